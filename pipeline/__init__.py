@@ -1,0 +1,1 @@
+"""Between the CLI and Manim: render settings, running a scene, writing files atomically, GIF, probing."""

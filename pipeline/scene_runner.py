@@ -1,0 +1,54 @@
+"""Render one chapter scene with Manim into a private work folder; return the MP4 and the caption log."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from manim import tempconfig
+
+from scenes import ChapterInput, get_chapter
+from scenes.components.theme import THEMES
+from pipeline.settings import RenderSettings
+
+__all__ = ["SceneResult", "render_scene"]
+
+TEXT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "attention-explainer" / "texts"
+
+
+@dataclass(frozen=True)
+class SceneResult:
+    """The rendered MP4 in the work folder, when each caption appeared, and the poster time in seconds."""
+
+    movie: Path
+    captions: tuple[tuple[float, str], ...]
+    duration: float
+    poster_time: float
+
+
+def render_scene(chapter_id: str, data: ChapterInput, settings: RenderSettings, work_dir: Path) -> SceneResult:
+    """Run the chapter's scene with Manim's Cairo renderer; files land under ``work_dir``."""
+    chapter = get_chapter(chapter_id)
+    TEXT_CACHE.mkdir(parents=True, exist_ok=True)
+    logging.getLogger("manim").setLevel(logging.WARNING)
+    cfg = {
+        **settings.manim_config(),
+        "media_dir": str(work_dir),
+        "text_dir": str(TEXT_CACHE),
+        "output_file": chapter_id,
+        "format": "mp4",
+        "write_to_movie": True,
+        "save_last_frame": False,
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "WARNING",
+        "background_color": THEMES[settings.theme].background,
+    }
+    with tempconfig(cfg):
+        scene = chapter.scene(data)
+        scene.render()
+        movie = Path(scene.renderer.file_writer.movie_file_path)
+        duration = scene.renderer.time
+    return SceneResult(movie, tuple(scene.caption.log), duration, getattr(scene, "poster_time", duration / 2))

@@ -1,0 +1,51 @@
+"""One Manim scene per chapter, and the registry the CLI renders from (ids are stable: they name files)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from attention_core import WORKED_EXAMPLE_SENTENCE, AttentionTrace, worked_example_trace
+from scenes.components.base import ChapterInput, ChapterScene
+from scenes.worked_example import ShowWorkedExample
+
+__all__ = ["CHAPTERS", "Chapter", "ChapterInput", "ChapterScene", "get_chapter"]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter of the article: its scene, its own example sentence and how its trace is computed."""
+
+    id: str
+    number: int
+    scene: type[ChapterScene]
+    default_sentence: str
+    make_trace: Callable[[str | None, str | None], AttentionTrace]
+    summary_zh: str
+    summary_en: str
+
+    def summary(self, lang: str) -> str:
+        """One line saying what the chapter shows."""
+        return self.summary_zh if lang == "zh" else self.summary_en
+
+
+CHAPTERS: dict[str, Chapter] = {
+    c.id: c
+    for c in (
+        Chapter(
+            "worked-example", 6, ShowWorkedExample, WORKED_EXAMPLE_SENTENCE,
+            lambda sentence, lang: worked_example_trace(sentence, lang),
+            "逐个数字算一遍：X、Q/K/V、QKᵀ、÷√d_k、softmax、输出",
+            "Every number by hand: X, Q/K/V, QKᵀ, ÷√d_k, softmax, output",
+        ),  # fmt: skip
+    )
+}
+
+
+def get_chapter(chapter_id: str) -> Chapter:
+    """The chapter called ``chapter_id``, or an error listing the known ids."""
+    from attention_core import ExplainerError
+
+    if chapter_id not in CHAPTERS:
+        raise ExplainerError(f"unknown chapter {chapter_id!r}; known: {', '.join(CHAPTERS)}")
+    return CHAPTERS[chapter_id]

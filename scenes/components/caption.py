@@ -1,0 +1,39 @@
+"""Bottom caption line: says what is happening, in the chosen language, and logs when it changed."""
+
+from __future__ import annotations
+
+from manim import DOWN, UP, FadeIn, FadeOut, Scene, Text, VGroup, config
+
+from scenes.components.text import label, wrap
+from scenes.components.theme import Theme
+
+__all__ = ["Caption"]
+
+
+class Caption:
+    """The caption band of one scene; ``log`` keeps (start_seconds, text) for subtitles."""
+
+    def __init__(self, scene: Scene, theme: Theme, size: float = 26) -> None:
+        self.scene = scene
+        self.theme = theme
+        self.size = size
+        self.current: Text | VGroup = VGroup()
+        self.log: list[tuple[float, str]] = []
+
+    def build(self, text: str) -> Text:
+        """A caption mobject, wrapped to the frame width and pinned to the bottom edge."""
+        columns = max(16, int(config.frame_width * 5.2 * 26 / self.size))
+        mob = label(wrap(text, columns), self.theme, self.size)
+        if mob.width > config.frame_width * 0.94:
+            mob.scale_to_fit_width(config.frame_width * 0.94)
+        return mob.to_edge(DOWN, buff=0.35)
+
+    def say(self, text: str, run_time: float = 0.5) -> None:
+        """Replace the caption with ``text`` (cross-fade) and record the time it appears."""
+        new = self.build(text)
+        anims = [FadeIn(new, shift=0.1 * UP)]
+        if len(self.current):
+            anims.append(FadeOut(self.current))
+        self.log.append((self.scene.renderer.time, text))
+        self.scene.play(*anims, run_time=run_time)
+        self.current = new

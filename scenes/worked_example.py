@@ -1,0 +1,212 @@
+"""Chapter 6, worked-example: every number of softmax(QKᵀ/√d_k)V for "猫 坐在 垫子 上", by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    Group,
+    LaggedStart,
+    ReplacementTransform,
+    VGroup,
+)
+
+from scenes.components.base import ChapterScene
+from scenes.components.layout import fit, frame_box
+from scenes.components.legend import WeightLegend
+from scenes.components.matrix import MatrixGrid
+from scenes.components.product import dot_expression, place_product
+from scenes.components.text import fmt, label
+
+__all__ = ["ShowWorkedExample"]
+
+IN_DEC = 1  # X and W: the inputs, one decimal each
+OUT_DEC = 2  # everything computed from them
+GROW = 1.45  # small matrices are enlarged up to this factor to fill the frame
+
+
+class ShowWorkedExample(ChapterScene):
+    """X → Q, K, V → QKᵀ → ÷√d_k → softmax → weights·V, with every intermediate number on screen."""
+
+    chapter_id = "worked-example"
+
+    def construct(self) -> None:
+        self._beat_title()
+        x = self._beat_inputs()
+        self._beat_projections(x)
+        scores = self._beat_scores()
+        scaled = self._beat_scale(scores)
+        weights = self._beat_softmax(scaled)
+        output = self._beat_weighted_sum(weights)
+        self._beat_summary(output)
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def _grid(self, key: str, values: np.ndarray, decimals: int = OUT_DEC, **kw) -> MatrixGrid:
+        return MatrixGrid(values, self.theme, key=key, decimals=decimals, **kw)
+
+    def _show_product(self, group: VGroup) -> VGroup:
+        """Fit a product layout between the title and the caption band."""
+        fit(group, height=frame_box()[1] - 0.9, grow=GROW)
+        return group.move_to(0.25 * UP)
+
+    def _expression(self, text: str, anchor: VGroup, color: str) -> VGroup:
+        """A dot product written out, centred under ``anchor``, inside the frame."""
+        mob = label(text, self.theme, 24, color=color, mono=True)
+        fit(mob).next_to(anchor, DOWN, buff=0.3).set_x(anchor.get_x())
+        return mob.shift(RIGHT * _overflow_shift(mob))
+
+    # -- beats ---------------------------------------------------------------------------------------------
+    def _beat_title(self) -> None:
+        self.title_mob = label(self.t("we.title"), self.theme, 34).to_edge(UP, buff=0.3)
+        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
+
+    def _beat_inputs(self) -> MatrixGrid:
+        tr = self.trace
+        x = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")
+        fit(x, grow=GROW).move_to(0.1 * DOWN)
+        self.play(FadeIn(x.row_labels, lag_ratio=0.2), Create(x.brackets), FadeIn(x.title))
+        self.play(LaggedStart(*[FadeIn(x.row(i)) for i in range(tr.n)], lag_ratio=0.3))
+        self.settle(x)
+        self.say("we.intro", hold=2.5, sentence=" ".join(tr.tokens), n=tr.n, d=tr.X.shape[1])
+        box = x.row_box(0, self.theme.accent)
+        self.play(Create(box))
+        x1 = ", ".join(fmt(v, IN_DEC) for v in tr.X[0])
+        self.say("we.x1", hold=2.5, x1=x1, tok=tr.tokens[0])
+        self.play(FadeOut(box))
+        return x
+
+    def _beat_projections(self, x: MatrixGrid) -> None:
+        tr, th = self.trace, self.theme
+        specs = (("Q", "W_q", th.q), ("K", "W_k", th.k), ("V", "W_v", th.v))
+        w_prev = out_prev = None
+        for name, w_key, color in specs:
+            w = self._grid(w_key, getattr(tr, w_key), IN_DEC, color=color, title=f"W_{name}")
+            out = self._grid(name, getattr(tr, name), color=color, row_labels=None, title=name)
+            layout = place_product(x.copy(), w, out)
+            self._show_product(layout)
+            x_target, w, out = layout
+            if w_prev is None:
+                self.play(ReplacementTransform(x, x_target))
+                x = x_target
+                self.play(FadeIn(w))
+            else:
+                self.play(FadeOut(out_prev), ReplacementTransform(w_prev, w))
+            self.say("we.project", name=name, d=tr.X.shape[1], d_k=tr.d_k)
+            if name == "Q":
+                self._show_first_entry(x, w, out, color)
+            else:
+                self.play(Create(out.brackets), FadeIn(out.title), FadeIn(out.cells, lag_ratio=0.1))
+                self.settle(out)
+                self.wait(2.0)
+            w_prev, out_prev = w, out
+        self.say("we.qkv_done", hold=2.0, n=tr.n, d_k=tr.d_k)
+        self.play(FadeOut(VGroup(x, w_prev, out_prev)))
+
+    def _show_first_entry(self, left: MatrixGrid, top: MatrixGrid, out: MatrixGrid, color: str) -> None:
+        """Spell out result[0, 0] as a dot product, then fill in the rest of the result."""
+        lv, tv, rv = left.values, top.values, out.values
+        expr = dot_expression(list(lv[0]), list(tv[:, 0]), left.decimals, top.decimals, rv[0, 0], out.decimals)
+        boxes = VGroup(left.row_box(0, self.theme.accent), top.col_box(0, self.theme.accent))
+        line = self._expression(expr, VGroup(left.cells, left.brackets, out), color)
+        self.play(Create(out.brackets), FadeIn(out.title), Create(boxes))
+        self.say("we.first_entry", value=fmt(rv[0, 0], out.decimals))
+        self.play(FadeIn(line))
+        self.play(FadeIn(out.cell(0, 0), scale=1.4))
+        self.wait(2.5)
+        rest = [c for k, c in enumerate(out.cells) if k]
+        self.play(FadeOut(boxes), FadeOut(line), LaggedStart(*[FadeIn(c) for c in rest], lag_ratio=0.08))
+        self.settle(out)
+        self.wait(1.5)
+
+    def _beat_scores(self) -> MatrixGrid:
+        tr, th = self.trace, self.theme
+        q = self._grid("Q", tr.Q, color=th.q, row_labels=tr.tokens, title="Q")
+        kt = self._grid("K.T", tr.K.T, color=th.k, col_labels=tr.tokens, title="Kᵀ")
+        scores = self._grid("scores", tr.scores, title="QKᵀ")
+        self._show_product(place_product(q, kt, scores))
+        self.play(FadeIn(q), FadeIn(kt))
+        self.say("we.scores", n=tr.n)
+        self._show_first_entry(q, kt, scores, th.text)
+        self.play(FadeOut(q), FadeOut(kt))
+        return scores
+
+    def _beat_scale(self, scores: MatrixGrid) -> MatrixGrid:
+        tr = self.trace
+        scores_row = scores.copy()
+        arrow = label(f"÷ √{tr.d_k} =", self.theme, 30)
+        scaled = self._grid("scaled_scores", tr.scaled_scores, row_labels=tr.tokens, title="QKᵀ/√d_k")
+        row = VGroup(scores_row, arrow, scaled).arrange(RIGHT, buff=0.4)
+        scores_row.title.next_to(scores_row.brackets, UP, buff=0.2)
+        self._show_product(row)
+        self.play(ReplacementTransform(scores, scores_row))
+        self.say("we.scale", d_k=tr.d_k, sqrt=fmt(np.sqrt(tr.d_k), 2))
+        self.play(FadeIn(arrow))
+        self.play(FadeIn(scaled.row_labels), Create(scaled.brackets), FadeIn(scaled.title),
+                  LaggedStart(*[FadeIn(scaled.row(i)) for i in range(tr.n)], lag_ratio=0.15))
+        self.settle(scaled)
+        self.wait(2.5)
+        self.play(FadeOut(scores_row), FadeOut(arrow))
+        return scaled
+
+    def _beat_softmax(self, scaled: MatrixGrid) -> MatrixGrid:
+        tr, th = self.trace, self.theme
+        target = scaled.copy()
+        arrow = label("softmax →", self.theme, 28)
+        weights = self._grid("weights", tr.weights, heat=True, col_labels=tr.tokens, title="softmax")
+        sums = VGroup(*[label(f"Σ = {fmt(float(s), OUT_DEC)}", th, 22, mono=True) for s in tr.weights.sum(axis=1)])
+        legend = WeightLegend(th, self.t("legend"))
+        row = VGroup(target, arrow, weights).arrange(RIGHT, buff=0.4)
+        for i, s in enumerate(sums):
+            s.next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
+        legend.next_to(weights.brackets, DOWN, buff=0.35)
+        self._show_product(VGroup(row, sums, legend))
+        self.play(ReplacementTransform(scaled, target))
+        self.play(FadeIn(arrow), Create(weights.brackets), FadeIn(weights.col_labels), FadeIn(weights.title),
+                  FadeIn(legend))
+        for i in range(tr.n):
+            box = target.row_box(i, th.accent)
+            self.play(Create(box), run_time=0.4)
+            self.play(FadeIn(VGroup(*weights.backgrounds[i * tr.n:(i + 1) * tr.n]), weights.row(i)),
+                      FadeIn(sums[i], shift=0.2 * LEFT))
+            total = fmt(float(tr.weights[i].sum()), OUT_DEC)
+            self.say("we.softmax", hold=1.0 if i else 2.5, i=i + 1, tok=tr.tokens[i], total=total)
+            self.play(FadeOut(box), run_time=0.3)
+        self.settle(weights)
+        self.wait(1.0)
+        self.play(FadeOut(target), FadeOut(arrow), FadeOut(sums), FadeOut(legend))
+        return weights
+
+    def _beat_weighted_sum(self, weights: MatrixGrid) -> MatrixGrid:
+        tr, th = self.trace, self.theme
+        left = self._grid("weights", tr.weights, heat=True, row_labels=tr.tokens, title="softmax")
+        v = self._grid("V", tr.V, color=th.v, title="V")
+        out = self._grid("output", tr.output, title="output")
+        self._show_product(place_product(left, v, out))
+        self.play(ReplacementTransform(weights, left))
+        self.play(FadeIn(v))
+        self.say("we.weighted", tok=tr.tokens[0])
+        self._show_first_entry(left, v, out, th.text)
+        self.play(FadeOut(v))
+        return out
+
+    def _beat_summary(self, output: MatrixGrid) -> None:
+        tr = self.trace
+        best = tr.strongest_key(0)
+        self.say("we.summary", hold=4.0, tok=tr.tokens[0], best=tr.tokens[best], w=fmt(tr.weights[0, best], OUT_DEC))
+        self.play(FadeOut(Group(*self.mobjects)))
+
+
+def _overflow_shift(mob: VGroup) -> float:
+    """How far to move ``mob`` sideways so it stays inside the frame."""
+    half = frame_box()[0] / 2
+    if mob.get_right()[0] > half:
+        return half - mob.get_right()[0]
+    if mob.get_left()[0] < -half:
+        return -half - mob.get_left()[0]
+    return 0.0

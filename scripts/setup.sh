@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install what is missing, and only that: Debian packages (Pango/Cairo headers for pycairo and manimpango,
+# the CJK font), then a virtualenv with the project. Idempotent; a second run takes about a second.
+set -euo pipefail
+PYTHON=${PYTHON:-python3}
+VENV=${VENV:-.venv}
+cd "$(dirname "$0")/.."
+
+need=()
+dpkg -s libpango1.0-dev >/dev/null 2>&1 || need+=(libpango1.0-dev)
+dpkg -s pkg-config >/dev/null 2>&1 || command -v pkg-config >/dev/null || need+=(pkg-config)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+command -v gcc >/dev/null || need+=(gcc)
+"$PYTHON" -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+  || need+=(python3-dev)
+"$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+if ((${#need[@]})); then
+  echo "setup: installing Debian packages: ${need[*]}"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+stamp="$VENV/.installed-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+  "$VENV/bin/python" -m pip install -q -e ".[test]"
+  rm -f "$VENV"/.installed-*
+  touch "$stamp"
+fi

@@ -1,0 +1,64 @@
+"""Build a chapter scene at tiny resolution and record every mobject it ever put on screen."""
+
+from __future__ import annotations
+
+import re
+
+from manim import Mobject, Text, tempconfig
+
+from scenes.components.text import fmt, parse_number
+
+DECIMAL = re.compile(r"−?\d+\.\d+")
+
+
+def build_scene(scene_cls, data, tmp_path, aspect=(16, 9)) -> tuple[object, list[Mobject]]:
+    """Run ``construct`` with animations skipped (no frames written); return the scene and all it showed."""
+    shown: list[Mobject] = []
+
+    class Probe(scene_cls):
+        def add(self, *mobjects):
+            shown.extend(mobjects)
+            return super().add(*mobjects)
+
+        def play(self, *args, **kwargs):
+            super().play(*args, **kwargs)
+            shown.extend(self.mobjects)
+
+    w, h = aspect
+    cfg = {
+        "pixel_width": 16 * w, "pixel_height": 16 * h, "frame_rate": 5,
+        "frame_height": 8.0 if w >= h else 8.0 * h / w, "frame_width": 8.0 * w / h if w >= h else 8.0,
+        "media_dir": str(tmp_path), "write_to_movie": False, "save_last_frame": False,
+        "skip_animations": True, "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR",
+    }  # fmt: skip
+    with tempconfig(cfg):
+        scene = Probe(data)
+        scene.render()
+    return scene, shown
+
+
+def family(mobjects: list[Mobject]) -> list[Mobject]:
+    """Every mobject and submobject, each once."""
+    seen: dict[int, Mobject] = {}
+    for m in mobjects:
+        for sub in m.get_family():
+            seen.setdefault(id(sub), sub)
+    return list(seen.values())
+
+
+def texts(mobjects: list[Mobject]) -> list[str]:
+    """The strings of every Text shown."""
+    return [m.text for m in family(mobjects) if isinstance(m, Text)]
+
+
+def decimals_on_screen(mobjects: list[Mobject]) -> set[str]:
+    """Every decimal number written anywhere on screen (cells, captions, expressions)."""
+    return {n for t in texts(mobjects) for n in DECIMAL.findall(t)}
+
+
+def formatted(values, decimals=(1, 2)) -> set[str]:
+    """``values`` written as the scene writes numbers."""
+    return {fmt(float(v), d) for v in values for d in decimals}
+
+
+__all__ = ["build_scene", "decimals_on_screen", "family", "formatted", "parse_number", "texts"]
