@@ -30,7 +30,8 @@ def embed_tokens(tokens: tuple[str, ...], d_model: int, seed: int = 0, decimals:
     """Embed each token as a seeded normal vector, shape ``(n_tokens, d_model)``.
 
     The vector depends only on the word (case-folded), ``seed`` and ``d_model``, never on the rest of the sentence,
-    so the same word has the same embedding in every example. ``decimals`` rounds the entries (short numbers on screen).
+    so the same word has the same embedding in every example. ``decimals`` rounds the entries (short numbers on
+    screen).
 
     >>> a = embed_tokens(("猫", "坐"), 4)
     >>> b = embed_tokens(("狗", "猫"), 4)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from attention_core.trace import AttentionTrace, attention_trace, sentence_trace
 from attention_core.tokenize import tokenize
+from attention_core.trace import AttentionTrace, attention_trace, sentence_trace
 
 __all__ = ["WORKED_EXAMPLE_MAX_TOKENS", "WORKED_EXAMPLE_SENTENCE", "worked_example_trace"]
 

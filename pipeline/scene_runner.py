@@ -9,9 +9,9 @@ from pathlib import Path
 
 from manim import tempconfig
 
+from pipeline.settings import RenderSettings
 from scenes import ChapterInput, get_chapter
 from scenes.components.theme import THEMES
-from pipeline.settings import RenderSettings
 
 __all__ = ["SceneResult", "render_scene"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Line, Rectangle, SurroundingRectangle, Text, VGroup
 
-from scenes.components.text import fmt, label, number
+from scenes.components.text import label, number
 from scenes.components.theme import Theme, ink_on, weight_color
 
 __all__ = ["MatrixGrid"]
