@@ -7,9 +7,12 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
+import numpy as np
 from PIL import Image
 
 __all__ = ["VideoInfo", "frame_at", "mp4_to_gif", "probe"]
+
+_CLEAR = 255  # palette index reserved for "unchanged since the previous frame" (transparent)
 
 
 @dataclass(frozen=True)
@@ -51,30 +54,53 @@ def frame_at(path: Path, seconds: float) -> Image.Image:
     return last.to_image()
 
 
-def mp4_to_gif(src: Path, dst: Path, width: int = 640, fps: int = 10) -> None:
-    """Write an endlessly looping GIF of ``src`` with one palette made for this clip (Pillow quantize).
+def mp4_to_gif(src: Path, dst: Path, width: int = 640, fps: int = 10, threshold: int = 10) -> None:
+    """Write an endlessly looping GIF of ``src`` with one palette made for this clip (no dithering).
 
-    Frames are sampled at ``fps`` from the video's timeline, scaled to ``width`` pixels; each frame's delay is
-    exact to the centisecond GIF allows (durations alternate so the total stays true).
+    Frames are sampled at ``fps`` from the video's timeline and scaled to ``width`` pixels. A pixel keeps its
+    previous colour unless it moved more than ``threshold`` (of 255) away from it: video noise then leaves still
+    areas byte-identical, and the GIF writer stores only the rectangle that really changed. Frame delays are
+    exact to the centisecond GIF allows, alternating so the total duration stays true.
     """
+    frames = _sample_frames(src, width, fps)
+    palette = _clip_palette(frames)
+    colors = np.array(palette.getpalette()[: 256 * 3], dtype=np.int16).reshape(-1, 3)
+    shown: np.ndarray | None = None
+    images: list[Image.Image] = []
+    for frame in frames:
+        idx = np.asarray(frame.quantize(palette=palette, dither=Image.Dither.NONE), dtype=np.uint8)
+        out = idx
+        if shown is not None:
+            rgb = np.asarray(frame, dtype=np.int16)
+            still = np.abs(rgb - colors[shown]).max(axis=2) <= threshold
+            shown = np.where(still, shown, idx).astype(np.uint8)
+            out = np.where(still, _CLEAR, idx).astype(np.uint8)
+        else:
+            shown = idx
+        img = Image.fromarray(out, mode="P")
+        img.putpalette(palette.getpalette())
+        img.info["transparency"] = _CLEAR
+        images.append(img)
+    durations = _centisecond_durations(len(images), Fraction(1, fps))
+    images[0].save(dst, format="GIF", save_all=True, append_images=images[1:], loop=0, duration=durations,
+                   optimize=False, disposal=1, transparency=_CLEAR)
+
+
+def _sample_frames(src: Path, width: int, fps: int) -> list[Image.Image]:
+    """RGB frames of ``src`` at ``fps``, resized to ``width`` (Lanczos)."""
     frames: list[Image.Image] = []
-    step = 1.0 / fps
     next_t = 0.0
     with av.open(str(src)) as container:
         for frame in container.decode(video=0):
             if frame.time is None or frame.time + 1e-6 < next_t:
                 continue
-            img = frame.to_image()
+            img = frame.to_image().convert("RGB")
             height = max(2, round(img.height * width / img.width))
             frames.append(img.resize((width, height), Image.Resampling.LANCZOS))
-            next_t += step
+            next_t += 1.0 / fps
     if not frames:
         raise ValueError(f"{src} has no video frames")
-    palette = _clip_palette(frames)
-    quantized = [f.quantize(palette=palette, dither=Image.Dither.NONE) for f in frames]
-    durations = _centisecond_durations(len(quantized), Fraction(1, fps))
-    quantized[0].save(dst, format="GIF", save_all=True, append_images=quantized[1:], loop=0,
-                      duration=durations, optimize=False, disposal=1)
+    return frames
 
 
 def _clip_palette(frames: list[Image.Image]) -> Image.Image:
@@ -84,7 +110,7 @@ def _clip_palette(frames: list[Image.Image]) -> Image.Image:
     mosaic = Image.new("RGB", (w, h * len(sample)))
     for k, img in enumerate(sample):
         mosaic.paste(img.convert("RGB"), (0, k * h))
-    return mosaic.quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    return mosaic.quantize(colors=_CLEAR, method=Image.Quantize.MEDIANCUT)
 
 
 def _centisecond_durations(n: int, frame: Fraction) -> list[int]:
