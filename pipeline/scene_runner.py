@@ -51,4 +51,5 @@ def render_scene(chapter_id: str, data: ChapterInput, settings: RenderSettings, 
         scene.render()
         movie = Path(scene.renderer.file_writer.movie_file_path)
         duration = scene.renderer.time
-    return SceneResult(movie, tuple(scene.caption.log), duration, getattr(scene, "poster_time", duration / 2))
+    poster = scene.poster_time if scene.poster_time is not None else duration / 2
+    return SceneResult(movie, tuple(scene.caption.log), duration, poster)

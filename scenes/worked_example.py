@@ -8,6 +8,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Create,
     FadeIn,
     FadeOut,
@@ -73,11 +74,11 @@ class ShowWorkedExample(ChapterScene):
         self.play(FadeIn(x.row_labels, lag_ratio=0.2), Create(x.brackets), FadeIn(x.title))
         self.play(LaggedStart(*[FadeIn(x.row(i)) for i in range(tr.n)], lag_ratio=0.3))
         self.settle(x)
-        self.say("we.intro", hold=2.5, sentence=" ".join(tr.tokens), n=tr.n, d=tr.X.shape[1])
+        self.say("we.intro", hold=2.0, sentence=" ".join(tr.tokens), n=tr.n, d=tr.X.shape[1])
         box = x.row_box(0, self.theme.accent)
         self.play(Create(box))
         x1 = ", ".join(fmt(v, IN_DEC) for v in tr.X[0])
-        self.say("we.x1", hold=2.5, x1=x1, tok=tr.tokens[0])
+        self.say("we.x1", hold=2.0, x1=x1, tok=tr.tokens[0])
         self.play(FadeOut(box))
         return x
 
@@ -103,7 +104,7 @@ class ShowWorkedExample(ChapterScene):
             else:
                 self.play(Create(out.brackets), FadeIn(out.title), FadeIn(out.cells, lag_ratio=0.1))
                 self.settle(out)
-                self.wait(2.0)
+                self.wait(1.5)
             w_prev, out_prev = w, out
         self.say("we.qkv_done", hold=2.0, n=tr.n, d_k=tr.d_k)
         self.play(FadeOut(VGroup(x, w_prev, out_prev)))
@@ -118,11 +119,11 @@ class ShowWorkedExample(ChapterScene):
         self.say("we.first_entry", value=fmt(rv[0, 0], out.decimals))
         self.play(FadeIn(line))
         self.play(FadeIn(out.cell(0, 0), scale=1.4))
-        self.wait(2.5)
+        self.wait(2.0)
         rest = [c for k, c in enumerate(out.cells) if k]
         self.play(FadeOut(boxes), FadeOut(line), LaggedStart(*[FadeIn(c) for c in rest], lag_ratio=0.08))
         self.settle(out)
-        self.wait(1.5)
+        self.wait(1.0)
 
     def _beat_scores(self) -> MatrixGrid:
         tr, th = self.trace, self.theme
@@ -137,62 +138,76 @@ class ShowWorkedExample(ChapterScene):
         return scores
 
     def _beat_scale(self, scores: MatrixGrid) -> MatrixGrid:
-        tr = self.trace
-        scores_row = scores.copy()
-        arrow = label(f"÷ √{tr.d_k} =", self.theme, 30)
-        scaled = self._grid("scaled_scores", tr.scaled_scores, row_labels=tr.tokens, title="QKᵀ/√d_k")
-        row = VGroup(scores_row, arrow, scaled).arrange(RIGHT, buff=0.4)
-        scores_row.title.next_to(scores_row.brackets, UP, buff=0.2)
-        self._show_product(row)
-        self.play(ReplacementTransform(scores, scores_row))
+        """The scores, enlarged with both token axes, are divided by √d_k in place."""
+        tr, th = self.trace, self.theme
+        labels = {"row_labels": tr.tokens, "col_labels": tr.tokens}
+        big = self._grid("scores", tr.scores, title="QKᵀ", **labels)
+        scaled = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w, **labels)
+        divide = label(f"÷ √{tr.d_k} ≈ {fmt(np.sqrt(tr.d_k), 2)}", th, 30, color=th.accent)
+        scaled.shift(big.cells.get_center() - scaled.cells.get_center())
+        divide.next_to(big.brackets, RIGHT, buff=0.35)
+        self._show_product(VGroup(big, scaled, divide))
+        self.play(ReplacementTransform(scores, big))
         self.say("we.scale", d_k=tr.d_k, sqrt=fmt(np.sqrt(tr.d_k), 2))
-        self.play(FadeIn(arrow))
-        self.play(FadeIn(scaled.row_labels), Create(scaled.brackets), FadeIn(scaled.title),
-                  LaggedStart(*[FadeIn(scaled.row(i)) for i in range(tr.n)], lag_ratio=0.15))
+        self.play(FadeIn(divide, shift=0.2 * LEFT))
+        self.play(FadeOut(big.title), FadeIn(scaled.title),
+                  LaggedStart(*[AnimationGroup(FadeOut(big.row(i)), FadeIn(scaled.row(i))) for i in range(tr.n)],
+                              lag_ratio=0.25))
+        self.discard(big)
         self.settle(scaled)
-        self.wait(2.5)
-        self.play(FadeOut(scores_row), FadeOut(arrow))
+        self.wait(2.0)
+        self.play(FadeOut(divide))
         return scaled
 
     def _beat_softmax(self, scaled: MatrixGrid) -> MatrixGrid:
+        """Each row of the scaled scores turns, in place, into a row of weights that sums to 1."""
         tr, th = self.trace, self.theme
-        target = scaled.copy()
-        arrow = label("softmax →", self.theme, 28)
-        weights = self._grid("weights", tr.weights, heat=True, col_labels=tr.tokens, title="softmax")
+        labels = {"row_labels": tr.tokens, "col_labels": tr.tokens}
+        target = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", **labels)
+        weights = self._grid("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w,
+                             **labels)
         sums = VGroup(*[label(f"Σ = {fmt(float(s), OUT_DEC)}", th, 22, mono=True) for s in tr.weights.sum(axis=1)])
-        legend = WeightLegend(th, self.t("legend"))
-        row = VGroup(target, arrow, weights).arrange(RIGHT, buff=0.4)
         for i, s in enumerate(sums):
             s.next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
-        legend.next_to(weights.brackets, DOWN, buff=0.35)
-        self._show_product(VGroup(row, sums, legend))
+        legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
+        target.shift(weights.cells.get_center() - target.cells.get_center())
+        self._show_product(VGroup(weights, sums, legend, target))
         self.play(ReplacementTransform(scaled, target))
-        self.play(FadeIn(arrow), Create(weights.brackets), FadeIn(weights.col_labels), FadeIn(weights.title),
-                  FadeIn(legend))
+        self.play(FadeIn(legend))
         for i in range(tr.n):
             box = target.row_box(i, th.accent)
-            self.play(Create(box), run_time=0.4)
-            self.play(FadeIn(VGroup(*weights.backgrounds[i * tr.n:(i + 1) * tr.n]), weights.row(i)),
-                      FadeIn(sums[i], shift=0.2 * LEFT))
+            self.play(Create(box), run_time=0.3)
+            row_bg = VGroup(*weights.backgrounds[i * tr.n:(i + 1) * tr.n])
+            self.play(FadeOut(target.row(i)), FadeIn(row_bg), FadeIn(weights.row(i)),
+                      FadeIn(sums[i], shift=0.2 * LEFT), run_time=0.7)
             total = fmt(float(tr.weights[i].sum()), OUT_DEC)
-            self.say("we.softmax", hold=1.0 if i else 2.5, i=i + 1, tok=tr.tokens[i], total=total)
-            self.play(FadeOut(box), run_time=0.3)
+            self.say("we.softmax", hold=0.6 if i else 2.0, i=i + 1, tok=tr.tokens[i], total=total)
+            self.play(FadeOut(box), run_time=0.2)
+        self.play(FadeOut(target.title), FadeIn(weights.title))
+        self.discard(target)
         self.settle(weights)
+        self.mark_poster()
         self.wait(1.0)
-        self.play(FadeOut(target), FadeOut(arrow), FadeOut(sums), FadeOut(legend))
+        self.play(FadeOut(sums), FadeOut(legend))
         return weights
 
     def _beat_weighted_sum(self, weights: MatrixGrid) -> MatrixGrid:
+        """weights · V = output, side by side; the first output number spelled out."""
         tr, th = self.trace, self.theme
-        left = self._grid("weights", tr.weights, heat=True, row_labels=tr.tokens, title="softmax")
+        left = self._grid("weights", tr.weights, heat=True, row_labels=tr.tokens, col_labels=tr.tokens,
+                          title="softmax(QKᵀ/√d_k)")
         v = self._grid("V", tr.V, color=th.v, title="V")
         out = self._grid("output", tr.output, title="output")
-        self._show_product(place_product(left, v, out))
+        signs = VGroup(label("·", th, 40), label("=", th, 36))
+        row = VGroup(left, signs[0], v, signs[1], out).arrange(RIGHT, buff=0.35)
+        for mob in (v, out, *signs):
+            mob.shift((left.cells.get_y() - (mob.cells if hasattr(mob, "cells") else mob).get_y()) * UP)
+        self._show_product(row)
         self.play(ReplacementTransform(weights, left))
-        self.play(FadeIn(v))
+        self.play(FadeIn(signs), FadeIn(v))
         self.say("we.weighted", tok=tr.tokens[0])
         self._show_first_entry(left, v, out, th.text)
-        self.play(FadeOut(v))
+        self.play(FadeOut(v), FadeOut(signs))
         return out
 
     def _beat_summary(self, output: MatrixGrid) -> None:

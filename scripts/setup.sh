@@ -10,6 +10,7 @@ need=()
 dpkg -s libpango1.0-dev >/dev/null 2>&1 || need+=(libpango1.0-dev)
 dpkg -s pkg-config >/dev/null 2>&1 || command -v pkg-config >/dev/null || need+=(pkg-config)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)  # ᵀ, ₁ and √ fall back to it
 command -v gcc >/dev/null || need+=(gcc)
 "$PYTHON" -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
   || need+=(python3-dev)

@@ -38,6 +38,11 @@ class ChapterScene(Scene):
     def setup(self) -> None:
         self.camera.background_color = self.theme.background
         self.caption = Caption(self, self.theme)
+        self.poster_time: float | None = None
+
+    def mark_poster(self) -> None:
+        """Remember this moment as the chapter's representative frame (poster and PNG output)."""
+        self.poster_time = self.renderer.time
 
     def t(self, key: str, **values: object) -> str:
         """Caption text ``key`` in this chapter's language."""
@@ -45,8 +50,12 @@ class ChapterScene(Scene):
 
     def settle(self, mob) -> None:
         """Swap the pieces of ``mob`` that were animated in one by one for ``mob`` itself, so it moves as one."""
-        self.remove(*mob.get_family())
+        self.discard(mob)
         self.add(mob)
+
+    def discard(self, mob) -> None:
+        """Take ``mob`` off screen with every piece of it, even pieces a partial FadeOut left standing alone."""
+        self.remove(*mob.get_family())
 
     def say(self, key: str, hold: float = 0.0, **values: object) -> None:
         """Show caption ``key`` and keep the frame still for ``hold`` seconds so it can be read."""

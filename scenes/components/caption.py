@@ -22,7 +22,7 @@ class Caption:
 
     def build(self, text: str) -> Text:
         """A caption mobject, wrapped to the frame width and pinned to the bottom edge."""
-        columns = max(16, int(config.frame_width * 5.2 * 26 / self.size))
+        columns = max(16, int(config.frame_width * 5.6 * 26 / self.size))  # ~0.167 units a column at 26
         mob = label(wrap(text, columns), self.theme, self.size)
         if mob.width > config.frame_width * 0.94:
             mob.scale_to_fit_width(config.frame_width * 0.94)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Line, Rectangle, SurroundingRectangle, Text, VGroup
 
-from scenes.components.text import label, number
+from scenes.components.text import fmt, label, number
 from scenes.components.theme import Theme, ink_on, weight_color
 
 __all__ = ["MatrixGrid"]
@@ -30,7 +30,7 @@ class MatrixGrid(VGroup):
         row_labels: tuple[str, ...] | None = None,
         col_labels: tuple[str, ...] | None = None,
         title: str | None = None,
-        cell_w: float = 0.95,
+        cell_w: float | None = None,
         cell_h: float = 0.5,
         font_size: float = 24,
     ) -> None:
@@ -41,6 +41,8 @@ class MatrixGrid(VGroup):
         self.theme = theme
         rows, cols = self.values.shape
         ink = color or theme.text
+        widest = max((len(fmt(float(v), decimals)) for v in self.values.ravel()), default=1)
+        cell_w = cell_w or max(0.95, 0.205 * widest + 0.2)  # room for "−0.25" without crowding
         self.backgrounds = VGroup()
         self.cells = VGroup()
         for i in range(rows):
@@ -58,6 +60,7 @@ class MatrixGrid(VGroup):
                         .set_fill(fill, 1).move_to(pos)
                     )  # fmt: skip
         self.shape = (rows, cols)
+        self.cell_w = cell_w
         body = Rectangle(width=cols * cell_w, height=rows * cell_h)
         self.brackets = _brackets(body, ink if color else theme.muted)
         self.add(self.backgrounds, self.cells, self.brackets)
