@@ -47,6 +47,7 @@ class AttentionTrace:
     lang: str = "zh"
     seed: int = 0
     meta: dict = field(default_factory=dict)
+    causal: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tokens", tuple(self.tokens))
@@ -63,11 +64,11 @@ class AttentionTrace:
         return int(np.argmax(self.weights[query]))
 
     def to_dict(self) -> dict:
-        """Plain lists and numbers, ready for ``json.dumps``."""
+        """Plain lists and numbers, ready for ``json.dumps`` (a masked score, -inf, becomes None)."""
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         out["tokens"] = list(self.tokens)
         for key in ARRAY_KEYS:
-            out[key] = out[key].tolist()
+            out[key] = [[v if np.isfinite(v) else None for v in row] for row in out[key].tolist()]
         return out
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -78,7 +79,10 @@ class AttentionTrace:
     def from_dict(cls, data: dict) -> AttentionTrace:
         """Inverse of :meth:`to_dict`."""
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        kwargs = {k: v for k, v in data.items() if k in names}
+        for key in ARRAY_KEYS:  # None marks a masked (-inf) score
+            kwargs[key] = [[-np.inf if v is None else v for v in row] for row in kwargs[key]]
+        return cls(**kwargs)
 
     @classmethod
     def from_json(cls, text: str) -> AttentionTrace:
@@ -87,9 +91,18 @@ class AttentionTrace:
 
 
 def attention_trace(
-    tokens: tuple[str, ...], x: np.ndarray, w_q: np.ndarray, w_k: np.ndarray, w_v: np.ndarray, **info
+    tokens: tuple[str, ...],
+    x: np.ndarray,
+    w_q: np.ndarray,
+    w_k: np.ndarray,
+    w_v: np.ndarray,
+    causal: bool = False,
+    **info,
 ) -> AttentionTrace:
     """Run softmax(QKᵀ/√d_k)V on ``x (n, d_model)`` and keep every intermediate array.
+
+    ``causal`` masks the future: token i attends only to tokens 0..i, as a reader who has not yet seen the rest
+    (masked entries of ``scaled_scores`` are -inf, their weights exactly 0).
 
     >>> t = attention_trace(("a", "b"), np.eye(2), np.eye(2), np.eye(2), np.eye(2))
     >>> t.scaled_scores.round(3).tolist(), t.weights.sum(axis=1).round(6).tolist()
@@ -102,10 +115,12 @@ def attention_trace(
     d_k = q.shape[1]
     scores = q @ k.T
     scaled = scores / np.sqrt(d_k)
+    if causal:
+        scaled = np.where(np.tri(len(tokens), dtype=bool), scaled, -np.inf)
     weights = softmax(scaled, axis=-1)
     return AttentionTrace(
         tokens=tuple(tokens), X=x, W_q=w_q, W_k=w_k, W_v=w_v, Q=q, K=k, V=v,
-        scores=scores, scaled_scores=scaled, weights=weights, output=weights @ v, d_k=d_k, **info,
+        scores=scores, scaled_scores=scaled, weights=weights, output=weights @ v, d_k=d_k, causal=causal, **info,
     )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from attention_core import WORKED_EXAMPLE_SENTENCE, AttentionTrace, worked_example_trace
+from attention_core import WORKED_EXAMPLE_SENTENCE, worked_example_trace
 from scenes.components.base import ChapterInput, ChapterScene
 from scenes.worked_example import ShowWorkedExample
 
@@ -14,13 +14,17 @@ __all__ = ["CHAPTERS", "Chapter", "ChapterInput", "ChapterScene", "get_chapter"]
 
 @dataclass(frozen=True)
 class Chapter:
-    """A chapter of the article: its scene, its own example sentence and how its trace is computed."""
+    """A chapter of the article: its scene, its own example sentence and how its trace is computed.
+
+    ``make_trace(sentence, focus)`` calls attention_core with the chapter's parameters; ``None`` means the
+    chapter's own example. It validates the input (raising ExplainerError) before any rendering starts.
+    """
 
     id: str
     number: int
     scene: type[ChapterScene]
     default_sentence: str
-    make_trace: Callable[[str | None, str | None], AttentionTrace]
+    make_trace: Callable[[str | None, str | None], object]  # (sentence, focus) -> a frozen trace from attention_core
     summary_zh: str
     summary_en: str
 
@@ -34,7 +38,7 @@ CHAPTERS: dict[str, Chapter] = {
     for c in (
         Chapter(
             "worked-example", 6, ShowWorkedExample, WORKED_EXAMPLE_SENTENCE,
-            lambda sentence, lang: worked_example_trace(sentence, lang),
+            lambda sentence, focus: worked_example_trace(sentence),
             "逐个数字算一遍：X、Q/K/V、QKᵀ、÷√d_k、softmax、输出",
             "Every number by hand: X, Q/K/V, QKᵀ, ÷√d_k, softmax, output",
         ),  # fmt: skip
