@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
 import click
@@ -20,10 +19,17 @@ VERSION = "0.1.0"
 DEFAULT_OUT = Path(__file__).resolve().parent / "media"
 
 
-def _chapters():
-    from scenes import CHAPTERS  # imported lazily: loading manim costs about a second
+def _catalog():
+    from scenes import CHAPTERS
 
     return CHAPTERS
+
+
+def _chapter(chapter_id: str):
+    known = _catalog()
+    if chapter_id not in known:
+        raise ExplainerError(f"unknown chapter {chapter_id!r}; known: {', '.join(known)}")
+    return known[chapter_id]
 
 
 class _OneLineErrors(click.Group):
@@ -37,15 +43,12 @@ class _OneLineErrors(click.Group):
         except click.ClickException as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except click.Abort:
-            click.echo("error: aborted", err=True)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("error: interrupted; finished outputs are intact", err=True)
             sys.exit(130)
         except ExplainerError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
-        except KeyboardInterrupt:
-            click.echo("error: interrupted; earlier outputs are untouched", err=True)
-            sys.exit(130)
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("ATTENTION_EXPLAINER_DEBUG"):
                 raise
@@ -64,7 +67,7 @@ def cli() -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="en", help="Language of the descriptions.")
 def list_chapters(lang: str) -> None:
     """List the chapter ids with one-line descriptions."""
-    for chapter in _chapters().values():
+    for chapter in _catalog().values():
         click.echo(f"{chapter.number}  {chapter.id:<20} {chapter.summary(lang)}")
 
 
@@ -72,60 +75,118 @@ def list_chapters(lang: str) -> None:
 @click.argument("chapters", nargs=-1)
 @click.option("--all", "all_chapters", is_flag=True, help="Render every chapter (same as naming none).")
 @click.option("--sentence", help="Example sentence; default: each chapter's own sentence from the article.")
+@click.option("--focus", help="The word a reader is at (intuition, self-attention-idea); default: chosen for you.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Caption language (default: the sentence's).")
 @click.option("--quality", type=click.Choice(["draft", "low", "medium", "high"]), default="draft", show_default=True)
 @click.option("--format", "formats", type=click.Choice(["mp4", "gif", "png"]), multiple=True,
               help="Output format; repeat for several (default: mp4).")
+@click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)
 @click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
               help="Output folder; files are named <chapter-id>.<format>.")
-def render(chapters, all_chapters, sentence, lang, quality, formats, theme, out_dir) -> None:
-    """Render CHAPTERS (ids from `list`) to DIR/<chapter-id>.<format>."""
-    from pipeline.files import ensure_output_dir
-    from pipeline.outputs import ChapterJob, check_fonts, render_chapter
+@click.option("--jobs", type=click.IntRange(1, 64), help="Chapters rendered in parallel (default: cores).")
+@click.option("--force", is_flag=True, help="Render even if the outputs are up to date.")
+@click.option("--gif-size", type=click.IntRange(160, 1920), default=640, show_default=True,
+              help="GIF longer side in pixels (sized for articles).")
+@click.option("--gif-fps", type=click.IntRange(1, 30), default=10, show_default=True, help="GIF frames per second.")
+def render(chapters, all_chapters, sentence, focus, lang, quality, formats, aspect, theme, out_dir, jobs, force,
+           gif_size, gif_fps) -> None:
+    """Render CHAPTERS (ids from `list`; none or --all = every chapter) to DIR/<chapter-id>.<format>.
+
+    Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles; manifest.json lists every file.
+    """
+    from pipeline.files import clean_stale, ensure_output_dir
+    from pipeline.outputs import ChapterJob
+    from pipeline.runner import cpu_count, run_jobs
     from pipeline.settings import RenderSettings
 
-    known = _chapters()
+    known = _catalog()
     ids = list(known) if all_chapters or not chapters else list(dict.fromkeys(chapters))
-    for cid in ids:
-        if cid not in known:
-            raise ExplainerError(f"unknown chapter {cid!r}; known: {', '.join(known)}")
-    if sentence is not None:
-        for cid in ids:  # validate before any render starts: a bad sentence costs no time
-            known[cid].make_trace(sentence, None)
+    specs = [_chapter(cid) for cid in ids]
+    for spec in specs:  # validate every input before any render starts: a bad sentence costs no time
+        spec.make_trace(sentence, focus)
     lang = lang or (detect_language(sentence) if sentence else "zh")
     out = ensure_output_dir(out_dir)
-    check_fonts()
-    settings = RenderSettings(quality=quality, theme=theme)
-    for cid in ids:
-        started = time.perf_counter()
-        job = ChapterJob(cid, sentence, lang, tuple(dict.fromkeys(formats or ("mp4",))), settings, out)
-        for path in render_chapter(job):
-            click.echo(f"{path}  ({path.stat().st_size:,} bytes)")
-        click.echo(f"{cid}: {time.perf_counter() - started:.1f} s", err=True)
+    clean_stale(out)
+    settings = RenderSettings(quality=quality, aspect=aspect, theme=theme)
+    fmts = tuple(dict.fromkeys(formats or ("mp4",)))
+    todo = [(s.number, ChapterJob(s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps))
+            for s in specs]
+    n_jobs = jobs or cpu_count()
+    with click.progressbar(length=len(todo), label="rendering", file=sys.stderr,
+                           item_show_func=lambda s: s or "") as bar:  # fmt: skip
+        report = run_jobs(todo, n_jobs, force, lambda cid, secs: (bar.update(1, f"{cid} {secs:.1f} s")))
+    for entry in report.rendered:
+        for item in entry["files"]:
+            click.echo(f"{out / item['path']}  ({item['bytes']:,} bytes)")
+    if report.skipped:
+        click.echo(f"unchanged, not rendered again: {', '.join(report.skipped)} (use --force to re-render)", err=True)
+    click.echo(f"done in {report.seconds:.1f} s", err=True)
 
 
 @cli.command()
 @click.option("--sentence", help="Example sentence (default: the chapter's own).")
+@click.option("--focus", help="Focus word, for the chapters that have one.")
 @click.option("--chapter", "chapter_id", default="worked-example", show_default=True,
               help="Whose trace: the numbers that chapter animates.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole trace as JSON.")
-def trace(sentence, chapter_id, as_json) -> None:
+def trace(sentence, focus, chapter_id, as_json) -> None:
     """Print every intermediate matrix of a sentence, so each number in a video can be checked."""
-    from attention_core import ARRAY_KEYS
+    import numpy as np
 
-    known = _chapters()
-    if chapter_id not in known:
-        raise ExplainerError(f"unknown chapter {chapter_id!r}; known: {', '.join(known)}")
-    tr = known[chapter_id].make_trace(sentence, None)
+    data = _chapter(chapter_id).make_trace(sentence, focus)
     if as_json:
-        click.echo(tr.to_json())
+        click.echo(data.to_json())
         return
-    click.echo(f"tokens: {' | '.join(tr.tokens)}    d_k = {tr.d_k}")
-    for key in ARRAY_KEYS:
-        click.echo(f"\n{key} {getattr(tr, key).shape}")
-        for row in getattr(tr, key):
-            click.echo("  " + "  ".join(f"{v:8.4f}" for v in row))
+    for key, value in data.to_dict().items():
+        arr = np.asarray(value, dtype=object)
+        if arr.ndim == 2 and arr.size and all(isinstance(v, (int, float)) or v is None for v in arr.ravel()):
+            click.echo(f"\n{key} {arr.shape}")
+            for row in value:
+                click.echo("  " + "  ".join("    -inf" if v is None else f"{v:8.4f}" for v in row))
+        else:
+            click.echo(f"{key}: {value}")
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, required=False)
+@click.option("--html", "html_file", type=click.Path(path_type=Path), help="Also write a preview page here.")
+def embed(out_dir, html_file) -> None:
+    """Print an HTML <video> snippet and a Markdown GIF snippet for each chapter rendered in OUT_DIR."""
+    from pipeline.embed import chapter_snippets, preview_page
+    from pipeline.files import atomic_path
+
+    out_dir = out_dir.expanduser().resolve()
+    items = chapter_snippets(out_dir)
+    if not items:
+        raise ExplainerError(f"no rendered chapters in {out_dir} (manifest.json missing); run render first")
+    for item in items:
+        click.echo(f"<!-- {item['chapter']} -->")
+        for snippet in (item["html"], item["markdown"]):
+            if snippet:
+                click.echo(snippet)
+        click.echo("")
+    if html_file:
+        page = html_file.expanduser().resolve()
+        if not page.parent.is_dir():
+            raise ExplainerError(f"folder {page.parent} does not exist")
+        with atomic_path(page) as tmp:
+            tmp.write_text(preview_page(out_dir, page), encoding="utf-8")
+        click.echo(f"wrote {page}", err=True)
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+def doctor(out_dir) -> None:
+    """Check fonts, Pango/Cairo, PyAV and the output folder; say how to fix what is missing."""
+    from pipeline.doctor import run_checks
+
+    checks = run_checks(out_dir.expanduser().resolve())
+    for check in checks:
+        mark = "ok  " if check.ok else "FAIL"
+        click.echo(f"{mark} {check.name}: {check.detail}" + ("" if check.ok else f"  -> fix: {check.fix}"))
+    if not all(c.ok for c in checks):
+        raise ExplainerError("some checks failed; see above")
 
 
 if __name__ == "__main__":

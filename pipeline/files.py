@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from attention_core import ExplainerError
 
-__all__ = ["atomic_path", "ensure_output_dir"]
+__all__ = ["atomic_path", "clean_stale", "ensure_output_dir", "work_dir"]
+
+# temporary names carry the writer's pid, so a later run can tell leftovers of a killed run from live work
+_TEMP = re.compile(r"^\.(?:work-.+|.+\.tmp)-(\d+)-[^/]*$")
 
 
 @contextlib.contextmanager
 def atomic_path(dst: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``dst``; rename it onto ``dst`` only if the block succeeds."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{dst.stem}.", suffix=f".tmp{dst.suffix}", dir=dst.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.tmp-{os.getpid()}-", suffix=dst.suffix, dir=dst.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -25,6 +30,36 @@ def atomic_path(dst: Path) -> Iterator[Path]:
         os.replace(tmp_path, dst)
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+def work_dir(out_dir: Path, chapter_id: str) -> Path:
+    """A private scratch folder inside ``out_dir`` (same file system, so results can be renamed into place)."""
+    return Path(tempfile.mkdtemp(prefix=f".work-{chapter_id}-{os.getpid()}-", dir=out_dir))
+
+
+def clean_stale(out_dir: Path) -> int:
+    """Remove temporary files and work folders left by runs that were killed; return how many."""
+    removed = 0
+    for path in out_dir.iterdir():
+        match = _TEMP.match(path.name)
+        if not match or _alive(int(match.group(1))):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def ensure_output_dir(path: Path) -> Path:

@@ -54,15 +54,16 @@ def frame_at(path: Path, seconds: float) -> Image.Image:
     return last.to_image()
 
 
-def mp4_to_gif(src: Path, dst: Path, width: int = 640, fps: int = 10, threshold: int = 10) -> None:
+def mp4_to_gif(src: Path, dst: Path, size: int = 640, fps: int = 10, threshold: int = 10) -> None:
     """Write an endlessly looping GIF of ``src`` with one palette made for this clip (no dithering).
 
-    Frames are sampled at ``fps`` from the video's timeline and scaled to ``width`` pixels. A pixel keeps its
+    Frames are sampled at ``fps`` from the video's timeline and scaled so the longer side is ``size`` pixels
+    (never enlarged). A pixel keeps its
     previous colour unless it moved more than ``threshold`` (of 255) away from it: video noise then leaves still
     areas byte-identical, and the GIF writer stores only the rectangle that really changed. Frame delays are
     exact to the centisecond GIF allows, alternating so the total duration stays true.
     """
-    frames = _sample_frames(src, width, fps)
+    frames = _sample_frames(src, size, fps)
     palette = _clip_palette(frames)
     colors = np.array(palette.getpalette()[: 256 * 3], dtype=np.int16).reshape(-1, 3)
     shown: np.ndarray | None = None
@@ -86,8 +87,8 @@ def mp4_to_gif(src: Path, dst: Path, width: int = 640, fps: int = 10, threshold:
                    optimize=False, disposal=1, transparency=_CLEAR)
 
 
-def _sample_frames(src: Path, width: int, fps: int) -> list[Image.Image]:
-    """RGB frames of ``src`` at ``fps``, resized to ``width`` (Lanczos)."""
+def _sample_frames(src: Path, size: int, fps: int) -> list[Image.Image]:
+    """RGB frames of ``src`` at ``fps``, the longer side resized to ``size`` (Lanczos, never enlarged)."""
     frames: list[Image.Image] = []
     next_t = 0.0
     with av.open(str(src)) as container:
@@ -95,8 +96,9 @@ def _sample_frames(src: Path, width: int, fps: int) -> list[Image.Image]:
             if frame.time is None or frame.time + 1e-6 < next_t:
                 continue
             img = frame.to_image().convert("RGB")
-            height = max(2, round(img.height * width / img.width))
-            frames.append(img.resize((width, height), Image.Resampling.LANCZOS))
+            scale = min(1.0, size / max(img.size))
+            target = (max(2, round(img.width * scale)), max(2, round(img.height * scale)))
+            frames.append(img.resize(target, Image.Resampling.LANCZOS) if scale < 1 else img)
             next_t += 1.0 / fps
     if not frames:
         raise ValueError(f"{src} has no video frames")

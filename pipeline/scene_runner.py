@@ -9,7 +9,6 @@ from pathlib import Path
 
 from manim import tempconfig
 
-from pipeline.settings import RenderSettings
 from scenes import ChapterInput, get_chapter
 from scenes.components.theme import THEMES
 
@@ -26,30 +25,33 @@ class SceneResult:
     captions: tuple[tuple[float, str], ...]
     duration: float
     poster_time: float
+    tokens: tuple[str, ...]
 
 
-def render_scene(chapter_id: str, data: ChapterInput, settings: RenderSettings, work_dir: Path) -> SceneResult:
-    """Run the chapter's scene with Manim's Cairo renderer; files land under ``work_dir``."""
-    chapter = get_chapter(chapter_id)
+def render_scene(job, scratch: Path) -> SceneResult:
+    """Run the chapter's scene for ``job`` (a ChapterJob) with Manim's Cairo renderer; files land in ``scratch``."""
+    chapter = get_chapter(job.chapter_id)
+    data = chapter.make_trace(job.sentence, job.focus)
     TEXT_CACHE.mkdir(parents=True, exist_ok=True)
     logging.getLogger("manim").setLevel(logging.WARNING)
     cfg = {
-        **settings.manim_config(),
-        "media_dir": str(work_dir),
+        **job.settings.manim_config(),
+        "media_dir": str(scratch),
         "text_dir": str(TEXT_CACHE),
-        "output_file": chapter_id,
+        "output_file": job.chapter_id,
         "format": "mp4",
         "write_to_movie": True,
         "save_last_frame": False,
         "disable_caching": True,
         "progress_bar": "none",
         "verbosity": "WARNING",
-        "background_color": THEMES[settings.theme].background,
+        "background_color": THEMES[job.settings.theme].background,
     }
     with tempconfig(cfg):
-        scene = chapter.scene(data)
+        scene = chapter.scene_class(ChapterInput(data, job.lang, THEMES[job.settings.theme]))
         scene.render()
         movie = Path(scene.renderer.file_writer.movie_file_path)
         duration = scene.renderer.time
     poster = scene.poster_time if scene.poster_time is not None else duration / 2
-    return SceneResult(movie, tuple(scene.caption.log), duration, poster)
+    tokens = tuple(getattr(data, "tokens", ()) or getattr(getattr(data, "trace", None), "tokens", ()))
+    return SceneResult(movie, tuple(scene.caption.log), duration, poster, tokens)

@@ -19,7 +19,7 @@ from manim import (
 )
 
 from scenes.components.base import ChapterScene
-from scenes.components.layout import fit, frame_box
+from scenes.components.layout import fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import dot_expression, place_product
@@ -199,9 +199,15 @@ class ShowWorkedExample(ChapterScene):
         v = self._grid("V", tr.V, color=th.v, title="V")
         out = self._grid("output", tr.output, title="output")
         signs = VGroup(label("·", th, 40), label("=", th, 36))
-        row = VGroup(left, signs[0], v, signs[1], out).arrange(RIGHT, buff=0.35)
-        for mob in (v, out, *signs):
-            mob.shift((left.cells.get_y() - (mob.cells if hasattr(mob, "cells") else mob).get_y()) * UP)
+        right = VGroup(signs[0], v, signs[1], out).arrange(RIGHT, buff=0.35)
+        if is_portrait():  # stacked: the weights above, "· V = output" below
+            row = VGroup(left, right).arrange(DOWN, buff=0.5)
+        else:
+            row = VGroup(left, right).arrange(RIGHT, buff=0.35)
+            for mob in right:
+                mob.shift((left.cells.get_y() - getattr(mob, "cells", mob).get_y()) * UP)
+        for mob in (signs[0], signs[1], out):
+            mob.shift((v.cells.get_y() - getattr(mob, "cells", mob).get_y()) * UP)
         self._show_product(row)
         self.play(ReplacementTransform(weights, left))
         self.play(FadeIn(signs), FadeIn(v))

@@ -58,7 +58,8 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-_CLOSING = "，。、；：！？）」,.;:!?)"
+_CLOSING = "，。、；：！？）」』,.;:!?)"
+_OPENING = "「『（"
 
 
 def _cols(s: str) -> int:
@@ -66,17 +67,27 @@ def _cols(s: str) -> int:
 
 
 def _pieces(text: str) -> list[str]:
-    """Latin words (with their trailing space) stay whole; each CJK character is its own piece."""
+    """Latin words (with their trailing space) stay whole; each CJK character is its own piece.
+
+    Closing punctuation sticks to the piece before it and opening brackets to the piece after, so neither
+    ends up alone at the edge of a line.
+
+    >>> _pieces("「猫」很好")
+    ['「猫」', '很', '好']
+    """
     out: list[str] = []
     word = ""
     for c in text:
         if c in _CLOSING and out and not word:
-            out[-1] += c  # closing punctuation never starts a line
-        elif ord(c) > 0x2E80:
-            if word:
+            out[-1] += c
+        elif c in _OPENING:
+            if word and not word.endswith(tuple(_OPENING)):
                 out.append(word)
                 word = ""
-            out.append(c)
+            word += c
+        elif ord(c) > 0x2E80:
+            out.append(word + c)
+            word = ""
         else:
             word += c
             if c == " ":

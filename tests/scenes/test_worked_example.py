@@ -23,7 +23,8 @@ def _array(trace, key: str) -> np.ndarray:
 def rendered(request, tmp_path_factory):
     sentence, lang = request.param
     trace = CHAPTER.make_trace(sentence, None)
-    scene, shown = build_scene(CHAPTER.scene, ChapterInput(trace, lang, THEMES["dark"]), tmp_path_factory.mktemp("s"))
+    data = ChapterInput(trace, lang, THEMES["dark"])
+    scene, shown = build_scene(CHAPTER.scene_class, data, tmp_path_factory.mktemp("s"))
     return trace, scene, shown
 
 
