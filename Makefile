@@ -6,15 +6,18 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= media
 
-.PHONY: setup demo test lint clean
+.PHONY: setup setup-test demo test lint clean
 
 setup:
 	@PYTHON=$(PYTHON) VENV=$(VENV) bash scripts/setup.sh
 
+setup-test:
+	@PYTHON=$(PYTHON) VENV=$(VENV) bash scripts/setup.sh --test
+
 demo: setup
 	$(BIN)/attention-explainer render --all --quality draft --format mp4 --format gif --out $(OUT)
 
-test: setup
+test: setup-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -15,6 +15,9 @@ command -v gcc >/dev/null || need+=(gcc)
 "$PYTHON" -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
   || need+=(python3-dev)
 "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+if [ "${1:-}" = "--test" ]; then  # the browser test plays the preview page in Debian's Chromium
+  command -v chromium >/dev/null || need+=(chromium)
+fi
 if ((${#need[@]})); then
   echo "setup: installing Debian packages: ${need[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -1,0 +1,23 @@
+"""Shared fixtures: one real 9:16 render used by the platform and browser tests (rendering is the slow part)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PORTRAIT_ARGS = ["render", "worked-example", "--aspect", "9:16", "--format", "mp4", "--format", "gif",
+                 "--format", "png"]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def portrait_render(tmp_path_factory) -> Path:
+    """worked-example rendered at draft quality in 9:16 as MP4, GIF and PNG (with poster, subtitles, manifest)."""
+    out = tmp_path_factory.mktemp("portrait")
+    cmd = [sys.executable, str(ROOT / "render.py"), *PORTRAIT_ARGS, "--out", str(out)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return out

@@ -1,0 +1,125 @@
+"""Article- and platform-ready output: a real 9:16 render with GIF, poster, subtitles, manifest and cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from pipeline.media import probe
+from render import cli
+from tests.conftest import PORTRAIT_ARGS
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = PORTRAIT_ARGS
+
+
+def _render(out: Path, *extra: str) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, str(ROOT / "render.py"), *ARGS, "--out", str(out), *extra]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture
+def rendered(portrait_render) -> Path:
+    return portrait_render
+
+
+def test_portrait_video_is_1080_by_1920_scaled_to_draft(rendered):
+    info = probe(rendered / "worked-example.mp4")
+    assert info.codec == "h264" and (info.width, info.height) == (480, 854)
+
+
+def test_gif_is_sized_for_articles_and_loops(rendered):
+    gif = probe(rendered / "worked-example.gif")
+    assert max(gif.width, gif.height) == 640 and gif.height > gif.width
+    with Image.open(rendered / "worked-example.gif") as img:
+        assert img.info["loop"] == 0
+    assert abs(gif.duration - probe(rendered / "worked-example.mp4").duration) < 0.5
+
+
+def test_poster_and_png_are_frames_of_the_video(rendered):
+    for name in ("worked-example.poster.png", "worked-example.png"):
+        with Image.open(rendered / name) as img:
+            assert img.size == (480, 854)
+
+
+def _cues(text: str, sep: str) -> list[tuple[str, str, str]]:
+    pattern = rf"(\d\d:\d\d:\d\d{sep}\d\d\d) --> (\d\d:\d\d:\d\d{sep}\d\d\d)\n(.+?)\n(?:\n|$)"
+    return re.findall(pattern, text, flags=re.S)
+
+
+def test_subtitles_follow_the_captions(rendered):
+    srt = _cues((rendered / "worked-example.srt").read_text(encoding="utf-8"), ",")
+    vtt_text = (rendered / "worked-example.vtt").read_text(encoding="utf-8")
+    assert vtt_text.startswith("WEBVTT\n")
+    vtt = _cues(vtt_text, r"\.")
+    assert len(srt) == len(vtt) >= 10
+    assert [c[2] for c in srt] == [c[2] for c in vtt]
+    starts = [c[0] for c in srt]
+    assert starts == sorted(starts) and all(a < b for a, b, _ in srt)
+    assert "猫 坐在 垫子 上" in srt[0][2] and "[1.0, 0.5]" in srt[1][2]
+
+
+def test_manifest_lists_every_file_with_its_facts(rendered):
+    data = json.loads((rendered / "manifest.json").read_text(encoding="utf-8"))
+    entry = data["chapters"]["worked-example"]
+    assert entry["lang"] == "zh" and entry["aspect"] == "9:16" and entry["tokens"] == ["猫", "坐在", "垫子", "上"]
+    assert re.fullmatch(r"[0-9a-f]{16}", entry["inputs_hash"])
+    formats = {f["format"] for f in entry["files"]}
+    assert formats == {"mp4", "gif", "png", "poster", "srt", "vtt"}
+    for item in entry["files"]:
+        assert (rendered / item["path"]).stat().st_size == item["bytes"]
+        if item["format"] in ("mp4", "gif"):
+            assert item["duration"] > 30 and item["frames"] > 0
+
+
+def test_unchanged_rerun_does_not_render(rendered):
+    before = {p.name: p.stat().st_mtime_ns for p in rendered.iterdir()}
+    started = time.perf_counter()
+    done = _render(rendered)
+    elapsed = time.perf_counter() - started
+    assert done.returncode == 0 and "unchanged, not rendered again: worked-example" in done.stderr
+    assert elapsed < 3.0, f"a cached re-run took {elapsed:.2f} s"
+    after = {p.name: p.stat().st_mtime_ns for p in rendered.iterdir()}
+    assert {k: v for k, v in after.items() if not k.startswith(".")} == {
+        k: v for k, v in before.items() if not k.startswith(".")
+    }
+
+
+def test_embed_prints_html_and_markdown(rendered, tmp_path):
+    result = CliRunner().invoke(cli, ["embed", str(rendered)])
+    assert result.exit_code == 0, result.output
+    assert '<video autoplay loop muted playsinline poster="worked-example.poster.png"' in result.output
+    assert '<source src="worked-example.mp4" type="video/mp4">' in result.output
+    assert "![worked-example](worked-example.gif)" in result.output
+    page = tmp_path / "page.html"
+    result = CliRunner().invoke(cli, ["embed", str(rendered), "--html", str(page)])
+    assert result.exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<video") == 1
+    for name in ("worked-example.mp4", "worked-example.gif", "worked-example.poster.png"):
+        assert os.path.relpath(rendered / name, tmp_path) in html  # relative to the page
+
+
+def test_embed_without_renders_is_one_clear_line(tmp_path):
+    result = CliRunner().invoke(cli, ["embed", str(tmp_path)])
+    assert result.exit_code == 2 and "no rendered chapters" in result.stderr
+
+
+def test_doctor_reports_every_check(tmp_path):
+    result = CliRunner().invoke(cli, ["doctor", "--out", str(tmp_path / "media")])
+    assert result.exit_code == 0, result.output
+    for name in ("CJK fonts", "Pango/Cairo", "PyAV/H.264", "output folder"):
+        assert f"ok   {name}" in result.output
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    result = CliRunner().invoke(cli, ["doctor", "--out", str(blocked)])
+    assert result.exit_code == 2 and "FAIL output folder" in result.output
