@@ -96,8 +96,8 @@ def render(chapters, all_chapters, sentence, focus, lang, quality, formats, aspe
     Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles; manifest.json lists every file.
     """
     from pipeline.files import clean_stale, ensure_output_dir
-    from pipeline.outputs import ChapterJob
-    from pipeline.runner import cpu_count, run_jobs
+    from pipeline.outputs import ChapterJob, check_fonts
+    from pipeline.runner import cpu_count, needs_render, run_jobs
     from pipeline.settings import RenderSettings
 
     known = _catalog()
@@ -113,6 +113,8 @@ def render(chapters, all_chapters, sentence, focus, lang, quality, formats, aspe
     todo = [(s.number, ChapterJob(s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps))
             for s in specs]
     n_jobs = jobs or cpu_count()
+    if any(needs_render(job, force) for _, job in todo):
+        check_fonts()  # before any work: Chinese without the CJK font would silently render as boxes
     with click.progressbar(length=len(todo), label="rendering", file=sys.stderr,
                            item_show_func=lambda s: s or "") as bar:  # fmt: skip
         report = run_jobs(todo, n_jobs, force, lambda cid, secs: (bar.update(1, f"{cid} {secs:.1f} s")))

@@ -10,9 +10,9 @@ from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
 from pipeline.manifest import is_fresh
-from pipeline.outputs import ChapterJob, check_fonts, render_chapter
+from pipeline.outputs import ChapterJob, render_chapter
 
-__all__ = ["RunReport", "cpu_count", "run_jobs"]
+__all__ = ["RunReport", "cpu_count", "needs_render", "run_jobs"]
 
 
 @dataclass(frozen=True)
@@ -29,17 +29,20 @@ def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def needs_render(job: ChapterJob, force: bool) -> bool:
+    """True unless the folder already holds this job's files, made from the same inputs."""
+    return force or not is_fresh(job.out_dir, job.chapter_id, job.digest())
+
+
 def run_jobs(
     jobs: list[tuple[int, ChapterJob]], n_jobs: int, force: bool, on_done: Callable[[str, float], None]
 ) -> RunReport:
     """Render ``jobs`` ((chapter number, job) pairs); ``on_done(chapter_id, seconds)`` reports progress."""
     started = time.perf_counter()
-    todo = [(n, j) for n, j in jobs if force or not is_fresh(j.out_dir, j.chapter_id, j.digest())]
+    todo = [(n, j) for n, j in jobs if needs_render(j, force)]
     todo_ids = {job.chapter_id for _, job in todo}
     skipped = tuple(job.chapter_id for _, job in jobs if job.chapter_id not in todo_ids)
     rendered: list[dict] = []
-    if todo:
-        check_fonts()
     if n_jobs <= 1 or len(todo) <= 1:
         for number, job in todo:
             t0 = time.perf_counter()

@@ -58,7 +58,6 @@ def test_unreadable_manifest_counts_as_empty(tmp_path):
 
 def test_run_jobs_skips_fresh_chapters_unless_forced(tmp_path, monkeypatch):
     calls = []
-    monkeypatch.setattr(runner, "check_fonts", lambda: None)
     monkeypatch.setattr(runner, "is_fresh", lambda out, cid, digest: True)
     monkeypatch.setattr(runner, "render_chapter", lambda job, n: calls.append(job.chapter_id) or {"number": n})
     report = runner.run_jobs([(6, _job(tmp_path))], 2, force=False, on_done=lambda *a: None)
