@@ -146,6 +146,8 @@ def trace(sentence, focus, chapter_id, as_json) -> None:
             click.echo(f"\n{key} {arr.shape}")
             for row in value:
                 click.echo("  " + "  ".join("    -inf" if v is None else f"{v:8.4f}" for v in row))
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            click.echo(f"{key}: {' | '.join(value)}")
         else:
             click.echo(f"{key}: {value}")
 
