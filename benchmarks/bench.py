@@ -1,0 +1,140 @@
+"""Render-speed benchmark: one run, five figures, one line each, then all of them as JSON.
+
+    .venv/bin/python benchmarks/bench.py [--out DIR]
+
+(a) attention-matrix render time at 16 tokens / at 4 tokens (draft);
+(b) all chapters at draft with the default --jobs: seconds of video per wall-clock second;
+(c) wall time of an unchanged re-run of all chapters (the cache);
+(d) our GIF bytes / manim's own `--format gif` bytes for one chapter, with the PSNR of each against the MP4;
+(e) time to compute a 16-token trace.
+Plain Python, not a timed test: numbers depend on the machine (this one has 2 cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SENTENCE_4 = "猫 坐在 垫子 上"
+SENTENCE_16 = "那只 在 花园里 追逐 蝴蝶 的 小猫 突然 停下 了 脚步 然后 它 坐在 垫子 上"
+GIF_CHAPTER = "worked-example"
+
+
+def _cli(*args: str) -> float:
+    """Run the CLI; return its wall time in seconds."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, str(ROOT / "render.py"), *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args)} failed: {done.stderr.strip()}")
+    return time.perf_counter() - started
+
+
+def matrix_ratio(out: Path) -> dict:
+    t4 = _cli("render", "attention-matrix", "--sentence", SENTENCE_4, "--out", str(out / "m4"), "--force")
+    t16 = _cli("render", "attention-matrix", "--sentence", SENTENCE_16, "--out", str(out / "m16"), "--force")
+    return {"matrix_16_over_4": t16 / t4, "matrix_4_s": t4, "matrix_16_s": t16}
+
+
+def throughput(out: Path) -> dict:
+    wall = _cli("render", "--all", "--out", str(out / "all"), "--force")
+    manifest = json.loads((out / "all" / "manifest.json").read_text())
+    video = sum(e["duration"] for e in manifest["chapters"].values())
+    rerun = _cli("render", "--all", "--out", str(out / "all"))
+    return {"video_s_per_wall_s": video / wall, "all_wall_s": wall, "all_video_s": video, "rerun_s": rerun}
+
+
+def _psnr(a: np.ndarray, b: np.ndarray) -> float:
+    mse = float(np.mean((a.astype(float) - b.astype(float)) ** 2))
+    return 99.0 if mse == 0 else 10 * np.log10(255.0**2 / mse)
+
+
+def _gif_psnr(gif: Path, mp4: Path, samples: int = 12) -> float:
+    """Mean PSNR of GIF frames against the MP4 frame shown at the same time (both at the GIF's size)."""
+    from PIL import Image
+
+    from pipeline.media import frame_at
+
+    values, elapsed = [], 0.0
+    with Image.open(gif) as img:
+        total = sum((img.seek(k), img.info.get("duration", 100))[1] for k in range(img.n_frames)) / 1000
+        marks = list(np.linspace(0.5, total - 0.5, samples))
+        for k in range(img.n_frames):
+            img.seek(k)
+            step = img.info.get("duration", 100) / 1000
+            while marks and elapsed <= marks[0] < elapsed + step:
+                t = marks.pop(0)
+                ours = np.asarray(img.convert("RGB"))
+                ref = np.asarray(frame_at(mp4, t).convert("RGB").resize(img.size, Image.Resampling.LANCZOS))
+                values.append(_psnr(ours, ref))
+            elapsed += step
+    return float(np.mean(values))
+
+
+def gif_ratio(out: Path) -> dict:
+    from manim import tempconfig
+
+    from pipeline.settings import RenderSettings
+    from scenes import ChapterInput, get_chapter
+    from scenes.components.theme import THEMES
+
+    ours_dir = out / "gif"
+    _cli("render", GIF_CHAPTER, "--format", "mp4", "--format", "gif", "--out", str(ours_dir), "--force")
+    chapter = get_chapter(GIF_CHAPTER)
+    cfg = {**RenderSettings().manim_config(), "media_dir": str(out / "manim"), "format": "gif",
+           "output_file": GIF_CHAPTER, "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR"}
+    with tempconfig(cfg):
+        scene = chapter.scene_class(ChapterInput(chapter.make_trace(None, None), "zh", THEMES["dark"]))
+        scene.render()
+        manim_gif = Path(scene.renderer.file_writer.gif_file_path)
+    ours, mp4 = ours_dir / f"{GIF_CHAPTER}.gif", ours_dir / f"{GIF_CHAPTER}.mp4"
+    return {
+        "gif_ours_over_manim": ours.stat().st_size / manim_gif.stat().st_size,
+        "gif_ours_bytes": ours.stat().st_size, "gif_manim_bytes": manim_gif.stat().st_size,
+        "gif_psnr_ours_db": _gif_psnr(ours, mp4), "gif_psnr_manim_db": _gif_psnr(manim_gif, mp4),
+    }  # fmt: skip
+
+
+def trace_time() -> dict:
+    from attention_core import sentence_trace
+
+    sentence_trace(SENTENCE_16)  # warm up: jieba's dictionary, NumPy
+    runs = 200
+    started = time.perf_counter()
+    for _ in range(runs):
+        sentence_trace(SENTENCE_16, d_model=8, d_k=8)
+    return {"trace_16_ms": (time.perf_counter() - started) / runs * 1000}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="scratch folder (default: a temporary one)")
+    args = parser.parse_args()
+    out = args.out or Path(tempfile.mkdtemp(prefix="attention-bench-"))
+    figures: dict = {}
+    figures.update(trace_time())
+    print(f"(e) 16-token trace: {figures['trace_16_ms']:.3f} ms (target < 5 ms)", flush=True)
+    figures.update(matrix_ratio(out))
+    print(f"(a) attention-matrix 16 tokens / 4 tokens: {figures['matrix_16_over_4']:.2f} "
+          f"({figures['matrix_16_s']:.1f} s / {figures['matrix_4_s']:.1f} s; target <= 2.0)", flush=True)
+    figures.update(throughput(out))
+    print(f"(b) all chapters, draft: {figures['video_s_per_wall_s']:.2f} s of video per second "
+          f"({figures['all_video_s']:.0f} s in {figures['all_wall_s']:.1f} s; target >= 1.5)", flush=True)
+    print(f"(c) unchanged re-run of all chapters: {figures['rerun_s']:.2f} s (target <= 1 s)", flush=True)
+    figures.update(gif_ratio(out))
+    print(f"(d) GIF bytes ours / manim's: {figures['gif_ours_over_manim']:.2f} (target <= 0.5); PSNR vs MP4 "
+          f"{figures['gif_psnr_ours_db']:.1f} dB ours, {figures['gif_psnr_manim_db']:.1f} dB manim's", flush=True)
+    print(json.dumps({k: round(v, 4) for k, v in figures.items()}))
+
+
+if __name__ == "__main__":
+    main()
