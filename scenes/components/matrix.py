@@ -16,6 +16,10 @@ class MatrixGrid(VGroup):
 
     ``key`` names the trace array the numbers come from (tests read every cell back against it). ``heat`` fills
     each cell with its attention-weight colour. ``row_labels`` / ``col_labels`` are literal token texts.
+
+    ``max_rows`` / ``max_cols`` cap the slots a large matrix takes: the middle rows (columns) are then replaced by
+    one row of "⋮" (column of "⋯"). Cell ``(i, j)`` on screen shows ``values[row_index[i], col_index[j]]``;
+    ``shape`` is the shape on screen and ``full_shape`` the matrix's.
     """
 
     def __init__(
@@ -33,22 +37,32 @@ class MatrixGrid(VGroup):
         cell_w: float | None = None,
         cell_h: float = 0.5,
         font_size: float = 24,
+        max_rows: int | None = None,
+        max_cols: int | None = None,
     ) -> None:
         super().__init__()
         self.values = np.asarray(values)
         self.key = key
         self.decimals = decimals
         self.theme = theme
-        rows, cols = self.values.shape
+        self.full_shape = self.values.shape
+        self.row_index = _shown(self.full_shape[0], max_rows)
+        self.col_index = _shown(self.full_shape[1], max_cols)
+        rows, cols = len(self.row_index), len(self.col_index)
+        row_slot, col_slot = _slots(self.row_index), _slots(self.col_index)
+        slots_r, slots_c = row_slot[-1] + 1, col_slot[-1] + 1
         ink = color or theme.text
         widest = max((len(fmt(float(v), decimals)) for v in self.values.ravel()), default=1)
         cell_w = cell_w or max(0.95, 0.205 * widest + 0.2)  # room for "−0.25" without crowding
         self.backgrounds = VGroup()
         self.cells = VGroup()
+        def at(r: float, c: float) -> np.ndarray:
+            return (c - (slots_c - 1) / 2) * cell_w * RIGHT + ((slots_r - 1) / 2 - r) * cell_h * UP
+
         for i in range(rows):
             for j in range(cols):
-                pos = (j - (cols - 1) / 2) * cell_w * RIGHT + ((rows - 1) / 2 - i) * cell_h * UP
-                v = float(self.values[i, j])
+                pos = at(row_slot[i], col_slot[j])
+                v = float(self.values[self.row_index[i], self.col_index[j]])
                 fill = weight_color(v) if heat else None
                 cell = number(v, decimals, theme, font_size, ink_on(fill) if heat else ink).move_to(pos)
                 if cell.width > cell_w * 0.92:
@@ -61,13 +75,16 @@ class MatrixGrid(VGroup):
                     )  # fmt: skip
         self.shape = (rows, cols)
         self.cell_w = cell_w
-        body = Rectangle(width=cols * cell_w, height=rows * cell_h)
+        body = Rectangle(width=slots_c * cell_w, height=slots_r * cell_h)
         self.brackets = _brackets(body, ink if color else theme.muted)
-        self.add(self.backgrounds, self.cells, self.brackets)
+        self.dots = _dots(row_slot, col_slot, at, theme, font_size, ink)
+        self.add(self.backgrounds, self.cells, self.dots, self.brackets)
+        rows_text = _elide([(row_labels or ())[r] for r in self.row_index] if row_labels else [], row_slot, "⋮")
+        cols_text = _elide([(col_labels or ())[c] for c in self.col_index] if col_labels else [], col_slot, "⋯")
         self.row_labels = VGroup(*[label(t, theme, font_size * 0.95).next_to(body, LEFT, buff=0.3)
-                                   .set_y(self.cell(i, 0).get_y()) for i, t in enumerate(row_labels or ())])
+                                   .set_y(at(slot, 0)[1]) for slot, t in rows_text])
         self.col_labels = VGroup(*[label(t, theme, font_size * 0.95).next_to(body, UP, buff=0.2)
-                                   .set_x(self.cell(0, j).get_x()) for j, t in enumerate(col_labels or ())])
+                                   .set_x(at(0, slot)[0]) for slot, t in cols_text])
         for group in (self.row_labels, self.col_labels):
             for lab in group:
                 lab.scale_to_fit_width(min(lab.width, 1.6 if group is self.row_labels else cell_w * 0.95))
@@ -100,6 +117,54 @@ class MatrixGrid(VGroup):
     def cell_texts(self) -> list[list[str]]:
         """The strings on screen, row by row (what a viewer reads)."""
         return [[self.cell(i, j).text for j in range(self.shape[1])] for i in range(self.shape[0])]
+
+    @property
+    def elided(self) -> bool:
+        """True when some rows or columns are replaced by dots."""
+        return self.shape != self.full_shape
+
+    def shown_values(self) -> np.ndarray:
+        """The values of the cells on screen, ``shape``: ``values`` without the elided rows and columns."""
+        return self.values[np.ix_(self.row_index, self.col_index)]
+
+
+def _shown(n: int, max_slots: int | None) -> tuple[int, ...]:
+    """Indices shown of ``n`` rows in at most ``max_slots`` slots (one of them the dots): two thirds first, the
+    rest last.
+
+    >>> _shown(4, 7), _shown(16, 7)
+    ((0, 1, 2, 3), (0, 1, 2, 3, 14, 15))
+    """
+    if max_slots is None or n <= max_slots:
+        return tuple(range(n))
+    shown = max(max_slots - 1, 2)
+    tail = max(1, shown // 3)
+    return tuple(range(shown - tail)) + tuple(range(n - tail, n))
+
+
+def _slots(index: tuple[int, ...]) -> list[int]:
+    """Slot of each shown index: after a gap in ``index`` everything moves down one slot (the dots' slot)."""
+    gap = next((k for k in range(1, len(index)) if index[k] != index[k - 1] + 1), len(index))
+    return [k if k < gap else k + 1 for k in range(len(index))]
+
+
+def _elide(texts: list[str], slots: list[int], mark: str) -> list[tuple[int, str]]:
+    """(slot, text) of each label, with ``mark`` in the dots' slot if there is one."""
+    out = list(zip(slots, texts, strict=False))
+    gaps = [s for s in range(slots[-1] + 1) if s not in slots] if texts else []
+    return out + [(s, mark) for s in gaps]
+
+
+def _dots(row_slot: list[int], col_slot: list[int], at, theme: Theme, size: float, ink: str) -> VGroup:
+    """"⋮" under each shown column in the row gap, "⋯" in each shown row in the column gap, "⋱" where both meet."""
+    dots = VGroup()
+    gap_r = [s for s in range(row_slot[-1] + 1) if s not in row_slot]
+    gap_c = [s for s in range(col_slot[-1] + 1) if s not in col_slot]
+    marks = [(r, c, "⋮") for r in gap_r for c in col_slot] + [(r, c, "⋯") for c in gap_c for r in row_slot]
+    marks += [(r, c, "⋱") for r in gap_r for c in gap_c]
+    for r, c, mark in marks:
+        dots.add(label(mark, theme, size, color=ink).move_to(at(r, c)))
+    return dots
 
 
 def _brackets(body: Rectangle, color: str) -> VGroup:

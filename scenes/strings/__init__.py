@@ -6,13 +6,22 @@ Templates take values computed from the trace (``{best}``, ``{w}``): a caption n
 
 from __future__ import annotations
 
-from scenes.strings import common, worked_example
+from scenes.strings import (
+    attention_matrix,
+    common,
+    formula,
+    intuition,
+    qkv,
+    rnn_limits,
+    self_attention_idea,
+    worked_example,
+)
 
 __all__ = ["LANGS", "STRINGS", "text"]
 
 LANGS = ("zh", "en")
 
-_MODULES = (common, worked_example)
+_MODULES = (common, intuition, rnn_limits, self_attention_idea, qkv, formula, worked_example, attention_matrix)
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {k: v for m in _MODULES for k, v in m.ZH.items()},
     "en": {k: v for m in _MODULES for k, v in m.EN.items()},

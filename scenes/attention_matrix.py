@@ -1,0 +1,155 @@
+"""Chapter 7, attention-matrix: the seq_len × seq_len weights as a heatmap, read row by row."""
+
+from __future__ import annotations
+
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    ReplacementTransform,
+    VGroup,
+    config,
+)
+
+from attention_core import RowReading
+from scenes.components.base import ChapterScene
+from scenes.components.heatmap import Heatmap
+from scenes.components.layout import fit, frame_box, is_portrait
+from scenes.components.legend import WeightLegend
+from scenes.components.text import fmt, label
+from scenes.components.transitions import curtain
+
+__all__ = ["ReadAttentionMatrix"]
+
+CONTENT_Y = 0.65  # centre of the area between the top margin and a one- or two-line caption
+CAPTION_BAND = 1.6  # frame height kept for the margin and the caption
+
+
+class ReadAttentionMatrix(ChapterScene):
+    """The heatmap with both token axes, a legend, a row-by-row sweep and the patterns the data shows."""
+
+    chapter_id = "attention-matrix"
+
+    def construct(self) -> None:
+        self.tr = self.trace.trace
+        heat, axes, panel = self._layout()
+        self._beat_matrix(heat, axes, panel)
+        self._beat_axes(heat, panel)
+        self._beat_colour(panel)
+        self._beat_sweep(heat)
+        self._beat_patterns(heat)
+        self._beat_summary()
+
+    # -- layout --------------------------------------------------------------------------------------------
+    def _panel(self) -> VGroup:
+        th = self.theme
+        panel = VGroup(label(self.t("am.title"), th, 32), label(self.t("am.rows"), th, 24, color=th.q),
+                       label(self.t("am.cols"), th, 24, color=th.k), WeightLegend(th, self.t("legend"), width=2.8))
+        panel.title, panel.rows, panel.cols, panel.legend = panel
+        panel.arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        panel.legend.shift(0.15 * DOWN)
+        return panel
+
+    def _layout(self) -> tuple[Heatmap, VGroup, VGroup]:
+        tr, th = self.tr, self.theme
+        fw, fh = frame_box()[0], config.frame_height - CAPTION_BAND
+        panel = self._panel()
+        if is_portrait():
+            box_w, box_h = fw - 0.6, min(fw + 0.8, fh - panel.height - 0.6)
+        else:
+            box_w, box_h = fw - panel.width - 1.4, fh
+        heat = Heatmap(tr.weights, tr.tokens, th, box_w, box_h)
+        axes = VGroup(label(self.t("am.axis_keys"), th, 18, color=th.k),
+                      label(self.t("am.axis_queries"), th, 18, color=th.q)).arrange(DOWN, aligned_edge=RIGHT, buff=.1)
+        axes.align_to(heat.row_labels, RIGHT).align_to(heat.col_labels, DOWN)
+        whole = VGroup(VGroup(heat, axes), panel).arrange(DOWN if is_portrait() else RIGHT, buff=0.5)
+        fit(whole, height=fh).move_to(CONTENT_Y * UP)
+        return heat, axes, panel
+
+    # -- beats ---------------------------------------------------------------------------------------------
+    def _beat_matrix(self, heat: Heatmap, axes: VGroup, panel: VGroup) -> None:
+        n = self.tr.n
+        self.play(FadeIn(panel.title, shift=0.2 * DOWN))
+        self.say("am.intro", n=n)
+        self.play(FadeIn(heat.row_labels, lag_ratio=0.1), FadeIn(heat.col_labels, lag_ratio=0.1), FadeIn(axes))
+        self.play(FadeIn(heat.cells, lag_ratio=0.04), run_time=2.0)
+        if heat.has_numbers:
+            self.play(FadeIn(heat.numbers), run_time=0.8)
+        self.settle(heat)
+        self.wait(1.5)
+
+    def _beat_axes(self, heat: Heatmap, panel: VGroup) -> None:
+        th = self.theme
+        row = heat.row_frame(0, th.q)
+        self.play(Create(row), FadeIn(panel.rows, shift=0.2 * LEFT))
+        self.say("am.axis_rows", hold=2.0)
+        col = heat.col_frame(0, th.k)
+        self.play(ReplacementTransform(row, col), FadeIn(panel.cols, shift=0.2 * LEFT))
+        self.say("am.axis_cols", hold=2.0)
+        self.play(FadeOut(col))
+
+    def _beat_colour(self, panel: VGroup) -> None:
+        self.play(FadeIn(panel.legend))
+        self.say("am.color", hold=2.5)
+        self.mark_poster()
+        if not any(isinstance(m, Heatmap) and m.has_numbers for m in self.mobjects):
+            self.say("am.colour_only", hold=2.0)
+
+    def _beat_sweep(self, heat: Heatmap) -> None:
+        """Every row in turn: frame the row, box its strongest key(s), say what the row reads."""
+        th, n = self.theme, self.tr.n
+        per_row = min(24.0, max(10.0, 1.6 * n)) / n  # the sweep takes 10-24 s whatever the length
+        self.say("am.sweep", hold=1.0)
+        frame, boxes = heat.row_frame(0, th.text), self._best_boxes(heat, self.trace.rows[0])
+        self.play(Create(frame), *[Create(m) for m in boxes], run_time=0.5)
+        for reading in self.trace.rows:
+            i = reading.query
+            if i:
+                new_boxes = self._best_boxes(heat, reading)
+                swap = [FadeOut(m) for m in boxes] + [FadeIn(m) for m in new_boxes]
+                self.play(frame.animate.move_to(heat.row_frame(i, th.text)), *swap, run_time=0.35)
+                boxes = new_boxes
+            self._say_row(reading, hold=max(0.3, per_row - 0.85))
+        self.play(FadeOut(frame), *[FadeOut(m) for m in boxes])
+
+    def _beat_patterns(self, heat: Heatmap) -> None:
+        examples = self.trace.examples()
+        if not examples:
+            return
+        self.say("am.patterns", hold=1.0)
+        th, tokens = self.theme, self.tr.tokens
+        for kind, reading in examples.items():
+            boxes = VGroup(heat.row_frame(reading.query, th.accent), self._best_boxes(heat, reading, th.accent))
+            self.play(Create(boxes), run_time=0.5)
+            k = reading.best[0]
+            self.say(f"am.pat_{kind}", hold=2.5, q=tokens[reading.query], k=tokens[k],
+                     w=fmt(reading.weight, 2), gap=reading.distance - 1)
+            self.play(FadeOut(boxes), run_time=0.4)
+
+    def _beat_summary(self) -> None:
+        self.say("am.summary", hold=3.0)
+        curtain(self, self.theme)
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def _best_boxes(self, heat: Heatmap, reading: RowReading, color: str | None = None) -> VGroup:
+        """Frames on the strongest key(s) of a row; none when the row is spread out (nothing stands out)."""
+        if reading.kind == "spread" and color is None:
+            return VGroup()
+        return VGroup(*[heat.cell_frame(reading.query, j, color or self.theme.accent) for j in reading.best])
+
+    def _say_row(self, reading: RowReading, hold: float) -> None:
+        tokens, w = self.tr.tokens, fmt(reading.weight, 2)
+        q = tokens[reading.query]
+        if reading.kind == "spread":
+            self.say("am.row_spread", hold=hold, q=q, w=w)
+        elif reading.kind == "tie":
+            names = [self.t("am.quote", k=tokens[j]) for j in reading.best[:3]]
+            keys = self.t("am.tie_join").join(names) + (self.t("am.more") if len(reading.best) > 3 else "")
+            self.say("am.row_tie", hold=hold, q=q, keys=keys, w=w)
+        else:
+            self.say("am.row", hold=hold, q=q, k=tokens[reading.best[0]], w=w)
+

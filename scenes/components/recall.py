@@ -1,0 +1,66 @@
+"""A focus word looking back: its arcs and weights over a ReadingRow, then its strongest arc lit, others dimmed."""
+
+from __future__ import annotations
+
+from manim import Animation, Create, FadeIn, LaggedStart, SurroundingRectangle, VGroup
+
+from attention_core import ReadingTrace
+from scenes.components.arcs import ArcFan
+from scenes.components.reading_row import ReadingRow
+from scenes.components.text import number
+from scenes.components.theme import Theme
+
+__all__ = ["DIM", "RecallView"]
+
+DIM = 0.3  # dimmed arcs keep this share of their opacity
+DECIMALS = 2  # weights under the words
+
+
+class RecallView(VGroup):
+    """Arcs from ``reading.focus`` to every word it looks at, and each weight under its word.
+
+    ``labels[key]`` is the weight under word ``key`` (the focus word's own weight is ``labels[focus]``).
+    """
+
+    def __init__(self, row: ReadingRow, reading: ReadingTrace, theme: Theme) -> None:
+        super().__init__()
+        self.row, self.reading, self.theme = row, reading, theme
+        keys = reading.looked_at()
+        self.fan = ArcFan(row, reading.focus, keys, [reading.weight(k) for k in keys], theme.text)
+        size = 24 * row.unit
+        self.labels = {
+            k: row.place_label(k, number(reading.weight(k), DECIMALS, theme, size,
+                                         theme.muted if k == reading.focus else theme.text))
+            for k in (*keys, reading.focus)
+        }  # fmt: skip
+        self.add(self.fan, *self.labels.values())
+
+    def mark_focus(self) -> Animation:
+        """Frame the focus word (where it stands now)."""
+        self.focus_box = _box(self.row, self.reading.focus, self.theme.accent)
+        return Create(self.focus_box)
+
+    def animate_in(self) -> Animation:
+        """Draw the arcs (nearest word first) with their weights."""
+        keys = sorted(self.fan.by_key, key=lambda k: abs(k - self.reading.focus))
+        return LaggedStart(*[Create(self.fan.by_key[k]) for k in keys],
+                           FadeIn(VGroup(*self.labels.values())), lag_ratio=0.12)  # fmt: skip
+
+    def highlight(self) -> list[Animation]:
+        """Light the strongest arc and its word in the accent colour; dim every other arc and weight."""
+        best = self.reading.strongest()
+        arc = self.fan.by_key[best]
+        self.glow = arc.copy().set_stroke(self.theme.accent, opacity=1.0)
+        self.best_box = _box(self.row, best, self.theme.accent)
+        anims: list[Animation] = [Create(self.glow), Create(self.best_box),
+                                  self.labels[best].animate.set_color(self.theme.accent)]  # fmt: skip
+        for other in self.fan.others(best):
+            anims.append(other.animate.set_stroke(opacity=other.get_stroke_opacity() * DIM))
+        for key, lab in self.labels.items():
+            if key != best:
+                anims.append(lab.animate.set_opacity(0.45))
+        return anims
+
+
+def _box(row: ReadingRow, i: int, color: str) -> SurroundingRectangle:
+    return SurroundingRectangle(row.boxes[i], color=color, buff=0.05 * row.unit, corner_radius=0.1, stroke_width=4)

@@ -1,0 +1,256 @@
+"""Chapter 5, formula: softmax(QKᵀ/√d_k)V built term by term, each step with the numbers of the trace."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    AnimationGroup,
+    Create,
+    FadeIn,
+    FadeOut,
+    GrowFromEdge,
+    LaggedStart,
+    MoveToTarget,
+    ReplacementTransform,
+    SurroundingRectangle,
+    VGroup,
+    config,
+)
+
+from scenes.components.bars import BarChart
+from scenes.components.base import ChapterScene
+from scenes.components.formula import PARTS, AttentionFormula
+from scenes.components.layout import fit, frame_box, is_portrait
+from scenes.components.legend import WeightLegend
+from scenes.components.matrix import MatrixGrid
+from scenes.components.product import place_product
+from scenes.components.steps import fill_cells, spell_first_entry
+from scenes.components.text import fmt, label
+from scenes.components.transitions import curtain
+
+__all__ = ["BuildAttentionFormula"]
+
+DEC = 2
+CAPTION_BAND = 1.35  # bottom of the frame kept for a one- or two-line caption
+
+
+class BuildAttentionFormula(ChapterScene):
+    """The formula appears whole, then each term lights up while its step runs on the trace's numbers."""
+
+    chapter_id = "formula"
+
+    def construct(self) -> None:
+        self.tr = self.trace.trace
+        self.slots = 5 if is_portrait() else 7  # rows/columns shown of an n×n matrix before "⋯" takes over
+        self.focus_box = VGroup()
+        self._beat_formula()
+        scores = self._beat_scores()
+        self._beat_scale(scores)
+        self._beat_why_spread()
+        self._beat_why_saturation()
+        weights = self._beat_softmax()
+        self._beat_weighted_sum(weights)
+        self._beat_summary()
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def _grid(self, key: str, values: np.ndarray, **kw) -> MatrixGrid:
+        kw.setdefault("max_rows", self.slots)
+        kw.setdefault("max_cols", self.slots)
+        if is_portrait():  # narrower columns: in 9:16 the width is what limits the type size
+            kw.setdefault("cell_w", 0.95)
+        return MatrixGrid(values, self.theme, key=key, decimals=DEC, **kw)
+
+    def _labelled(self, key: str, values: np.ndarray, **kw) -> MatrixGrid:
+        return self._grid(key, values, row_labels=self.tr.tokens, col_labels=self.tr.tokens, **kw)
+
+    def _fit(self, group, room_below: float = 0.7, grow: float = 1.3):
+        """Fit ``group`` between the formula and the caption band, leaving ``room_below`` for an expression."""
+        top = self.formula.get_bottom()[1] - 0.3
+        bottom = -config.frame_height / 2 + CAPTION_BAND + room_below
+        fit(group, height=top - bottom, grow=grow)
+        return group.move_to([0, (top + bottom) / 2, 0])
+
+    def _focus(self, name: str | None) -> None:
+        """Frame the formula's term of step ``name`` (None: no frame)."""
+        new = self.formula.frame(name, self.theme.accent) if name else VGroup()
+        anims = [FadeIn(m) for m in new] + [FadeOut(m) for m in self.focus_box]
+        if anims:
+            self.play(*anims, run_time=0.5)
+        self.focus_box = new
+
+    # -- beats ---------------------------------------------------------------------------------------------
+    def _beat_formula(self) -> None:
+        self.formula = fit(AttentionFormula(self.theme), width=frame_box()[0]).move_to(0.6 * UP)
+        self.play(LaggedStart(*[FadeIn(p, shift=0.15 * UP) for p in self.formula.pieces()], lag_ratio=0.3),
+                  run_time=2.0)  # fmt: skip
+        self.say("f.whole", hold=1.2)
+        for name in PARTS:
+            self._focus(name)
+            self.say(f"f.part_{name}", hold=1.1)
+        self._focus(None)
+        self.formula.generate_target()
+        self.formula.target.scale(0.75 if not is_portrait() else 1.0).to_edge(UP, buff=0.25)
+        self.play(MoveToTarget(self.formula))
+
+    def _beat_scores(self) -> MatrixGrid:
+        tr, th = self.tr, self.theme
+        q = self._grid("Q", tr.Q, color=th.q, row_labels=tr.tokens, title="Q")
+        kt = self._grid("K.T", tr.K.T, color=th.k, col_labels=tr.tokens, title="Kᵀ")
+        scores = self._grid("scores", tr.scores, title="QKᵀ")
+        self._fit(place_product(q, kt, scores))
+        self._focus("scores")
+        self.play(FadeIn(q), FadeIn(kt), run_time=0.7)
+        self.say("f.scores", hold=1.5, n=tr.n)
+        self.say("f.one_row", tok=tr.tokens[0])
+        spell_first_entry(self, q, kt, scores, th, th.text, hold=1.5)
+        row_box, col_box = q.row_box(0, th.accent), kt.col_box(0, th.accent)
+        self.play(FadeIn(row_box), FadeIn(col_box), run_time=0.3)
+        for j in range(1, scores.shape[1]):
+            self.play(col_box.animate.move_to(kt.col(j)), FadeIn(scores.cell(0, j)), run_time=0.4)
+        self.play(FadeOut(row_box), FadeOut(col_box), run_time=0.3)
+        self.say("f.all_rows", n=tr.n)
+        self._fill_rows(scores, start=1)
+        self.wait(0.5)
+        self.play(FadeOut(q), FadeOut(kt), run_time=0.6)
+        return scores
+
+    def _fill_rows(self, grid: MatrixGrid, start: int) -> None:
+        rows = [grid.row(i) for i in range(start, grid.shape[0])]
+        self.play(LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.2), FadeIn(grid.dots))
+        self.settle(grid)
+
+    def _beat_scale(self, scores: MatrixGrid) -> None:
+        """The scores, with both token axes, are divided by √d_k in place."""
+        tr, th = self.tr, self.theme
+        big = self._labelled("scores", tr.scores, title="QKᵀ")
+        self.scaled = self._labelled("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w)
+        divide = label(f"÷ √{tr.d_k} ≈ {fmt(np.sqrt(tr.d_k), 2)}", th, 30, color=th.accent)
+        self.scaled.shift(big.cells.get_center() - self.scaled.cells.get_center())
+        divide.next_to(big.brackets, DOWN if is_portrait() else RIGHT, buff=0.35)
+        self._fit(VGroup(big, self.scaled, divide), room_below=0.2)
+        self._focus("scale")
+        self.play(ReplacementTransform(scores, big))
+        self.say("f.scale", d_k=tr.d_k, sqrt=fmt(np.sqrt(tr.d_k), 2))
+        self.play(FadeIn(divide, shift=0.2 * LEFT))
+        swaps = [AnimationGroup(FadeOut(big.row(i)), FadeIn(self.scaled.row(i))) for i in range(big.shape[0])]
+        self.play(FadeOut(big.title), FadeIn(self.scaled.title), LaggedStart(*swaps, lag_ratio=0.25))
+        self.discard(big)
+        self.settle(self.scaled)
+        self.wait(1.0)
+        self.play(FadeOut(self.scaled), FadeOut(divide))
+
+    def _beat_why_spread(self) -> None:
+        """Measured: the spread of q·k grows like √d_k; divided by √d_k it stays near 1."""
+        th, sd = self.theme, self.trace.scaling
+        cats = [f"d_k = {int(d)}" for d in sd.d_ks]
+        top = float(sd.std_dot.max())
+        chart = BarChart(sd.std_dot, cats, th, key="scaling.std_dot", color=th.k, max_value=top, length=3.2,
+                         thickness=0.8, gap=1.0, decimals=1)  # fmt: skip
+        roots = VGroup(*[label(f"√{int(d)} = {fmt(r, 0 if float(r).is_integer() else 1)}", th, 20, color=th.muted)
+                         .next_to(lab, DOWN, buff=0.12) for d, r, lab in zip(sd.d_ks, self.trace.sqrt_d_ks,
+                                                                             chart.labels, strict=True)])
+        title = label(self.t("f.std"), th, 26).next_to(chart, UP, buff=0.35)
+        self._fit(VGroup(title, chart, roots), room_below=0.1, grow=1.25)
+        self.say("f.why", hold=1.0)
+        self.play(FadeIn(title), FadeIn(chart.labels), FadeIn(roots))
+        self.play(*[GrowFromEdge(b, DOWN) for b in chart.bars], FadeIn(chart.numbers), run_time=1.5)
+        self.say("f.spread", hold=2.5, samples=sd.n_samples, d_big=int(sd.d_ks[-1]), s_big=fmt(top, 1))
+        flat = BarChart(sd.std_scaled, cats, th, key="scaling.std_scaled", color=th.q, max_value=top, length=3.2,
+                        thickness=0.8, gap=1.0, decimals=1).scale(chart.bars[0].width / 0.8)  # fmt: skip
+        flat.shift(chart.bars[0].get_bottom() - flat.bars[0].get_bottom())
+        self.settle(chart)
+        self.play(ReplacementTransform(chart.bars, flat.bars), ReplacementTransform(chart.numbers, flat.numbers))
+        self.discard(chart)
+        self.add(flat)  # the same labels, now under the scaled bars
+        self.say("f.spread_scaled", hold=2.0)
+        self.play(FadeOut(VGroup(title, roots, flat)))
+
+    def _beat_why_saturation(self) -> None:
+        """At d_k = 64, softmax of the raw scores is nearly one-hot; of the scaled scores it is not."""
+        th, sd = self.theme, self.trace.scaling
+        d = sd.d_k_big
+        charts = VGroup()
+        for key, weights, scores, arg in (
+            ("scaling.weights_unscaled", sd.weights_unscaled, sd.scores, "q·k"),
+            ("scaling.weights_scaled", sd.weights_scaled, self.trace.big_scaled_scores, f"q·k/√{d}"),
+        ):
+            name = self.t("f.unscaled" if arg == "q·k" else "f.scaled", arg=arg)
+            chart = BarChart(weights, [fmt(s, 1) for s in scores], th, key=key, color=th.accent, max_value=1.0,
+                             length=2.6, thickness=0.55, gap=0.4, decimals=2, font_size=18)  # fmt: skip
+            chart.add(label(name, th, 22).next_to(chart, UP, buff=0.3))
+            chart.add(label(arg, th, 18, color=th.muted).next_to(chart.labels, LEFT, buff=0.25))
+            charts.add(chart)
+        if is_portrait():
+            charts.arrange(DOWN, buff=0.8)
+        else:
+            charts.arrange(RIGHT, buff=1.0, aligned_edge=DOWN)
+        self._fit(charts, room_below=0.1, grow=1.0)
+        self.play(FadeIn(charts[0]))
+        w = sd.weights_unscaled
+        self.say("f.saturate", hold=2.5, d=d, top=fmt(float(sd.scores.max()), 1), w=fmt(float(w.max()), 2))
+        self.play(FadeIn(charts[1]))
+        self.say("f.saturate_scaled", hold=2.5, d=d, sqrt=fmt(float(np.sqrt(d)), 0),
+                 w=fmt(float(sd.weights_scaled.max()), 2))
+        self.play(FadeOut(charts))
+
+    def _beat_softmax(self) -> MatrixGrid:
+        """Each row of the scaled scores turns, in place, into weights; each row sums to 1."""
+        tr, th = self.tr, self.theme
+        target = self._labelled("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k")
+        weights = self._labelled("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w)
+        sums = VGroup(*[label(f"Σ = {fmt(float(tr.weights[r].sum()), DEC)}", th, 22, mono=True)
+                        .next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
+                        for i, r in enumerate(weights.row_index)])  # fmt: skip
+        legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
+        target.shift(weights.cells.get_center() - target.cells.get_center())
+        self._fit(VGroup(weights, sums, legend, target), room_below=0.1)
+        self._focus("softmax")
+        self.play(FadeIn(target))
+        self.say("f.softmax")
+        n = weights.shape[1]
+        swaps = [AnimationGroup(FadeOut(target.row(i)), FadeIn(VGroup(*weights.backgrounds[i * n:(i + 1) * n])),
+                                FadeIn(weights.row(i))) for i in range(weights.shape[0])]  # fmt: skip
+        self.play(FadeOut(target.title), FadeIn(weights.title), FadeOut(target.dots), FadeIn(weights.dots),
+                  LaggedStart(*swaps, lag_ratio=0.3), run_time=2.5)  # fmt: skip
+        self.discard(target)
+        self.settle(weights)
+        self.play(FadeIn(legend), LaggedStart(*[FadeIn(s, shift=0.2 * LEFT) for s in sums], lag_ratio=0.2))
+        self.say("f.row_sums", hold=2.0)
+        self.mark_poster()
+        self.play(FadeOut(sums), FadeOut(legend))
+        return weights
+
+    def _beat_weighted_sum(self, weights: MatrixGrid) -> None:
+        tr, th = self.tr, self.theme
+        left = self._labelled("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)")
+        v = self._grid("V", tr.V, color=th.v, title="V")
+        out = self._grid("output", tr.output, title="output")
+        if is_portrait():
+            group = place_product(left, v, out)
+        else:
+            signs = VGroup(label("·", th, 40), label("=", th, 36))
+            group = VGroup(left, signs[0], v, signs[1], out).arrange(RIGHT, buff=0.35)
+            for mob in (v, out, *signs):
+                mob.shift((left.cells.get_y() - (mob.cells if isinstance(mob, MatrixGrid) else mob).get_y()) * UP)
+        self._fit(group)
+        self._focus("weighted")
+        self.play(ReplacementTransform(weights, left))
+        self.play(*[FadeIn(m) for m in group if m is not left and m is not out])
+        self.say("f.weighted", hold=1.5, n=tr.n, d_k=tr.d_k)
+        best = tr.strongest_key(0)
+        self.say("f.first_output", tok=tr.tokens[0], best=tr.tokens[best], w=fmt(float(tr.weights[0, best]), DEC))
+        spell_first_entry(self, left, v, out, th, th.text, hold=1.5)
+        fill_cells(self, out)
+        self.wait(1.0)
+
+    def _beat_summary(self) -> None:
+        self._focus(None)
+        frame = SurroundingRectangle(self.formula, color=self.theme.accent, buff=0.15, corner_radius=0.08)
+        self.play(Create(frame))
+        self.say("f.summary", hold=2.5)
+        curtain(self, self.theme)
+

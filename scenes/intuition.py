@@ -1,0 +1,81 @@
+"""Chapter 1, intuition: reading a sentence, the focus word looks back at the earlier words, weighted."""
+
+from __future__ import annotations
+
+from manim import DOWN, UP, FadeIn, FadeOut, Group, Rectangle, VGroup
+
+from scenes.components.base import ChapterScene
+from scenes.components.layout import fit, is_portrait
+from scenes.components.reading_row import ReadingRow, caption_top, fit_between
+from scenes.components.recall import DECIMALS, RecallView
+from scenes.components.text import fmt, label
+
+__all__ = ["ShowSelectiveRecall"]
+
+
+class ShowSelectiveRecall(ChapterScene):
+    """The sentence is read word by word; at the focus word, arcs weighted by its (causal) attention go back."""
+
+    chapter_id = "intuition"
+
+    def construct(self) -> None:
+        self._beat_title()
+        self._beat_read()
+        self._beat_pause()
+        self._beat_arcs()
+        self._beat_strongest()
+        self._beat_close()
+
+    def _beat_title(self) -> None:
+        self.title_mob = fit(label(self.t("in.title"), self.theme, 34), height=0.8).to_edge(UP, buff=0.3)
+        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
+
+    def _beat_read(self) -> None:
+        """Words appear one by one under a moving cursor, up to the focus word."""
+        r = self.trace
+        self.row = ReadingRow(r.tokens, self.theme, size=34 if is_portrait() else 32)
+        self.recall = RecallView(self.row, r, self.theme)  # built now so words and arcs are placed together
+        fit_between(VGroup(self.row, self.recall), self.title_mob.get_bottom()[1] - 0.3, caption_top())
+        self.say("in.read")
+        cursor = self._cursor(0)
+        self.play(FadeIn(self.row.item(0)), FadeIn(cursor), run_time=0.5)
+        for i in range(1, r.focus + 1):
+            self.play(cursor.animate.move_to(self._cursor(i)), FadeIn(self.row.item(i), shift=0.1 * UP),
+                      run_time=0.4)  # fmt: skip
+        self.play(FadeOut(cursor), run_time=0.3)
+
+    def _cursor(self, i: int) -> Rectangle:
+        box = self.row.boxes[i]
+        bar = Rectangle(width=box.width, height=0.07 * self.row.unit, stroke_width=0)
+        return bar.set_fill(self.theme.accent, 1).next_to(box, DOWN, buff=0.06 * self.row.unit)
+
+    def _beat_pause(self) -> None:
+        r = self.trace
+        if r.auto_focus:
+            self.say("in.auto_focus", hold=2.5, word=r.focus_word)
+        self.play(self.recall.mark_focus())
+        self.say("in.pause", hold=3.0, word=r.focus_word)
+
+    def _beat_arcs(self) -> None:
+        r = self.trace
+        self.say("in.arcs", word=r.focus_word)
+        self.play(self.recall.animate_in(), run_time=2.5)
+        self.settle(self.recall)
+        self.wait(3.0)
+        self.say("in.sum", hold=2.5, word=r.focus_word, w=fmt(r.weight(r.focus), DECIMALS))
+
+    def _beat_strongest(self) -> None:
+        r = self.trace
+        best = r.strongest()
+        self.play(*self.recall.highlight(), run_time=1.2)
+        self.say("in.best", word=r.focus_word, best=r.tokens[best], w=fmt(r.weight(best), DECIMALS))
+        self.mark_poster()
+        self.wait(3.5)
+
+    def _beat_close(self) -> None:
+        """The rest of the sentence is read; the recall stays in view under the closing line."""
+        rest = VGroup(*[self.row.item(i) for i in range(self.trace.focus + 1, len(self.trace.tokens))])
+        if len(rest):
+            self.play(FadeIn(rest, lag_ratio=0.2), run_time=1.0)
+        self.say("in.close", hold=4.5)
+        self.play(FadeOut(Group(*self.mobjects)))

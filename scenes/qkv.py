@@ -1,0 +1,172 @@
+"""Chapter 4, qkv: the library analogy of query, key and value, then X·W_Q, X·W_K, X·W_V with real numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    GrowFromEdge,
+    LaggedStart,
+    ReplacementTransform,
+    RoundedRectangle,
+    VGroup,
+    config,
+)
+
+from scenes.components.bars import BarChart
+from scenes.components.base import ChapterScene
+from scenes.components.layout import fit, is_portrait
+from scenes.components.matrix import MatrixGrid
+from scenes.components.product import place_product
+from scenes.components.steps import fill_cells, spell_first_entry
+from scenes.components.text import fmt, label, wrap
+from scenes.components.transitions import curtain
+
+__all__ = ["IntroduceQueryKeyValue"]
+
+IN_DEC, OUT_DEC = 1, 2
+CAPTION_BAND = 1.35
+
+
+class IntroduceQueryKeyValue(ChapterScene):
+    """A library: the query against book titles (keys), weights as bars, contents (values) mixed by weight.
+    Then the words: each x_i times W_Q, W_K, W_V gives q_i, k_i, v_i."""
+
+    chapter_id = "qkv"
+
+    def construct(self) -> None:
+        self.tr = self.trace.trace
+        self.lib = self.trace.library(self.lang)
+        self.slots = 5 if is_portrait() else 7
+        self._beat_title()
+        self._beat_library()
+        x = self._beat_words()
+        self._beat_projections(x)
+        self._beat_summary()
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def _fit(self, group, room_below: float = 0.0, grow: float = 1.4):
+        top = self.title_mob.get_bottom()[1] - 0.3
+        bottom = -config.frame_height / 2 + CAPTION_BAND + room_below
+        fit(group, height=top - bottom, grow=grow)
+        return group.move_to([0, (top + bottom) / 2, 0])
+
+    def _grid(self, key: str, values: np.ndarray, decimals: int = OUT_DEC, **kw) -> MatrixGrid:
+        kw.setdefault("max_rows", self.slots)
+        if is_portrait():
+            kw.setdefault("cell_w", 0.95)
+        return MatrixGrid(values, self.theme, key=key, decimals=decimals, **kw)
+
+    # -- beats ---------------------------------------------------------------------------------------------
+    def _beat_title(self) -> None:
+        self.title_mob = label(self.t("qkv.title"), self.theme, 34).to_edge(UP, buff=0.3)
+        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
+
+    def _library_layout(self) -> VGroup:
+        lib, th = self.lib, self.theme
+        titles = [wrap(t, 16) if is_portrait() else t for t in lib.titles]  # 9:16 is narrow: two lines
+        pitch = 0.8 if any("\n" in t for t in titles) else 0.5
+        bars = BarChart(lib.weights, titles, th, key="library.weights", color=th.accent, max_value=1.0,
+                        length=2.4, thickness=0.36, gap=pitch - 0.36, horizontal=True, font_size=22)  # fmt: skip
+        bars.labels.set_color(th.k)
+        contents = MatrixGrid(lib.contents, th, key="library.contents", decimals=1, color=th.v, cell_h=pitch,
+                              col_labels=tuple(wrap(t, 9) for t in lib.topics), font_size=22, cell_w=1.25,
+                              row_labels=tuple(titles) if is_portrait() else None)  # fmt: skip
+        contents.col_labels.set_color(th.v)
+        contents.row_labels.set_color(th.k)
+        if is_portrait():  # below the bars, each row named again
+            contents.next_to(bars, DOWN, buff=0.6)
+        else:  # beside the bars, row for row
+            contents.next_to(bars, RIGHT, buff=0.9)
+            contents.shift((bars.bars[0].get_y() - contents.cell(0, 0).get_y()) * UP)
+        reading = MatrixGrid(lib.reading[None, :], th, key="library.reading", decimals=2, color=th.v, font_size=22,
+                             cell_w=1.25)  # fmt: skip
+        reading.next_to(contents, DOWN, buff=0.45).set_x(contents.cells.get_x())
+        reading_label = label(self.t("qkv.reading"), th, 22).next_to(reading, LEFT, buff=0.3)
+        query = VGroup(RoundedRectangle(corner_radius=0.12, width=1, height=0.7).set_stroke(th.q, 3),
+                       label(self.t("qkv.query_card", query=lib.query), th, 26, color=th.q))  # fmt: skip
+        query[0].stretch_to_fit_width(query[1].width + 0.5)
+        query.next_to(VGroup(bars, contents), UP, buff=0.5)
+        group = VGroup(query, bars, contents, reading, reading_label)
+        group.query, group.bars, group.contents, group.reading, group.reading_label = group
+        return group
+
+    def _beat_library(self) -> None:
+        lib, th = self.lib, self.theme
+        g = self._fit(self._library_layout(), grow=1.2)
+        self.play(FadeIn(g.query, shift=0.2 * DOWN))
+        self.say("qkv.lib_query", hold=1.5, query=lib.query)
+        self.play(LaggedStart(*[FadeIn(t) for t in g.bars.labels], lag_ratio=0.25))
+        self.say("qkv.lib_keys", hold=1.5)
+        sep = "、" if self.lang == "zh" else ", "
+        self.say("qkv.lib_match", hold=1.5, matches=sep.join(fmt(m, 0) for m in lib.matches))
+        self.play(*[GrowFromEdge(b, LEFT) for b in g.bars.bars], FadeIn(g.bars.numbers), run_time=1.2)
+        self.settle(g.bars)
+        best = lib.best
+        self.say("qkv.lib_weights", hold=1.5, best=lib.titles[best], w=fmt(float(lib.weights[best]), 2))
+        self.play(FadeIn(g.contents))
+        self.say("qkv.lib_values", hold=2.0, k=len(lib.topics))
+        box = g.contents.row_box(best, th.accent)
+        top = int(np.argmax(lib.reading))
+        self.play(Create(box), FadeIn(g.reading_label), Create(g.reading.brackets))
+        self.play(LaggedStart(*[ReplacementTransform(g.contents.row(k).copy(), g.reading.cells)
+                                for k in range(len(lib.titles))], lag_ratio=0.3), run_time=2.0)  # fmt: skip
+        self.settle(g.reading)
+        self.say("qkv.lib_reading", hold=2.5, best=lib.titles[best], topic=lib.topics[top],
+                 r=fmt(float(lib.reading[top]), 2))
+        self.say("qkv.lib_map", hold=2.5)
+        self.play(FadeOut(VGroup(g, box)))
+
+    def _beat_words(self) -> MatrixGrid:
+        tr = self.tr
+        x = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")
+        self._fit(x, grow=1.3)
+        self.play(FadeIn(x))
+        self.say("qkv.words", hold=2.0, sentence=tr.sentence, d=tr.X.shape[1])
+        return x
+
+    def _beat_projections(self, x: MatrixGrid) -> None:
+        tr, th = self.tr, self.theme
+        w_prev = out_prev = None
+        for name, w_key, color in (("Q", "W_q", th.q), ("K", "W_k", th.k), ("V", "W_v", th.v)):
+            w = self._grid(w_key, getattr(tr, w_key), IN_DEC, color=color, title=f"W_{name}", max_rows=None)
+            out = self._grid(name, getattr(tr, name), color=color, title=name)
+            fresh = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")  # same cell size as w, out
+            layout = self._fit(place_product(fresh, w, out), room_below=0.7)
+            x_target, w, out = layout
+            if w_prev is None:
+                self.play(ReplacementTransform(x, x_target))
+                x = x_target
+                self.play(FadeIn(w))
+            else:
+                self.play(FadeOut(out_prev), ReplacementTransform(w_prev, w))
+            self.say("qkv.project", hold=1.5, name=name, d=tr.X.shape[1], d_k=tr.d_k)
+            if name == "Q":
+                self.say("qkv.first_entry", tok=tr.tokens[0], value=fmt(float(tr.Q[0, 0]), OUT_DEC))
+                spell_first_entry(self, x, w, out, th, color, hold=2.0)
+                fill_cells(self, out)
+            else:
+                self.play(Create(out.brackets), FadeIn(out.title))
+                fill_cells(self, out, skip_first=False)
+            self.wait(1.2)
+            w_prev, out_prev = w, out
+        self.play(FadeOut(VGroup(x, w_prev, out_prev)))
+
+    def _beat_summary(self) -> None:
+        tr, th = self.tr, self.theme
+        tall = is_portrait()  # 9:16: one above the other, each with its words
+        grids = VGroup(*[self._grid(name, getattr(tr, name), color=color, title=name, cell_w=None,
+                                    row_labels=tr.tokens if tall or name == "Q" else None)
+                         for name, color in (("Q", th.q), ("K", th.k), ("V", th.v))])  # fmt: skip
+        grids.arrange(DOWN if tall else RIGHT, buff=0.6, aligned_edge=RIGHT if tall else DOWN)
+        self._fit(grids, grow=1.2)
+        self.play(LaggedStart(*[FadeIn(g) for g in grids], lag_ratio=0.4), run_time=2.0)
+        self.mark_poster()
+        self.say("qkv.summary", hold=3.0)
+        curtain(self, self.theme)
