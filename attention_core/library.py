@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from attention_core.arrays import freeze_arrays
 from attention_core.attention import softmax
 from attention_core.tokenize import tokenize
 
@@ -40,11 +41,6 @@ _CONTENTS = np.array([
 ])  # fmt: skip
 
 
-def _readonly(a) -> np.ndarray:
-    a = np.array(a, dtype=float, copy=True)
-    a.setflags(write=False)
-    return a
-
 
 @dataclass(frozen=True)
 class LibraryDemo:
@@ -60,8 +56,7 @@ class LibraryDemo:
     reading: np.ndarray
 
     def __post_init__(self) -> None:
-        for name in ("matches", "weights", "contents", "reading"):
-            object.__setattr__(self, name, _readonly(getattr(self, name)))
+        freeze_arrays(self, "matches", "weights", "contents", "reading")
 
     @property
     def best(self) -> int:

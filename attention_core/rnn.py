@@ -9,16 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from attention_core.arrays import freeze_arrays
 from attention_core.attention import embed_tokens
 from attention_core.tokenize import tokenize
 
 __all__ = ["DecayCurve", "GradientCurves", "RnnRun", "gradient_norms", "retention_curve", "rnn_run"]
 
-
-def _readonly(a) -> np.ndarray:
-    a = np.array(a, dtype=float, copy=True)
-    a.setflags(write=False)
-    return a
 
 
 def _recurrent_matrix(d: int, scale: float, rng: np.random.Generator) -> np.ndarray:
@@ -36,8 +32,7 @@ class RnnRun:
     H: np.ndarray
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "X", _readonly(self.X))
-        object.__setattr__(self, "H", _readonly(self.H))
+        freeze_arrays(self, "X", "H")
 
 
 def rnn_run(sentence: str, d_hidden: int = 3, d_in: int = 4, seed: int = 0) -> RnnRun:
@@ -70,8 +65,7 @@ class DecayCurve:
     n_seeds: int
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "steps", _readonly(self.steps))
-        object.__setattr__(self, "retention", _readonly(self.retention))
+        freeze_arrays(self, "steps", "retention")
 
     def at(self, t: int) -> float:
         """Retention after ``t`` steps."""
@@ -123,8 +117,7 @@ class GradientCurves:
     norms: np.ndarray  # (len(scales), T)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "steps", _readonly(self.steps))
-        object.__setattr__(self, "norms", _readonly(self.norms))
+        freeze_arrays(self, "steps", "norms")
 
 
 def gradient_norms(

@@ -6,15 +6,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from attention_core.arrays import freeze_arrays
 from attention_core.attention import softmax
 
 __all__ = ["ScalingDemo", "scaling_demo"]
 
-
-def _readonly(a) -> np.ndarray:
-    a = np.array(a, dtype=float, copy=True)
-    a.setflags(write=False)
-    return a
 
 
 @dataclass(frozen=True)
@@ -36,8 +32,7 @@ class ScalingDemo:
     n_samples: int
 
     def __post_init__(self) -> None:
-        for name in ("d_ks", "std_dot", "std_scaled", "scores", "weights_unscaled", "weights_scaled"):
-            object.__setattr__(self, name, _readonly(getattr(self, name)))
+        freeze_arrays(self, "d_ks", "std_dot", "std_scaled", "scores", "weights_unscaled", "weights_scaled")
 
 
 def scaling_demo(

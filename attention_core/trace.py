@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 
+from attention_core.arrays import freeze_arrays
 from attention_core.attention import embed_tokens, projection_matrices, softmax
 from attention_core.errors import ExplainerError
 from attention_core.tokenize import detect_language, tokenize
@@ -15,11 +16,6 @@ __all__ = ["ARRAY_KEYS", "AttentionTrace", "attention_trace", "sentence_trace"]
 
 ARRAY_KEYS = ("X", "W_q", "W_k", "W_v", "Q", "K", "V", "scores", "scaled_scores", "weights", "output")
 
-
-def _frozen(a: np.ndarray) -> np.ndarray:
-    a = np.array(a, dtype=float, copy=True)
-    a.setflags(write=False)
-    return a
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,8 +47,7 @@ class AttentionTrace:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tokens", tuple(self.tokens))
-        for key in ARRAY_KEYS:
-            object.__setattr__(self, key, _frozen(getattr(self, key)))
+        freeze_arrays(self, *ARRAY_KEYS)
 
     @property
     def n(self) -> int:

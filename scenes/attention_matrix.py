@@ -9,7 +9,6 @@ from manim import (
     UP,
     Create,
     FadeIn,
-    FadeOut,
     ReplacementTransform,
     VGroup,
     config,
@@ -21,7 +20,7 @@ from scenes.components.heatmap import Heatmap
 from scenes.components.layout import fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
 from scenes.components.text import fmt, label
-from scenes.components.transitions import curtain
+from scenes.components.transitions import Fade, curtain
 
 __all__ = ["ReadAttentionMatrix"]
 
@@ -75,10 +74,10 @@ class ReadAttentionMatrix(ChapterScene):
         n = self.tr.n
         self.play(FadeIn(panel.title, shift=0.2 * DOWN))
         self.say("am.intro", n=n)
-        self.play(FadeIn(heat.row_labels, lag_ratio=0.1), FadeIn(heat.col_labels, lag_ratio=0.1), FadeIn(axes))
+        self.play(FadeIn(heat.row_labels, lag_ratio=0.1), FadeIn(heat.col_labels, lag_ratio=0.1), Fade(axes))
         self.play(FadeIn(heat.cells, lag_ratio=0.04), run_time=2.0)
         if heat.has_numbers:
-            self.play(FadeIn(heat.numbers), run_time=0.8)
+            self.play(Fade(heat.numbers), run_time=0.8)
         self.settle(heat)
         self.wait(1.5)
 
@@ -90,10 +89,10 @@ class ReadAttentionMatrix(ChapterScene):
         col = heat.col_frame(0, th.k)
         self.play(ReplacementTransform(row, col), FadeIn(panel.cols, shift=0.2 * LEFT))
         self.say("am.axis_cols", hold=2.0)
-        self.play(FadeOut(col))
+        self.play(Fade(col, fade_in=False))
 
     def _beat_colour(self, panel: VGroup) -> None:
-        self.play(FadeIn(panel.legend))
+        self.play(Fade(panel.legend))
         self.say("am.color", hold=2.5)
         self.mark_poster()
         if not any(isinstance(m, Heatmap) and m.has_numbers for m in self.mobjects):
@@ -110,11 +109,11 @@ class ReadAttentionMatrix(ChapterScene):
             i = reading.query
             if i:
                 new_boxes = self._best_boxes(heat, reading)
-                swap = [FadeOut(m) for m in boxes] + [FadeIn(m) for m in new_boxes]
+                swap = [Fade(m, fade_in=False) for m in boxes] + [Fade(m) for m in new_boxes]
                 self.play(frame.animate.move_to(heat.row_frame(i, th.text)), *swap, run_time=0.35)
                 boxes = new_boxes
             self._say_row(reading, hold=max(0.3, per_row - 0.85))
-        self.play(FadeOut(frame), *[FadeOut(m) for m in boxes])
+        self.play(Fade(frame, fade_in=False), *[Fade(m, fade_in=False) for m in boxes])
 
     def _beat_patterns(self, heat: Heatmap) -> None:
         examples = self.trace.examples()
@@ -128,7 +127,7 @@ class ReadAttentionMatrix(ChapterScene):
             k = reading.best[0]
             self.say(f"am.pat_{kind}", hold=2.5, q=tokens[reading.query], k=tokens[k],
                      w=fmt(reading.weight, 2), gap=reading.distance - 1)
-            self.play(FadeOut(boxes), run_time=0.4)
+            self.play(Fade(boxes, fade_in=False), run_time=0.4)
 
     def _beat_summary(self) -> None:
         self.say("am.summary", hold=3.0)

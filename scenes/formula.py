@@ -11,7 +11,6 @@ from manim import (
     AnimationGroup,
     Create,
     FadeIn,
-    FadeOut,
     GrowFromEdge,
     LaggedStart,
     MoveToTarget,
@@ -30,7 +29,7 @@ from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
 from scenes.components.steps import fill_cells, spell_first_entry
 from scenes.components.text import fmt, label
-from scenes.components.transitions import curtain
+from scenes.components.transitions import Fade, curtain
 
 __all__ = ["BuildAttentionFormula"]
 
@@ -77,7 +76,7 @@ class BuildAttentionFormula(ChapterScene):
     def _focus(self, name: str | None) -> None:
         """Frame the formula's term of step ``name`` (None: no frame)."""
         new = self.formula.frame(name, self.theme.accent) if name else VGroup()
-        anims = [FadeIn(m) for m in new] + [FadeOut(m) for m in self.focus_box]
+        anims = [Fade(m) for m in new] + [Fade(m, fade_in=False) for m in self.focus_box]
         if anims:
             self.play(*anims, run_time=0.5)
         self.focus_box = new
@@ -103,24 +102,24 @@ class BuildAttentionFormula(ChapterScene):
         scores = self._grid("scores", tr.scores, title="QKᵀ")
         self._fit(place_product(q, kt, scores))
         self._focus("scores")
-        self.play(FadeIn(q), FadeIn(kt), run_time=0.7)
+        self.play(Fade(q), Fade(kt), run_time=0.7)
         self.say("f.scores", hold=1.5, n=tr.n)
         self.say("f.one_row", tok=tr.tokens[0])
         spell_first_entry(self, q, kt, scores, th, th.text, hold=1.5)
         row_box, col_box = q.row_box(0, th.accent), kt.col_box(0, th.accent)
-        self.play(FadeIn(row_box), FadeIn(col_box), run_time=0.3)
+        self.play(Fade(row_box), Fade(col_box), run_time=0.3)
         for j in range(1, scores.shape[1]):
-            self.play(col_box.animate.move_to(kt.col(j)), FadeIn(scores.cell(0, j)), run_time=0.4)
-        self.play(FadeOut(row_box), FadeOut(col_box), run_time=0.3)
+            self.play(col_box.animate.move_to(kt.col(j)), Fade(scores.cell(0, j)), run_time=0.4)
+        self.play(Fade(row_box, fade_in=False), Fade(col_box, fade_in=False), run_time=0.3)
         self.say("f.all_rows", n=tr.n)
         self._fill_rows(scores, start=1)
         self.wait(0.5)
-        self.play(FadeOut(q), FadeOut(kt), run_time=0.6)
+        self.play(Fade(q, fade_in=False), Fade(kt, fade_in=False), run_time=0.6)
         return scores
 
     def _fill_rows(self, grid: MatrixGrid, start: int) -> None:
         rows = [grid.row(i) for i in range(start, grid.shape[0])]
-        self.play(LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.2), FadeIn(grid.dots))
+        self.play(LaggedStart(*[Fade(r) for r in rows], lag_ratio=0.2), Fade(grid.dots))
         self.settle(grid)
 
     def _beat_scale(self, scores: MatrixGrid) -> None:
@@ -136,12 +135,13 @@ class BuildAttentionFormula(ChapterScene):
         self.play(ReplacementTransform(scores, big))
         self.say("f.scale", d_k=tr.d_k, sqrt=fmt(np.sqrt(tr.d_k), 2))
         self.play(FadeIn(divide, shift=0.2 * LEFT))
-        swaps = [AnimationGroup(FadeOut(big.row(i)), FadeIn(self.scaled.row(i))) for i in range(big.shape[0])]
-        self.play(FadeOut(big.title), FadeIn(self.scaled.title), LaggedStart(*swaps, lag_ratio=0.25))
+        swaps = [AnimationGroup(Fade(big.row(i), fade_in=False), Fade(self.scaled.row(i)))
+                 for i in range(big.shape[0])]
+        self.play(Fade(big.title, fade_in=False), Fade(self.scaled.title), LaggedStart(*swaps, lag_ratio=0.25))
         self.discard(big)
         self.settle(self.scaled)
         self.wait(1.0)
-        self.play(FadeOut(self.scaled), FadeOut(divide))
+        self.play(Fade(self.scaled, fade_in=False), Fade(divide, fade_in=False))
 
     def _beat_why_spread(self) -> None:
         """Measured: the spread of q·k grows like √d_k; divided by √d_k it stays near 1."""
@@ -156,8 +156,8 @@ class BuildAttentionFormula(ChapterScene):
         title = label(self.t("f.std"), th, 26).next_to(chart, UP, buff=0.35)
         self._fit(VGroup(title, chart, roots), room_below=0.1, grow=1.25)
         self.say("f.why", hold=1.0)
-        self.play(FadeIn(title), FadeIn(chart.labels), FadeIn(roots))
-        self.play(*[GrowFromEdge(b, DOWN) for b in chart.bars], FadeIn(chart.numbers), run_time=1.5)
+        self.play(Fade(title), Fade(chart.labels), Fade(roots))
+        self.play(*[GrowFromEdge(b, DOWN) for b in chart.bars], Fade(chart.numbers), run_time=1.5)
         self.say("f.spread", hold=2.5, samples=sd.n_samples, d_big=int(sd.d_ks[-1]), s_big=fmt(top, 1))
         flat = BarChart(sd.std_scaled, cats, th, key="scaling.std_scaled", color=th.q, max_value=top, length=3.2,
                         thickness=0.8, gap=1.0, decimals=1).scale(chart.bars[0].width / 0.8)  # fmt: skip
@@ -167,7 +167,7 @@ class BuildAttentionFormula(ChapterScene):
         self.discard(chart)
         self.add(flat)  # the same labels, now under the scaled bars
         self.say("f.spread_scaled", hold=2.0)
-        self.play(FadeOut(VGroup(title, roots, flat)))
+        self.play(Fade(VGroup(title, roots, flat), fade_in=False))
 
     def _beat_why_saturation(self) -> None:
         """At d_k = 64, softmax of the raw scores is nearly one-hot; of the scaled scores it is not."""
@@ -189,13 +189,13 @@ class BuildAttentionFormula(ChapterScene):
         else:
             charts.arrange(RIGHT, buff=1.0, aligned_edge=DOWN)
         self._fit(charts, room_below=0.1, grow=1.0)
-        self.play(FadeIn(charts[0]))
+        self.play(Fade(charts[0]))
         w = sd.weights_unscaled
         self.say("f.saturate", hold=2.5, d=d, top=fmt(float(sd.scores.max()), 1), w=fmt(float(w.max()), 2))
-        self.play(FadeIn(charts[1]))
+        self.play(Fade(charts[1]))
         self.say("f.saturate_scaled", hold=2.5, d=d, sqrt=fmt(float(np.sqrt(d)), 0),
                  w=fmt(float(sd.weights_scaled.max()), 2))
-        self.play(FadeOut(charts))
+        self.play(Fade(charts, fade_in=False))
 
     def _beat_softmax(self) -> MatrixGrid:
         """Each row of the scaled scores turns, in place, into weights; each row sums to 1."""
@@ -209,19 +209,21 @@ class BuildAttentionFormula(ChapterScene):
         target.shift(weights.cells.get_center() - target.cells.get_center())
         self._fit(VGroup(weights, sums, legend, target), room_below=0.1)
         self._focus("softmax")
-        self.play(FadeIn(target))
+        self.play(Fade(target))
         self.say("f.softmax")
         n = weights.shape[1]
-        swaps = [AnimationGroup(FadeOut(target.row(i)), FadeIn(VGroup(*weights.backgrounds[i * n:(i + 1) * n])),
-                                FadeIn(weights.row(i))) for i in range(weights.shape[0])]  # fmt: skip
-        self.play(FadeOut(target.title), FadeIn(weights.title), FadeOut(target.dots), FadeIn(weights.dots),
+        swaps = [AnimationGroup(Fade(target.row(i), fade_in=False),
+                                Fade(VGroup(*weights.backgrounds[i * n:(i + 1) * n])), Fade(weights.row(i)))
+                 for i in range(weights.shape[0])]  # fmt: skip
+        self.play(Fade(target.title, fade_in=False), Fade(weights.title),
+                  Fade(target.dots, fade_in=False), Fade(weights.dots),
                   LaggedStart(*swaps, lag_ratio=0.3), run_time=2.5)  # fmt: skip
         self.discard(target)
         self.settle(weights)
-        self.play(FadeIn(legend), LaggedStart(*[FadeIn(s, shift=0.2 * LEFT) for s in sums], lag_ratio=0.2))
+        self.play(Fade(legend), LaggedStart(*[FadeIn(s, shift=0.2 * LEFT) for s in sums], lag_ratio=0.2))
         self.say("f.row_sums", hold=2.0)
         self.mark_poster()
-        self.play(FadeOut(sums), FadeOut(legend))
+        self.play(Fade(sums, fade_in=False), Fade(legend, fade_in=False))
         return weights
 
     def _beat_weighted_sum(self, weights: MatrixGrid) -> None:
@@ -239,7 +241,7 @@ class BuildAttentionFormula(ChapterScene):
         self._fit(group)
         self._focus("weighted")
         self.play(ReplacementTransform(weights, left))
-        self.play(*[FadeIn(m) for m in group if m is not left and m is not out])
+        self.play(*[Fade(m) for m in group if m is not left and m is not out])
         self.say("f.weighted", hold=1.5, n=tr.n, d_k=tr.d_k)
         best = tr.strongest_key(0)
         self.say("f.first_output", tok=tr.tokens[0], best=tr.tokens[best], w=fmt(float(tr.weights[0, best]), DEC))

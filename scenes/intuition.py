@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from manim import DOWN, UP, FadeIn, FadeOut, Group, Rectangle, VGroup
+from manim import DOWN, UP, FadeIn, Group, Rectangle, VGroup
 
 from scenes.components.base import ChapterScene
 from scenes.components.layout import fit, is_portrait
 from scenes.components.reading_row import ReadingRow, caption_top, fit_between
 from scenes.components.recall import DECIMALS, RecallView
 from scenes.components.text import fmt, label
+from scenes.components.transitions import Fade
 
 __all__ = ["ShowSelectiveRecall"]
 
@@ -38,11 +39,11 @@ class ShowSelectiveRecall(ChapterScene):
         fit_between(VGroup(self.row, self.recall), self.title_mob.get_bottom()[1] - 0.3, caption_top())
         self.say("in.read")
         cursor = self._cursor(0)
-        self.play(FadeIn(self.row.item(0)), FadeIn(cursor), run_time=0.5)
+        self.play(Fade(self.row.item(0)), Fade(cursor), run_time=0.5)
         for i in range(1, r.focus + 1):
             self.play(cursor.animate.move_to(self._cursor(i)), FadeIn(self.row.item(i), shift=0.1 * UP),
                       run_time=0.4)  # fmt: skip
-        self.play(FadeOut(cursor), run_time=0.3)
+        self.play(Fade(cursor, fade_in=False), run_time=0.3)
 
     def _cursor(self, i: int) -> Rectangle:
         box = self.row.boxes[i]
@@ -78,4 +79,4 @@ class ShowSelectiveRecall(ChapterScene):
         if len(rest):
             self.play(FadeIn(rest, lag_ratio=0.2), run_time=1.0)
         self.say("in.close", hold=4.5)
-        self.play(FadeOut(Group(*self.mobjects)))
+        self.play(Fade(Group(*self.mobjects), fade_in=False))

@@ -10,7 +10,6 @@ from manim import (
     UP,
     Create,
     FadeIn,
-    FadeOut,
     GrowFromEdge,
     LaggedStart,
     ReplacementTransform,
@@ -26,7 +25,7 @@ from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
 from scenes.components.steps import fill_cells, spell_first_entry
 from scenes.components.text import fmt, label, wrap
-from scenes.components.transitions import curtain
+from scenes.components.transitions import Fade, curtain
 
 __all__ = ["IntroduceQueryKeyValue"]
 
@@ -102,32 +101,32 @@ class IntroduceQueryKeyValue(ChapterScene):
         g = self._fit(self._library_layout(), grow=1.2)
         self.play(FadeIn(g.query, shift=0.2 * DOWN))
         self.say("qkv.lib_query", hold=1.5, query=lib.query)
-        self.play(LaggedStart(*[FadeIn(t) for t in g.bars.labels], lag_ratio=0.25))
+        self.play(LaggedStart(*[Fade(t) for t in g.bars.labels], lag_ratio=0.25))
         self.say("qkv.lib_keys", hold=1.5)
         sep = "、" if self.lang == "zh" else ", "
         self.say("qkv.lib_match", hold=1.5, matches=sep.join(fmt(m, 0) for m in lib.matches))
-        self.play(*[GrowFromEdge(b, LEFT) for b in g.bars.bars], FadeIn(g.bars.numbers), run_time=1.2)
+        self.play(*[GrowFromEdge(b, LEFT) for b in g.bars.bars], Fade(g.bars.numbers), run_time=1.2)
         self.settle(g.bars)
         best = lib.best
         self.say("qkv.lib_weights", hold=1.5, best=lib.titles[best], w=fmt(float(lib.weights[best]), 2))
-        self.play(FadeIn(g.contents))
+        self.play(Fade(g.contents))
         self.say("qkv.lib_values", hold=2.0, k=len(lib.topics))
         box = g.contents.row_box(best, th.accent)
         top = int(np.argmax(lib.reading))
-        self.play(Create(box), FadeIn(g.reading_label), Create(g.reading.brackets))
+        self.play(Create(box), Fade(g.reading_label), Create(g.reading.brackets))
         self.play(LaggedStart(*[ReplacementTransform(g.contents.row(k).copy(), g.reading.cells)
                                 for k in range(len(lib.titles))], lag_ratio=0.3), run_time=2.0)  # fmt: skip
         self.settle(g.reading)
         self.say("qkv.lib_reading", hold=2.5, best=lib.titles[best], topic=lib.topics[top],
                  r=fmt(float(lib.reading[top]), 2))
         self.say("qkv.lib_map", hold=2.5)
-        self.play(FadeOut(VGroup(g, box)))
+        self.play(Fade(VGroup(g, box), fade_in=False))
 
     def _beat_words(self) -> MatrixGrid:
         tr = self.tr
         x = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")
         self._fit(x, grow=1.3)
-        self.play(FadeIn(x))
+        self.play(Fade(x))
         self.say("qkv.words", hold=2.0, sentence=tr.sentence, d=tr.X.shape[1])
         return x
 
@@ -143,20 +142,20 @@ class IntroduceQueryKeyValue(ChapterScene):
             if w_prev is None:
                 self.play(ReplacementTransform(x, x_target))
                 x = x_target
-                self.play(FadeIn(w))
+                self.play(Fade(w))
             else:
-                self.play(FadeOut(out_prev), ReplacementTransform(w_prev, w))
+                self.play(Fade(out_prev, fade_in=False), ReplacementTransform(w_prev, w))
             self.say("qkv.project", hold=1.5, name=name, d=tr.X.shape[1], d_k=tr.d_k)
             if name == "Q":
                 self.say("qkv.first_entry", tok=tr.tokens[0], value=fmt(float(tr.Q[0, 0]), OUT_DEC))
                 spell_first_entry(self, x, w, out, th, color, hold=2.0)
                 fill_cells(self, out)
             else:
-                self.play(Create(out.brackets), FadeIn(out.title))
+                self.play(Create(out.brackets), Fade(out.title))
                 fill_cells(self, out, skip_first=False)
             self.wait(1.2)
             w_prev, out_prev = w, out
-        self.play(FadeOut(VGroup(x, w_prev, out_prev)))
+        self.play(Fade(VGroup(x, w_prev, out_prev), fade_in=False))
 
     def _beat_summary(self) -> None:
         tr, th = self.tr, self.theme
@@ -166,7 +165,7 @@ class IntroduceQueryKeyValue(ChapterScene):
                          for name, color in (("Q", th.q), ("K", th.k), ("V", th.v))])  # fmt: skip
         grids.arrange(DOWN if tall else RIGHT, buff=0.6, aligned_edge=RIGHT if tall else DOWN)
         self._fit(grids, grow=1.2)
-        self.play(LaggedStart(*[FadeIn(g) for g in grids], lag_ratio=0.4), run_time=2.0)
+        self.play(LaggedStart(*[Fade(g) for g in grids], lag_ratio=0.4), run_time=2.0)
         self.mark_poster()
         self.say("qkv.summary", hold=3.0)
         curtain(self, self.theme)

@@ -12,7 +12,6 @@ from manim import (
     DashedLine,
     Dot,
     FadeIn,
-    FadeOut,
     Group,
     GrowArrow,
     VGroup,
@@ -27,6 +26,7 @@ from scenes.components.plot import DataPlot, power_of_ten, scientific
 from scenes.components.reading_row import ReadingRow, caption_top
 from scenes.components.rnn_chain import RnnChain
 from scenes.components.text import fmt, label
+from scenes.components.transitions import Fade
 
 __all__ = ["ShowRecurrenceLimits", "percent"]
 
@@ -78,10 +78,10 @@ class ShowRecurrenceLimits(ChapterScene):
         self.play(FadeIn(chain.words, lag_ratio=0.15), FadeIn(chain.cells, lag_ratio=0.15))
         self.say("rnn.seq", n=n)
         counter = self._counter(0, n)
-        self.play(FadeIn(counter))
+        self.play(Fade(counter))
         for t in range(n):
             new = self._counter(t + 1, n)
-            anims = [GrowArrow(chain.inputs[t]), FadeOut(counter), FadeIn(new)]
+            anims = [GrowArrow(chain.inputs[t]), Fade(counter, fade_in=False), Fade(new)]
             if t:
                 anims.append(GrowArrow(chain.handoffs[t - 1]))
             self.play(*anims, run_time=0.6)
@@ -94,7 +94,7 @@ class ShowRecurrenceLimits(ChapterScene):
                 self.say("rnn.wait")
             self.wait(0.6 if t else 1.5)
         self.say("rnn.done", hold=2.5, n=n)
-        self.play(FadeOut(VGroup(chain, counter)))
+        self.play(Fade(VGroup(chain, counter), fade_in=False))
 
     def _beat_long_sentence(self) -> None:
         """The first word of a long sentence is n−1 hops from the last."""
@@ -106,7 +106,7 @@ class ShowRecurrenceLimits(ChapterScene):
         self.say("rnn.long", first=tokens[0], last=tokens[-1], steps=len(tokens) - 1)
         self.play(Create(span), run_time=1.2)
         self.wait(2.5)
-        self.play(FadeOut(VGroup(row, span)))
+        self.play(Fade(VGroup(row, span), fade_in=False))
 
     def _retention_plot(self) -> DataPlot:
         steps = int(self.trace.decay.steps[-1])
@@ -122,7 +122,7 @@ class ShowRecurrenceLimits(ChapterScene):
         decay, th = self.trace.decay, self.theme
         plot = self.decay_plot = self._retention_plot()
         self.say("rnn.decay", seeds=decay.n_seeds)
-        self.play(FadeIn(plot))
+        self.play(Fade(plot))
         self.decay_curve = plot.curve(decay.steps, decay.retention, th.text, 4)
         self.play(Create(self.decay_curve), run_time=2.5)
         ours = decay.at(RETENTION_STEP)
@@ -135,12 +135,12 @@ class ShowRecurrenceLimits(ChapterScene):
         notes = VGroup(ours_text, claim_text).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         notes.scale(min(1.0, 0.65 * plot.axes.width / notes.width))  # in the empty upper right of the plot
         notes.next_to(plot.point(end, 0.95), DOWN + LEFT, buff=0).shift(0.1 * LEFT)
-        self.play(Create(drop), FadeIn(dot, scale=1.5), FadeIn(ours_text))
-        self.play(Create(claim), FadeIn(claim_text))
+        self.play(Create(drop), FadeIn(dot, scale=1.5), Fade(ours_text))
+        self.play(Create(claim), Fade(claim_text))
         self.say("rnn.measured", t=RETENTION_STEP, ours=percent(ours))
         self.mark_poster()
         self.wait(4.5)
-        self.play(FadeOut(VGroup(plot, self.decay_curve, claim, claim_text, dot, drop, ours_text)))
+        self.play(Fade(VGroup(plot, self.decay_curve, claim, claim_text, dot, drop, ours_text), fade_in=False))
 
     def _gradient_plot(self) -> DataPlot:
         g = self.trace.gradients
@@ -159,7 +159,7 @@ class ShowRecurrenceLimits(ChapterScene):
         g, th = self.trace.gradients, self.theme
         plot = self.grad_plot = self._gradient_plot()
         self.say("rnn.grad")
-        self.play(FadeIn(plot))
+        self.play(Fade(plot))
         self.grad_curves = []
         steps = int(g.steps[-1])
         for k, scale in enumerate(g.scales):
@@ -170,14 +170,14 @@ class ShowRecurrenceLimits(ChapterScene):
             if name.get_right()[0] > frame_box()[0] / 2:
                 name.next_to(curve.get_end(), UP + LEFT, buff=0.1)
             self.play(Create(curve), run_time=2.0)
-            self.play(FadeIn(name))
+            self.play(Fade(name))
             key = "rnn.vanish" if scale < 1 else "rnn.explode"
             self.say(key, hold=4.0, s=fmt(scale, 1), T=steps, g=scientific(float(g.norms[k, -1])))
             self.grad_curves.append(curve)
 
     def _beat_close(self) -> None:
         self.say("rnn.close", hold=4.0)
-        self.play(FadeOut(Group(*self.mobjects)))
+        self.play(Fade(Group(*self.mobjects), fade_in=False))
 
 
 def _plot_size() -> tuple[float, float]:

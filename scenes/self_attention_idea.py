@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Group, MoveAlongPath, VGroup
+from manim import DOWN, RIGHT, UP, Create, Dot, FadeIn, Group, MoveAlongPath, VGroup
 
 from scenes.components.arcs import pair_links, plain_link
 from scenes.components.base import ChapterScene
@@ -11,6 +11,7 @@ from scenes.components.legend import WeightLegend
 from scenes.components.reading_row import ReadingRow, caption_top, fit_between
 from scenes.components.recall import DECIMALS, RecallView
 from scenes.components.text import fmt, label
+from scenes.components.transitions import Fade
 from scenes.components.weight_squares import WeightSquares
 
 __all__ = ["ConnectEveryWord"]
@@ -54,13 +55,13 @@ class ConnectEveryWord(ChapterScene):
         hops = VGroup(*[plain_link(self.row, i, i + 1) for i in range(n - 1)]).set_stroke(th.muted, 3)
         self.say("sa.chain", first=tr.tokens[0], last=tr.tokens[-1], steps=n - 1)
         dot = Dot(self.row.top(0), radius=0.09, color=th.accent)
-        self.play(FadeIn(dot), Create(hops), run_time=1.0)
+        self.play(Fade(dot), Create(hops), run_time=1.0)
         for hop in hops:
             self.play(MoveAlongPath(dot, hop), run_time=0.35)
         self.rnn_label = self._path_label("sa.path_rnn", th.muted, steps=n - 1)
-        self.play(FadeIn(self.rnn_label), FadeOut(dot))
+        self.play(Fade(self.rnn_label), Fade(dot, fade_in=False))
         self.wait(1.0)
-        self.play(FadeOut(hops))
+        self.play(Fade(hops, fade_in=False))
 
     def _beat_direct_links(self) -> None:
         th, n = self.theme, len(self.trace.tokens)
@@ -72,9 +73,9 @@ class ConnectEveryWord(ChapterScene):
         fit(labels, height=1.3).next_to(self.title_mob, DOWN, buff=0.3)
         self.say("sa.pairs")
         self.play(Create(links, lag_ratio=0.03), self.rnn_label.animate.become(labels[0]), run_time=2.5)
-        self.play(Create(longest), FadeIn(attn_label))
+        self.play(Create(longest), Fade(attn_label))
         self.wait(3.0)
-        self.play(FadeOut(VGroup(links, longest, self.row, self.rnn_label, attn_label)))
+        self.play(Fade(VGroup(links, longest, self.row, self.rnn_label, attn_label), fade_in=False))
 
     def _beat_parallel(self) -> None:
         """Every row of the weight matrix appears in the same single animation."""
@@ -89,8 +90,8 @@ class ConnectEveryWord(ChapterScene):
         top, bottom = self.title_mob.get_bottom()[1] - 0.3, caption_top()
         fit(block, width=frame_box()[0], height=top - bottom, grow=1.3).move_to(UP * (top + bottom) / 2)
         self.say("sa.parallel", n=tr.n)
-        self.play(FadeIn(grid.row_labels), FadeIn(grid.col_labels), FadeIn(legend))
-        self.play(FadeIn(grid.squares), run_time=1.2)  # one step: all rows together
+        self.play(Fade(grid.row_labels), Fade(grid.col_labels), Fade(legend))
+        self.play(Fade(grid.squares), run_time=1.2)  # one step: all rows together
         self.wait(2.5)
         self.say("sa.rows", hold=3.0)
         box = grid.row_box(self.trace.focus, th.accent)
@@ -98,14 +99,14 @@ class ConnectEveryWord(ChapterScene):
         if self.trace.auto_focus:
             self.say("sa.auto_focus", word=self.trace.focus_word)
         self.wait(2.5)
-        self.play(FadeOut(VGroup(grid, legend, box)))
+        self.play(Fade(VGroup(grid, legend, box), fade_in=False))
 
     def _beat_dynamic(self) -> None:
         r = self.trace
         self.row = ReadingRow(r.tokens, self.theme, size=34 if is_portrait() else 32)
         self.recall = RecallView(self.row, r, self.theme)
         fit_between(VGroup(self.row, self.recall), self.title_mob.get_bottom()[1] - 0.3, caption_top())
-        self.play(FadeIn(self.row))
+        self.play(Fade(self.row))
         self.play(self.recall.mark_focus())
         self.say("sa.focus", word=r.focus_word)
         self.play(self.recall.animate_in(), run_time=2.5)
@@ -119,5 +120,5 @@ class ConnectEveryWord(ChapterScene):
 
     def _beat_close(self) -> None:
         self.say("sa.close", hold=3.5)
-        self.play(FadeOut(Group(*self.mobjects)))
+        self.play(Fade(Group(*self.mobjects), fade_in=False))
 

@@ -11,19 +11,20 @@ from manim import (
     AnimationGroup,
     Create,
     FadeIn,
-    FadeOut,
-    Group,
     LaggedStart,
     ReplacementTransform,
     VGroup,
 )
 
+from attention_core import WORKED_EXAMPLE_MAX_TOKENS
 from scenes.components.base import ChapterScene
 from scenes.components.layout import fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
 from scenes.components.matrix import MatrixGrid
-from scenes.components.product import dot_expression, place_product
+from scenes.components.product import place_product
+from scenes.components.steps import fill_cells, spell_first_entry
 from scenes.components.text import fmt, label
+from scenes.components.transitions import Fade, curtain
 
 __all__ = ["ShowWorkedExample"]
 
@@ -56,12 +57,6 @@ class ShowWorkedExample(ChapterScene):
         fit(group, height=frame_box()[1] - 0.9, grow=GROW)
         return group.move_to(0.25 * UP)
 
-    def _expression(self, text: str, anchor: VGroup, color: str) -> VGroup:
-        """A dot product written out, centred under ``anchor``, inside the frame."""
-        mob = label(text, self.theme, 24, color=color, mono=True)
-        fit(mob).next_to(anchor, DOWN, buff=0.3).set_x(anchor.get_x())
-        return mob.shift(RIGHT * _overflow_shift(mob))
-
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_title(self) -> None:
         self.title_mob = label(self.t("we.title"), self.theme, 34).to_edge(UP, buff=0.3)
@@ -71,15 +66,15 @@ class ShowWorkedExample(ChapterScene):
         tr = self.trace
         x = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")
         fit(x, grow=GROW).move_to(0.1 * DOWN)
-        self.play(FadeIn(x.row_labels, lag_ratio=0.2), Create(x.brackets), FadeIn(x.title))
-        self.play(LaggedStart(*[FadeIn(x.row(i)) for i in range(tr.n)], lag_ratio=0.3))
+        self.play(FadeIn(x.row_labels, lag_ratio=0.2), Create(x.brackets), Fade(x.title))
+        self.play(LaggedStart(*[Fade(x.row(i)) for i in range(tr.n)], lag_ratio=0.3))
         self.settle(x)
         self.say("we.intro", hold=2.0, sentence=" ".join(tr.tokens), n=tr.n, d=tr.X.shape[1])
         box = x.row_box(0, self.theme.accent)
         self.play(Create(box))
         x1 = ", ".join(fmt(v, IN_DEC) for v in tr.X[0])
         self.say("we.x1", hold=2.0, x1=x1, tok=tr.tokens[0])
-        self.play(FadeOut(box))
+        self.play(Fade(box, fade_in=False))
         return x
 
     def _beat_projections(self, x: MatrixGrid) -> None:
@@ -89,40 +84,32 @@ class ShowWorkedExample(ChapterScene):
         for name, w_key, color in specs:
             w = self._grid(w_key, getattr(tr, w_key), IN_DEC, color=color, title=f"W_{name}")
             out = self._grid(name, getattr(tr, name), color=color, row_labels=None, title=name)
-            layout = place_product(x.copy(), w, out)
+            fresh = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")  # same cell size as w and out
+            layout = place_product(fresh, w, out)
             self._show_product(layout)
             x_target, w, out = layout
             if w_prev is None:
                 self.play(ReplacementTransform(x, x_target))
                 x = x_target
-                self.play(FadeIn(w))
+                self.play(Fade(w))
             else:
-                self.play(FadeOut(out_prev), ReplacementTransform(w_prev, w))
+                self.play(Fade(out_prev, fade_in=False), ReplacementTransform(w_prev, w))
             self.say("we.project", name=name, d=tr.X.shape[1], d_k=tr.d_k)
             if name == "Q":
                 self._show_first_entry(x, w, out, color)
             else:
-                self.play(Create(out.brackets), FadeIn(out.title), FadeIn(out.cells, lag_ratio=0.1))
+                self.play(Create(out.brackets), Fade(out.title), FadeIn(out.cells, lag_ratio=0.1))
                 self.settle(out)
                 self.wait(1.5)
             w_prev, out_prev = w, out
         self.say("we.qkv_done", hold=2.0, n=tr.n, d_k=tr.d_k)
-        self.play(FadeOut(VGroup(x, w_prev, out_prev)))
+        self.play(Fade(VGroup(x, w_prev, out_prev), fade_in=False))
 
     def _show_first_entry(self, left: MatrixGrid, top: MatrixGrid, out: MatrixGrid, color: str) -> None:
-        """Spell out result[0, 0] as a dot product, then fill in the rest of the result."""
-        lv, tv, rv = left.values, top.values, out.values
-        expr = dot_expression(list(lv[0]), list(tv[:, 0]), left.decimals, top.decimals, rv[0, 0], out.decimals)
-        boxes = VGroup(left.row_box(0, self.theme.accent), top.col_box(0, self.theme.accent))
-        line = self._expression(expr, VGroup(left.cells, left.brackets, out), color)
-        self.play(Create(out.brackets), FadeIn(out.title), Create(boxes))
-        self.say("we.first_entry", value=fmt(rv[0, 0], out.decimals))
-        self.play(FadeIn(line))
-        self.play(FadeIn(out.cell(0, 0), scale=1.4))
-        self.wait(2.0)
-        rest = [c for k, c in enumerate(out.cells) if k]
-        self.play(FadeOut(boxes), FadeOut(line), LaggedStart(*[FadeIn(c) for c in rest], lag_ratio=0.08))
-        self.settle(out)
+        """Spell out result[0, 0] as a dot product (every term: this chapter is checked by hand), then the rest."""
+        self.say("we.first_entry", value=fmt(out.values[0, 0], out.decimals))
+        spell_first_entry(self, left, top, out, self.theme, color, hold=2.0, max_terms=WORKED_EXAMPLE_MAX_TOKENS)
+        fill_cells(self, out)
         self.wait(1.0)
 
     def _beat_scores(self) -> MatrixGrid:
@@ -131,10 +118,10 @@ class ShowWorkedExample(ChapterScene):
         kt = self._grid("K.T", tr.K.T, color=th.k, col_labels=tr.tokens, title="Kᵀ")
         scores = self._grid("scores", tr.scores, title="QKᵀ")
         self._show_product(place_product(q, kt, scores))
-        self.play(FadeIn(q), FadeIn(kt))
+        self.play(Fade(q), Fade(kt))
         self.say("we.scores", n=tr.n)
         self._show_first_entry(q, kt, scores, th.text)
-        self.play(FadeOut(q), FadeOut(kt))
+        self.play(Fade(q, fade_in=False), Fade(kt, fade_in=False))
         return scores
 
     def _beat_scale(self, scores: MatrixGrid) -> MatrixGrid:
@@ -150,13 +137,14 @@ class ShowWorkedExample(ChapterScene):
         self.play(ReplacementTransform(scores, big))
         self.say("we.scale", d_k=tr.d_k, sqrt=fmt(np.sqrt(tr.d_k), 2))
         self.play(FadeIn(divide, shift=0.2 * LEFT))
-        self.play(FadeOut(big.title), FadeIn(scaled.title),
-                  LaggedStart(*[AnimationGroup(FadeOut(big.row(i)), FadeIn(scaled.row(i))) for i in range(tr.n)],
+        self.play(Fade(big.title, fade_in=False), Fade(scaled.title),
+                  LaggedStart(*[AnimationGroup(Fade(big.row(i), fade_in=False), Fade(scaled.row(i)))
+                                for i in range(tr.n)],
                               lag_ratio=0.25))
         self.discard(big)
         self.settle(scaled)
         self.wait(2.0)
-        self.play(FadeOut(divide))
+        self.play(Fade(divide, fade_in=False))
         return scaled
 
     def _beat_softmax(self, scaled: MatrixGrid) -> MatrixGrid:
@@ -173,22 +161,22 @@ class ShowWorkedExample(ChapterScene):
         target.shift(weights.cells.get_center() - target.cells.get_center())
         self._show_product(VGroup(weights, sums, legend, target))
         self.play(ReplacementTransform(scaled, target))
-        self.play(FadeIn(legend))
+        self.play(Fade(legend))
         for i in range(tr.n):
             box = target.row_box(i, th.accent)
             self.play(Create(box), run_time=0.3)
             row_bg = VGroup(*weights.backgrounds[i * tr.n:(i + 1) * tr.n])
-            self.play(FadeOut(target.row(i)), FadeIn(row_bg), FadeIn(weights.row(i)),
+            self.play(Fade(target.row(i), fade_in=False), Fade(row_bg), Fade(weights.row(i)),
                       FadeIn(sums[i], shift=0.2 * LEFT), run_time=0.7)
             total = fmt(float(tr.weights[i].sum()), OUT_DEC)
             self.say("we.softmax", hold=0.6 if i else 2.0, i=i + 1, tok=tr.tokens[i], total=total)
-            self.play(FadeOut(box), run_time=0.2)
-        self.play(FadeOut(target.title), FadeIn(weights.title))
+            self.play(Fade(box, fade_in=False), run_time=0.2)
+        self.play(Fade(target.title, fade_in=False), Fade(weights.title))
         self.discard(target)
         self.settle(weights)
         self.mark_poster()
         self.wait(1.0)
-        self.play(FadeOut(sums), FadeOut(legend))
+        self.play(Fade(sums, fade_in=False), Fade(legend, fade_in=False))
         return weights
 
     def _beat_weighted_sum(self, weights: MatrixGrid) -> MatrixGrid:
@@ -210,24 +198,15 @@ class ShowWorkedExample(ChapterScene):
             mob.shift((v.cells.get_y() - getattr(mob, "cells", mob).get_y()) * UP)
         self._show_product(row)
         self.play(ReplacementTransform(weights, left))
-        self.play(FadeIn(signs), FadeIn(v))
+        self.play(Fade(signs), Fade(v))
         self.say("we.weighted", tok=tr.tokens[0])
         self._show_first_entry(left, v, out, th.text)
-        self.play(FadeOut(v), FadeOut(signs))
+        self.play(Fade(v, fade_in=False), Fade(signs, fade_in=False))
         return out
 
     def _beat_summary(self, output: MatrixGrid) -> None:
         tr = self.trace
         best = tr.strongest_key(0)
         self.say("we.summary", hold=4.0, tok=tr.tokens[0], best=tr.tokens[best], w=fmt(tr.weights[0, best], OUT_DEC))
-        self.play(FadeOut(Group(*self.mobjects)))
+        curtain(self, self.theme)
 
-
-def _overflow_shift(mob: VGroup) -> float:
-    """How far to move ``mob`` sideways so it stays inside the frame."""
-    half = frame_box()[0] / 2
-    if mob.get_right()[0] > half:
-        return half - mob.get_right()[0]
-    if mob.get_left()[0] < -half:
-        return -half - mob.get_left()[0]
-    return 0.0

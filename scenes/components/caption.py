@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from manim import DOWN, UP, FadeIn, FadeOut, Scene, Text, VGroup, config
+from manim import DOWN, Scene, Text, VGroup, config
 
 from scenes.components.text import label, wrap
 from scenes.components.theme import Theme
+from scenes.components.transitions import Fade
 
 __all__ = ["Caption"]
 
@@ -31,9 +32,9 @@ class Caption:
     def say(self, text: str, run_time: float = 0.5) -> None:
         """Replace the caption with ``text`` (cross-fade) and record the time it appears."""
         new = self.build(text)
-        anims = [FadeIn(new, shift=0.1 * UP)]
+        anims = [Fade(new)]
         if len(self.current):
-            anims.append(FadeOut(self.current))
+            anims.append(Fade(self.current, fade_in=False))
         self.log.append((self.scene.renderer.time, text))
         self.scene.play(*anims, run_time=run_time)
         self.current = new

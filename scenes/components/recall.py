@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from manim import Animation, Create, FadeIn, LaggedStart, SurroundingRectangle, VGroup
+from manim import Animation, Create, LaggedStart, SurroundingRectangle, VGroup
 
 from attention_core import ReadingTrace
 from scenes.components.arcs import ArcFan
 from scenes.components.reading_row import ReadingRow
 from scenes.components.text import number
 from scenes.components.theme import Theme
+from scenes.components.transitions import Fade
 
 __all__ = ["DIM", "RecallView"]
 
@@ -44,7 +45,7 @@ class RecallView(VGroup):
         """Draw the arcs (nearest word first) with their weights."""
         keys = sorted(self.fan.by_key, key=lambda k: abs(k - self.reading.focus))
         return LaggedStart(*[Create(self.fan.by_key[k]) for k in keys],
-                           FadeIn(VGroup(*self.labels.values())), lag_ratio=0.12)  # fmt: skip
+                           Fade(VGroup(*self.labels.values())), lag_ratio=0.12)  # fmt: skip
 
     def highlight(self) -> list[Animation]:
         """Light the strongest arc and its word in the accent colour; dim every other arc and weight."""

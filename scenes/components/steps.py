@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, Create, FadeIn, FadeOut, LaggedStart, Scene, VGroup, config
+from manim import DOWN, RIGHT, Create, FadeIn, LaggedStart, Scene, VGroup, config
 
 from scenes.components.layout import fit
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import dot_expression
 from scenes.components.text import fmt, label
 from scenes.components.theme import Theme
+from scenes.components.transitions import Fade
 
 __all__ = ["entry_expression", "fill_cells", "place_below", "spell_first_entry"]
 
@@ -41,28 +42,29 @@ def place_below(mob, anchor, buff: float = 0.3):
 def fill_cells(scene: Scene, grid: MatrixGrid, skip_first: bool = True, lag: float = 0.08) -> None:
     """Fade in the numbers of ``grid`` (all but the first if ``skip_first``) and its dots, then settle it."""
     rest = [c for k, c in enumerate(grid.cells) if k or not skip_first]
-    anims = [LaggedStart(*[FadeIn(c) for c in rest], lag_ratio=lag)] if rest else []
+    anims = [LaggedStart(*[Fade(c) for c in rest], lag_ratio=lag)] if rest else []
     if len(grid.dots):
-        anims.append(FadeIn(grid.dots))
+        anims.append(Fade(grid.dots))
     if anims:
         scene.play(*anims)
     scene.settle(grid)
 
 
 def spell_first_entry(scene, left: MatrixGrid, top: MatrixGrid, out: MatrixGrid, theme: Theme, color: str,
-                      hold: float = 2.0) -> VGroup:
+                      hold: float = 2.0, max_terms: int = 4) -> VGroup:
     """Frame row 0 of ``left`` and column 0 of ``top``, write their dot product, and show ``out[0, 0]``.
 
-    Uses the full rows of the data (also the elided middle), so the sum is the one on screen. Returns the
-    expression line so the caller can fade it with whatever else it clears.
+    Uses the full rows of the data (also the elided middle), so the sum is the one on screen; more than
+    ``max_terms`` terms are elided with "⋯". Returns the expression line so the caller can fade it with
+    whatever else it clears.
     """
     a, b = list(left.values[0]), list(top.values[:, 0])
-    text = entry_expression(a, b, left.decimals, top.decimals, float(out.values[0, 0]), out.decimals)
+    text = entry_expression(a, b, left.decimals, top.decimals, float(out.values[0, 0]), out.decimals, max_terms)
     line = place_below(label(text, theme, 24, color=color, mono=True), VGroup(left, out))
     boxes = VGroup(left.row_box(0, theme.accent), top.col_box(0, theme.accent))
-    scene.play(Create(out.brackets), FadeIn(out.title), Create(boxes))
-    scene.play(FadeIn(line))
+    scene.play(Create(out.brackets), Fade(out.title), Create(boxes))
+    scene.play(Fade(line))
     scene.play(FadeIn(out.cell(0, 0), scale=1.4))
     scene.wait(hold)
-    scene.play(FadeOut(boxes), FadeOut(line))
+    scene.play(Fade(boxes, fade_in=False), Fade(line, fade_in=False))
     return line

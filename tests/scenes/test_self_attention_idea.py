@@ -8,6 +8,7 @@ from manim import FadeIn
 
 from scenes import ChapterInput, get_chapter
 from scenes.components.theme import THEMES, weight_color
+from scenes.components.transitions import Fade
 from scenes.components.weight_squares import WeightSquares
 from tests.scene_probe import decimals_on_screen, family, formatted, texts
 from tests.scenes.recall_checks import (
@@ -51,7 +52,9 @@ def test_whole_weight_matrix_appears_in_one_animation(rendered):
     n = reading.trace.n
     for k, square in enumerate(grid.squares):
         assert square.get_fill_color().to_hex() == weight_color(reading.trace.weights[k // n, k % n]).to_hex()
-    one_step = [a for anims in plays for a in anims if isinstance(a, FadeIn) and a.mobject is grid.squares]
+    fades_in = [a for anims in plays for a in anims
+                if isinstance(a, FadeIn) or (isinstance(a, Fade) and a.fade_in)]  # fmt: skip
+    one_step = [a for a in fades_in if a.mobject is grid.squares]
     assert len(one_step) == 1
 
 
