@@ -103,8 +103,9 @@ def render(chapters, all_chapters, sentence, focus, lang, quality, formats, aspe
     known = _catalog()
     ids = list(known) if all_chapters or not chapters else list(dict.fromkeys(chapters))
     specs = [_chapter(cid) for cid in ids]
-    for spec in specs:  # validate every input before any render starts: a bad sentence costs no time
-        spec.make_trace(sentence, focus)
+    if sentence is not None or focus is not None:  # validate before any render starts: a bad sentence costs no time
+        for spec in specs:
+            spec.make_trace(sentence, focus)
     lang = lang or (detect_language(sentence) if sentence else "zh")
     out = ensure_output_dir(out_dir)
     clean_stale(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import json
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 _CODE = ("attention_core", "scenes", "pipeline")
 
 
+@functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """Hash of every source file that shapes a frame (a code change invalidates the cache)."""
     digest = hashlib.sha256()
