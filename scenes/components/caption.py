@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import DOWN, Scene, Text, VGroup, config
+from manim import DOWN, Scene, VGroup, config
 
 from scenes.components.text import label, wrap
 from scenes.components.theme import Theme
@@ -18,13 +18,14 @@ class Caption:
         self.scene = scene
         self.theme = theme
         self.size = size
-        self.current: Text | VGroup = VGroup()
+        self.current = VGroup()
         self.log: list[tuple[float, str]] = []
 
-    def build(self, text: str) -> Text:
-        """A caption mobject, wrapped to the frame width and pinned to the bottom edge."""
+    def build(self, text: str) -> VGroup:
+        """A caption, wrapped to the frame width, each line centred, pinned to the bottom edge."""
         columns = max(16, int(config.frame_width * 5.6 * 26 / self.size))  # ~0.167 units a column at 26
-        mob = label(wrap(text, columns), self.theme, self.size)
+        lines = [label(line, self.theme, self.size) for line in wrap(text, columns).split("\n") if line.strip()]
+        mob = VGroup(*lines).arrange(DOWN, buff=0.12)
         if mob.width > config.frame_width * 0.94:
             mob.scale_to_fit_width(config.frame_width * 0.94)
         return mob.to_edge(DOWN, buff=0.35)
