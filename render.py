@@ -43,6 +43,9 @@ class _OneLineErrors(click.Group):
         except click.ClickException as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:  # output piped into `head` and closed: nothing left to tell
+            sys.stderr.close()
+            sys.exit(1)
         except (click.Abort, KeyboardInterrupt):
             click.echo("error: interrupted; finished outputs are intact", err=True)
             sys.exit(130)
@@ -165,12 +168,6 @@ def embed(out_dir, html_file) -> None:
     items = chapter_snippets(out_dir)
     if not items:
         raise ExplainerError(f"no rendered chapters in {out_dir} (manifest.json missing); run render first")
-    for item in items:
-        click.echo(f"<!-- {item['chapter']} -->")
-        for snippet in (item["html"], item["markdown"]):
-            if snippet:
-                click.echo(snippet)
-        click.echo("")
     if html_file:
         page = html_file.expanduser().resolve()
         if not page.parent.is_dir():
@@ -178,6 +175,12 @@ def embed(out_dir, html_file) -> None:
         with atomic_path(page) as tmp:
             tmp.write_text(preview_page(out_dir, page), encoding="utf-8")
         click.echo(f"wrote {page}", err=True)
+    for item in items:
+        click.echo(f"<!-- {item['chapter']} -->")
+        for snippet in (item["html"], item["markdown"]):
+            if snippet:
+                click.echo(snippet)
+        click.echo("")
 
 
 @cli.command()
