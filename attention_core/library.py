@@ -59,6 +59,11 @@ class LibraryDemo:
         freeze_arrays(self, "matches", "weights", "contents", "reading")
 
     @property
+    def top_topic(self) -> int:
+        """Index of the topic the reading holds most of."""
+        return int(np.argmax(self.reading))
+
+    @property
     def best(self) -> int:
         """Index of the best-matching book."""
         return int(np.argmax(self.weights))

@@ -31,6 +31,11 @@ class ScalingDemo:
     weights_scaled: np.ndarray
     n_samples: int
 
+    @property
+    def sqrt_d_k_big(self) -> float:
+        """√d_k for the saturation example (8 for d_k = 64)."""
+        return float(np.sqrt(self.d_k_big))
+
     def __post_init__(self) -> None:
         freeze_arrays(self, "d_ks", "std_dot", "std_scaled", "scores", "weights_unscaled", "weights_scaled")
 

@@ -54,6 +54,16 @@ class AttentionTrace:
         """Number of tokens (rows of every per-token matrix)."""
         return len(self.tokens)
 
+    @property
+    def sqrt_d_k(self) -> float:
+        """√d_k, the divisor of the scores."""
+        return float(np.sqrt(self.d_k))
+
+    @property
+    def row_sums(self) -> np.ndarray:
+        """Sum of each row of the weights, shape ``(n,)`` (1 up to rounding: softmax)."""
+        return self.weights.sum(axis=1)
+
     def strongest_key(self, query: int) -> int:
         """Index of the key that token ``query`` attends to most (first one on a tie)."""
         return int(np.argmax(self.weights[query]))

@@ -127,13 +127,13 @@ class BuildAttentionFormula(ChapterScene):
         tr, th = self.tr, self.theme
         big = self._labelled("scores", tr.scores, title="QKᵀ")
         self.scaled = self._labelled("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w)
-        divide = label(f"÷ √{tr.d_k} ≈ {fmt(np.sqrt(tr.d_k), 2)}", th, 30, color=th.accent)
+        divide = label(f"÷ √{tr.d_k} ≈ {fmt(tr.sqrt_d_k, 2)}", th, 30, color=th.accent)
         self.scaled.shift(big.cells.get_center() - self.scaled.cells.get_center())
         divide.next_to(big.brackets, DOWN if is_portrait() else RIGHT, buff=0.35)
         self._fit(VGroup(big, self.scaled, divide), room_below=0.2)
         self._focus("scale")
         self.play(ReplacementTransform(scores, big))
-        self.say("f.scale", d_k=tr.d_k, sqrt=fmt(np.sqrt(tr.d_k), 2))
+        self.say("f.scale", d_k=tr.d_k, sqrt=fmt(tr.sqrt_d_k, 2))
         self.play(FadeIn(divide, shift=0.2 * LEFT))
         swaps = [AnimationGroup(Fade(big.row(i), fade_in=False), Fade(self.scaled.row(i)))
                  for i in range(big.shape[0])]
@@ -193,7 +193,7 @@ class BuildAttentionFormula(ChapterScene):
         w = sd.weights_unscaled
         self.say("f.saturate", hold=2.5, d=d, top=fmt(float(sd.scores.max()), 1), w=fmt(float(w.max()), 2))
         self.play(Fade(charts[1]))
-        self.say("f.saturate_scaled", hold=2.5, d=d, sqrt=fmt(float(np.sqrt(d)), 0),
+        self.say("f.saturate_scaled", hold=2.5, d=d, sqrt=fmt(sd.sqrt_d_k_big, 0),
                  w=fmt(float(sd.weights_scaled.max()), 2))
         self.play(Fade(charts, fade_in=False))
 
@@ -202,7 +202,7 @@ class BuildAttentionFormula(ChapterScene):
         tr, th = self.tr, self.theme
         target = self._labelled("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k")
         weights = self._labelled("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w)
-        sums = VGroup(*[label(f"Σ = {fmt(float(tr.weights[r].sum()), DEC)}", th, 22, mono=True)
+        sums = VGroup(*[label(f"Σ = {fmt(float(tr.row_sums[r]), DEC)}", th, 22, mono=True)
                         .next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
                         for i, r in enumerate(weights.row_index)])  # fmt: skip
         legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)

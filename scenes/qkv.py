@@ -112,7 +112,7 @@ class IntroduceQueryKeyValue(ChapterScene):
         self.play(Fade(g.contents))
         self.say("qkv.lib_values", hold=2.0, k=len(lib.topics))
         box = g.contents.row_box(best, th.accent)
-        top = int(np.argmax(lib.reading))
+        top = lib.top_topic
         self.play(Create(box), Fade(g.reading_label), Create(g.reading.brackets))
         self.play(LaggedStart(*[ReplacementTransform(g.contents.row(k).copy(), g.reading.cells)
                                 for k in range(len(lib.titles))], lag_ratio=0.3), run_time=2.0)  # fmt: skip

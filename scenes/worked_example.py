@@ -130,12 +130,12 @@ class ShowWorkedExample(ChapterScene):
         labels = {"row_labels": tr.tokens, "col_labels": tr.tokens}
         big = self._grid("scores", tr.scores, title="QKᵀ", **labels)
         scaled = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w, **labels)
-        divide = label(f"÷ √{tr.d_k} ≈ {fmt(np.sqrt(tr.d_k), 2)}", th, 30, color=th.accent)
+        divide = label(f"÷ √{tr.d_k} ≈ {fmt(tr.sqrt_d_k, 2)}", th, 30, color=th.accent)
         scaled.shift(big.cells.get_center() - scaled.cells.get_center())
         divide.next_to(big.brackets, RIGHT, buff=0.35)
         self._show_product(VGroup(big, scaled, divide))
         self.play(ReplacementTransform(scores, big))
-        self.say("we.scale", d_k=tr.d_k, sqrt=fmt(np.sqrt(tr.d_k), 2))
+        self.say("we.scale", d_k=tr.d_k, sqrt=fmt(tr.sqrt_d_k, 2))
         self.play(FadeIn(divide, shift=0.2 * LEFT))
         self.play(Fade(big.title, fade_in=False), Fade(scaled.title),
                   LaggedStart(*[AnimationGroup(Fade(big.row(i), fade_in=False), Fade(scaled.row(i)))
@@ -154,7 +154,7 @@ class ShowWorkedExample(ChapterScene):
         target = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", **labels)
         weights = self._grid("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w,
                              **labels)
-        sums = VGroup(*[label(f"Σ = {fmt(float(s), OUT_DEC)}", th, 22, mono=True) for s in tr.weights.sum(axis=1)])
+        sums = VGroup(*[label(f"Σ = {fmt(float(s), OUT_DEC)}", th, 22, mono=True) for s in tr.row_sums])
         for i, s in enumerate(sums):
             s.next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
         legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
@@ -168,7 +168,7 @@ class ShowWorkedExample(ChapterScene):
             row_bg = VGroup(*weights.backgrounds[i * tr.n:(i + 1) * tr.n])
             self.play(Fade(target.row(i), fade_in=False), Fade(row_bg), Fade(weights.row(i)),
                       FadeIn(sums[i], shift=0.2 * LEFT), run_time=0.7)
-            total = fmt(float(tr.weights[i].sum()), OUT_DEC)
+            total = fmt(float(tr.row_sums[i]), OUT_DEC)
             self.say("we.softmax", hold=0.6 if i else 2.0, i=i + 1, tok=tr.tokens[i], total=total)
             self.play(Fade(box, fade_in=False), run_time=0.2)
         self.play(Fade(target.title, fade_in=False), Fade(weights.title))
