@@ -22,7 +22,7 @@ from scenes.components.bars import BarChart
 from scenes.components.base import ChapterScene
 from scenes.components.layout import fit, is_portrait
 from scenes.components.matrix import MatrixGrid
-from scenes.components.product import place_product
+from scenes.components.projections import ProjectionBeat
 from scenes.components.steps import fill_cells, spell_first_entry
 from scenes.components.text import fmt, label, wrap
 from scenes.components.transitions import Fade, curtain
@@ -33,11 +33,15 @@ IN_DEC, OUT_DEC = 1, 2
 CAPTION_BAND = 1.35
 
 
-class IntroduceQueryKeyValue(ChapterScene):
+class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
     """A library: the query against book titles (keys), weights as bars, contents (values) mixed by weight.
     Then the words: each x_i times W_Q, W_K, W_V gives q_i, k_i, v_i."""
 
     chapter_id = "qkv"
+    project_caption = "qkv.project"
+    project_hold = 1.5
+    result_hold = 1.2
+    w_grid_options = {"max_rows": None}  # W has d_model rows: never elided
 
     def construct(self) -> None:
         self.tr = self.trace.trace
@@ -131,31 +135,16 @@ class IntroduceQueryKeyValue(ChapterScene):
         return x
 
     def _beat_projections(self, x: MatrixGrid) -> None:
-        tr, th = self.tr, self.theme
-        w_prev = out_prev = None
-        for name, w_key, color in (("Q", "W_q", th.q), ("K", "W_k", th.k), ("V", "W_v", th.v)):
-            w = self._grid(w_key, getattr(tr, w_key), IN_DEC, color=color, title=f"W_{name}", max_rows=None)
-            out = self._grid(name, getattr(tr, name), color=color, title=name)
-            fresh = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")  # same cell size as w, out
-            layout = self._fit(place_product(fresh, w, out), room_below=0.7)
-            x_target, w, out = layout
-            if w_prev is None:
-                self.play(ReplacementTransform(x, x_target))
-                x = x_target
-                self.play(Fade(w))
-            else:
-                self.play(Fade(out_prev, fade_in=False), ReplacementTransform(w_prev, w))
-            self.say("qkv.project", hold=1.5, name=name, d=tr.X.shape[1], d_k=tr.d_k)
-            if name == "Q":
-                self.say("qkv.first_entry", tok=tr.tokens[0], value=fmt(float(tr.Q[0, 0]), OUT_DEC))
-                spell_first_entry(self, x, w, out, th, color, hold=2.0)
-                fill_cells(self, out)
-            else:
-                self.play(Create(out.brackets), Fade(out.title))
-                fill_cells(self, out, skip_first=False)
-            self.wait(1.2)
-            w_prev, out_prev = w, out
-        self.play(Fade(VGroup(x, w_prev, out_prev), fade_in=False))
+        self.play(Fade(self.project(x, self.tr), fade_in=False))
+
+    def _fit_product(self, layout: VGroup) -> VGroup:
+        return self._fit(layout, room_below=0.7)
+
+    def _show_first_entry(self, x: MatrixGrid, w: MatrixGrid, out: MatrixGrid, color: str) -> None:
+        tr = self.tr
+        self.say("qkv.first_entry", tok=tr.tokens[0], value=fmt(float(tr.Q[0, 0]), OUT_DEC))
+        spell_first_entry(self, x, w, out, self.theme, color, hold=2.0)
+        fill_cells(self, out)
 
     def _beat_summary(self) -> None:
         tr, th = self.tr, self.theme

@@ -22,6 +22,7 @@ from scenes.components.layout import fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
+from scenes.components.projections import ProjectionBeat
 from scenes.components.steps import fill_cells, spell_first_entry
 from scenes.components.text import fmt, label
 from scenes.components.transitions import Fade, curtain
@@ -33,10 +34,12 @@ OUT_DEC = 2  # everything computed from them
 GROW = 1.45  # small matrices are enlarged up to this factor to fill the frame
 
 
-class ShowWorkedExample(ChapterScene):
+class ShowWorkedExample(ProjectionBeat, ChapterScene):
     """X → Q, K, V → QKᵀ → ÷√d_k → softmax → weights·V, with every intermediate number on screen."""
 
     chapter_id = "worked-example"
+    project_caption = "we.project"
+    result_hold = 0.8
 
     def construct(self) -> None:
         self._beat_title()
@@ -51,6 +54,9 @@ class ShowWorkedExample(ChapterScene):
     # -- helpers -------------------------------------------------------------------------------------------
     def _grid(self, key: str, values: np.ndarray, decimals: int = OUT_DEC, **kw) -> MatrixGrid:
         return MatrixGrid(values, self.theme, key=key, decimals=decimals, **kw)
+
+    def _fit_product(self, group: VGroup) -> VGroup:
+        return self._show_product(group)
 
     def _show_product(self, group: VGroup) -> VGroup:
         """Fit a product layout between the title and the caption band."""
@@ -78,37 +84,15 @@ class ShowWorkedExample(ChapterScene):
         return x
 
     def _beat_projections(self, x: MatrixGrid) -> None:
-        tr, th = self.trace, self.theme
-        specs = (("Q", "W_q", th.q), ("K", "W_k", th.k), ("V", "W_v", th.v))
-        w_prev = out_prev = None
-        for name, w_key, color in specs:
-            w = self._grid(w_key, getattr(tr, w_key), IN_DEC, color=color, title=f"W_{name}")
-            out = self._grid(name, getattr(tr, name), color=color, row_labels=None, title=name)
-            fresh = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")  # same cell size as w and out
-            layout = place_product(fresh, w, out)
-            self._show_product(layout)
-            x_target, w, out = layout
-            if w_prev is None:
-                self.play(ReplacementTransform(x, x_target))
-                x = x_target
-                self.play(Fade(w))
-            else:
-                self.play(Fade(out_prev, fade_in=False), ReplacementTransform(w_prev, w))
-            self.say("we.project", name=name, d=tr.X.shape[1], d_k=tr.d_k)
-            if name == "Q":
-                self._show_first_entry(x, w, out, color)
-            else:
-                self.play(Create(out.brackets), Fade(out.title), FadeIn(out.cells, lag_ratio=0.1))
-                self.settle(out)
-                self.wait(1.5)
-            w_prev, out_prev = w, out
+        tr = self.trace
+        shown = self.project(x, tr)
         self.say("we.qkv_done", hold=2.0, n=tr.n, d_k=tr.d_k)
-        self.play(Fade(VGroup(x, w_prev, out_prev), fade_in=False))
+        self.play(Fade(shown, fade_in=False))
 
     def _show_first_entry(self, left: MatrixGrid, top: MatrixGrid, out: MatrixGrid, color: str) -> None:
         """Spell out result[0, 0] as a dot product (every term: this chapter is checked by hand), then the rest."""
         self.say("we.first_entry", value=fmt(out.values[0, 0], out.decimals))
-        spell_first_entry(self, left, top, out, self.theme, color, hold=2.0, max_terms=WORKED_EXAMPLE_MAX_TOKENS)
+        spell_first_entry(self, left, top, out, self.theme, color, hold=1.6, max_terms=WORKED_EXAMPLE_MAX_TOKENS)
         fill_cells(self, out)
         self.wait(1.0)
 
@@ -207,6 +191,6 @@ class ShowWorkedExample(ChapterScene):
     def _beat_summary(self, output: MatrixGrid) -> None:
         tr = self.trace
         best = tr.strongest_key(0)
-        self.say("we.summary", hold=4.0, tok=tr.tokens[0], best=tr.tokens[best], w=fmt(tr.weights[0, best], OUT_DEC))
+        self.say("we.summary", hold=3.5, tok=tr.tokens[0], best=tr.tokens[best], w=fmt(tr.weights[0, best], OUT_DEC))
         curtain(self, self.theme)
 
