@@ -5,10 +5,10 @@ from __future__ import annotations
 from manim import DOWN, UP, FadeIn, Group, Rectangle, VGroup
 
 from scenes.components.base import ChapterScene
-from scenes.components.layout import fit, is_portrait
+from scenes.components.layout import is_portrait
 from scenes.components.reading_row import ReadingRow, caption_top, fit_between
 from scenes.components.recall import DECIMALS, RecallView
-from scenes.components.text import fmt, label
+from scenes.components.text import fmt
 from scenes.components.transitions import Fade
 
 __all__ = ["ShowSelectiveRecall"]
@@ -18,6 +18,7 @@ class ShowSelectiveRecall(ChapterScene):
     """The sentence is read word by word; at the focus word, arcs weighted by its (causal) attention go back."""
 
     chapter_id = "intuition"
+    title_key = "in.title"
 
     def construct(self) -> None:
         self._beat_title()
@@ -26,10 +27,6 @@ class ShowSelectiveRecall(ChapterScene):
         self._beat_arcs()
         self._beat_strongest()
         self._beat_close()
-
-    def _beat_title(self) -> None:
-        self.title_mob = fit(label(self.t("in.title"), self.theme, 34), height=0.8).to_edge(UP, buff=0.3)
-        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
 
     def _beat_read(self) -> None:
         """Words appear one by one under a moving cursor, up to the focus word."""

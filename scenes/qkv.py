@@ -38,6 +38,7 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
     Then the words: each x_i times W_Q, W_K, W_V gives q_i, k_i, v_i."""
 
     chapter_id = "qkv"
+    title_key = "qkv.title"
     project_caption = "qkv.project"
     project_hold = 1.5
     result_hold = 1.2
@@ -67,10 +68,6 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         return MatrixGrid(values, self.theme, key=key, decimals=decimals, **kw)
 
     # -- beats ---------------------------------------------------------------------------------------------
-    def _beat_title(self) -> None:
-        self.title_mob = label(self.t("qkv.title"), self.theme, 34).to_edge(UP, buff=0.3)
-        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
-
     def _library_layout(self) -> VGroup:
         lib, th = self.lib, self.theme
         titles = [wrap(t, 16) if is_portrait() else t for t in lib.titles]  # 9:16 is narrow: two lines

@@ -46,6 +46,7 @@ class ShowRecurrenceLimits(ChapterScene):
     """(a) one step per word with the hidden state handed on; (b) retention curve; (c) gradients on a log axis."""
 
     chapter_id = "rnn-limits"
+    title_key = "rnn.title"
 
     def construct(self) -> None:
         self._beat_title()
@@ -54,10 +55,6 @@ class ShowRecurrenceLimits(ChapterScene):
         self._beat_decay()
         self._beat_gradients()
         self._beat_close()
-
-    def _beat_title(self) -> None:
-        self.title_mob = fit(label(self.t("rnn.title"), self.theme, 34), height=0.8).to_edge(UP, buff=0.3)
-        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
 
     def _area(self, top_gap: float = 0.3) -> tuple[float, float]:
         """(top, bottom) heights free between the title and the caption band."""

@@ -21,6 +21,7 @@ class ConnectEveryWord(ChapterScene):
     """RNN path of n−1 steps vs direct links; the whole weight matrix in one step; one word's row, weighted."""
 
     chapter_id = "self-attention-idea"
+    title_key = "sa.title"
 
     def construct(self) -> None:
         self._beat_title()
@@ -29,10 +30,6 @@ class ConnectEveryWord(ChapterScene):
         self._beat_parallel()
         self._beat_dynamic()
         self._beat_close()
-
-    def _beat_title(self) -> None:
-        self.title_mob = fit(label(self.t("sa.title"), self.theme, 34), height=0.8).to_edge(UP, buff=0.3)
-        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
 
     def _new_row(self) -> ReadingRow:
         """The words, placed with every pair link (kept as ``self.links``) between the path labels and captions."""

@@ -38,6 +38,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
     """X → Q, K, V → QKᵀ → ÷√d_k → softmax → weights·V, with every intermediate number on screen."""
 
     chapter_id = "worked-example"
+    title_key = "we.title"
     project_caption = "we.project"
     result_hold = 0.8
 
@@ -64,10 +65,6 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         return group.move_to(0.25 * UP)
 
     # -- beats ---------------------------------------------------------------------------------------------
-    def _beat_title(self) -> None:
-        self.title_mob = label(self.t("we.title"), self.theme, 34).to_edge(UP, buff=0.3)
-        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
-
     def _beat_inputs(self) -> MatrixGrid:
         tr = self.trace
         x = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")

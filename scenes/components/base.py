@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from manim import Scene
+from manim import DOWN, UP, FadeIn, Scene
 
 from attention_core import AttentionTrace
 from scenes.components.caption import Caption
+from scenes.components.layout import fit
+from scenes.components.text import label
 from scenes.components.theme import Theme
 from scenes.strings import text
 
@@ -27,6 +29,7 @@ class ChapterScene(Scene):
     """A chapter: ``construct`` is a handful of ``_beat_*`` calls; captions come from ``scenes.strings``."""
 
     chapter_id = ""
+    title_key = ""  # caption key of the chapter title shown at the top
 
     def __init__(self, data: ChapterInput, **kwargs) -> None:
         self.data = data
@@ -39,6 +42,11 @@ class ChapterScene(Scene):
         self.camera.background_color = self.theme.background
         self.caption = Caption(self, self.theme)
         self.poster_time: float | None = None
+
+    def _beat_title(self) -> None:
+        """The chapter title at the top edge, shrunk to fit a narrow (9:16) frame."""
+        self.title_mob = fit(label(self.t(self.title_key), self.theme, 34), height=0.8).to_edge(UP, buff=0.3)
+        self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
 
     def mark_poster(self) -> None:
         """Remember this moment as the chapter's representative frame (poster and PNG output)."""
