@@ -80,7 +80,8 @@ def list_chapters(lang: str) -> None:
 @click.option("--sentence", help="Example sentence; default: each chapter's own sentence from the article.")
 @click.option("--focus", help="The word a reader is at (intuition, self-attention-idea); default: chosen for you.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Caption language (default: the sentence's).")
-@click.option("--quality", type=click.Choice(["draft", "low", "medium", "high"]), default="draft", show_default=True)
+@click.option("--quality", type=click.Choice(["draft", "low", "medium", "high", "4k"]), default="draft",
+              show_default=True, help="480p15, 480p30, 720p30, 1080p30 or 2160p30 (short side).")
 @click.option("--format", "formats", type=click.Choice(["mp4", "gif", "png"]), multiple=True,
               help="Output format; repeat for several (default: mp4).")
 @click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)

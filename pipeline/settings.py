@@ -7,7 +7,7 @@ from dataclasses import dataclass
 __all__ = ["ASPECTS", "QUALITIES", "RenderSettings"]
 
 # name -> (pixel height of the short side, frames per second)
-QUALITIES = {"draft": (480, 15), "low": (480, 30), "medium": (720, 30), "high": (1080, 30)}
+QUALITIES = {"draft": (480, 15), "low": (480, 30), "medium": (720, 30), "high": (1080, 30), "4k": (2160, 30)}
 ASPECTS = {"16:9": (16, 9), "9:16": (9, 16), "1:1": (1, 1)}
 FORMATS = ("mp4", "gif", "png")
 
@@ -26,6 +26,8 @@ class RenderSettings:
 
         >>> RenderSettings("high", "9:16").pixel_size, RenderSettings("draft").pixel_size
         ((1080, 1920), (854, 480))
+        >>> RenderSettings("4k").pixel_size, RenderSettings("medium", "1:1").pixel_size
+        ((3840, 2160), (720, 720))
         """
         short, _ = QUALITIES[self.quality]
         aw, ah = ASPECTS[self.aspect]
