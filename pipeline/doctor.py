@@ -21,13 +21,12 @@ class Check:
 
 def _fonts() -> Check:
     try:
-        import manimpango
-    except ImportError as exc:
-        return Check("fonts", False, f"manimpango missing ({exc})", "make setup")
-    from scenes.components.theme import FONT, MONO_FONT
+        from pipeline.outputs import missing_fonts
+        from scenes.components.theme import FONT, MONO_FONT
 
-    fonts = set(manimpango.list_fonts())
-    missing = [f for f in (FONT, MONO_FONT) if f not in fonts]
+        missing = missing_fonts()
+    except ImportError as exc:
+        return Check("CJK fonts", False, f"manimpango missing ({exc})", "make setup")
     if missing:
         return Check("CJK fonts", False, f"missing: {', '.join(missing)}", "apt-get install fonts-noto-cjk")
     return Check("CJK fonts", True, f"{FONT}, {MONO_FONT}")

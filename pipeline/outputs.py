@@ -13,7 +13,7 @@ from pipeline.media import frame_at, mp4_to_gif, probe
 from pipeline.settings import RenderSettings
 from pipeline.subtitles import cues, to_srt, to_vtt
 
-__all__ = ["ChapterJob", "check_fonts", "render_chapter"]
+__all__ = ["ChapterJob", "check_fonts", "missing_fonts", "render_chapter"]
 
 VIDEO_FORMATS = ("mp4", "gif")
 
@@ -38,14 +38,19 @@ class ChapterJob:
         return inputs_hash(**fields, code=code_version())
 
 
-def check_fonts() -> None:
-    """Fail with the package to install when the CJK fonts are missing (Chinese would render as boxes)."""
+def missing_fonts() -> list[str]:
+    """The project's fonts (CJK sans and its monospaced sibling) that Pango cannot find."""
     import manimpango
 
     from scenes.components.theme import FONT, MONO_FONT
 
     fonts = set(manimpango.list_fonts())
-    missing = [f for f in (FONT, MONO_FONT) if f not in fonts]
+    return [f for f in (FONT, MONO_FONT) if f not in fonts]
+
+
+def check_fonts() -> None:
+    """Fail with the package to install when the CJK fonts are missing (Chinese would render as boxes)."""
+    missing = missing_fonts()
     if missing:
         raise ExplainerError(f"font {missing[0]!r} is not installed; install it with: apt-get install fonts-noto-cjk")
 

@@ -57,9 +57,6 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         return MatrixGrid(values, self.theme, key=key, decimals=decimals, **kw)
 
     def _fit_product(self, group: VGroup) -> VGroup:
-        return self._show_product(group)
-
-    def _show_product(self, group: VGroup) -> VGroup:
         """Fit a product layout between the title and the caption band."""
         fit(group, height=frame_box()[1] - 0.9, grow=GROW)
         return group.move_to(0.25 * UP)
@@ -98,7 +95,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         q = self._grid("Q", tr.Q, color=th.q, row_labels=tr.tokens, title="Q")
         kt = self._grid("K.T", tr.K.T, color=th.k, col_labels=tr.tokens, title="Kᵀ")
         scores = self._grid("scores", tr.scores, title="QKᵀ")
-        self._show_product(place_product(q, kt, scores))
+        self._fit_product(place_product(q, kt, scores))
         self.play(Fade(q), Fade(kt))
         self.say("we.scores", n=tr.n)
         self._show_first_entry(q, kt, scores, th.text)
@@ -114,7 +111,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         divide = label(f"÷ √{tr.d_k} ≈ {fmt(tr.sqrt_d_k, 2)}", th, 30, color=th.accent)
         scaled.shift(big.cells.get_center() - scaled.cells.get_center())
         divide.next_to(big.brackets, RIGHT, buff=0.35)
-        self._show_product(VGroup(big, scaled, divide))
+        self._fit_product(VGroup(big, scaled, divide))
         self.play(ReplacementTransform(scores, big))
         self.say("we.scale", d_k=tr.d_k, sqrt=fmt(tr.sqrt_d_k, 2))
         self.play(FadeIn(divide, shift=0.2 * LEFT))
@@ -140,7 +137,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
             s.next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
         legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
         target.shift(weights.cells.get_center() - target.cells.get_center())
-        self._show_product(VGroup(weights, sums, legend, target))
+        self._fit_product(VGroup(weights, sums, legend, target))
         self.play(ReplacementTransform(scaled, target))
         self.play(Fade(legend))
         for i in range(tr.n):
@@ -177,7 +174,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
                 mob.shift((left.cells.get_y() - getattr(mob, "cells", mob).get_y()) * UP)
         for mob in (signs[0], signs[1], out):
             mob.shift((v.cells.get_y() - getattr(mob, "cells", mob).get_y()) * UP)
-        self._show_product(row)
+        self._fit_product(row)
         self.play(ReplacementTransform(weights, left))
         self.play(Fade(signs), Fade(v))
         self.say("we.weighted", tok=tr.tokens[0])

@@ -6,7 +6,7 @@ import re
 
 from manim import Mobject, Text, tempconfig
 
-from scenes.components.text import fmt, parse_number
+from scenes.components.text import fmt
 
 DECIMAL = re.compile(r"−?\d+\.\d+")
 
@@ -70,4 +70,15 @@ def formatted(values, decimals=(1, 2)) -> set[str]:
     return {fmt(float(v), d) for v in values for d in decimals}
 
 
-__all__ = ["build_scene", "decimals_on_screen", "family", "formatted", "parse_number", "texts"]
+__all__ = ["build_scene", "decimals_on_screen", "family", "formatted", "texts"]
+
+
+def build_chapter(chapter_id: str, sentence: str | None, lang: str, tmp_path, aspect=(16, 9), draw: bool = True):
+    """Compute the chapter's data for ``sentence`` and build its scene; return (data, scene, shown)."""
+    from scenes import ChapterInput, get_chapter
+    from scenes.components.theme import THEMES
+
+    chapter = get_chapter(chapter_id)
+    data = chapter.make_trace(sentence, None)
+    scene, shown = build_scene(chapter.scene_class, ChapterInput(data, lang, THEMES["dark"]), tmp_path, aspect, draw)
+    return data, scene, shown

@@ -21,10 +21,6 @@ def fmt(value: float, decimals: int) -> str:
     return s.replace("-", "−")
 
 
-def parse_number(text: str) -> float:
-    """Inverse of :func:`fmt` (for tests that read numbers back off the screen)."""
-    return float(text.replace("−", "-"))
-
 
 def label(text: str, theme: Theme, size: float = 28, color: str | None = None, mono: bool = False) -> Text:
     """A literal text label in the CJK font (Latin, digits and Chinese all render)."""

@@ -8,13 +8,13 @@ from manim import Text
 
 from attention_core import ExplainerError
 from attention_core.patterns import PATTERN_KINDS
-from scenes import ChapterInput, get_chapter
+from scenes import get_chapter
 from scenes.components.heatmap import Heatmap
 from scenes.components.legend import WeightLegend
 from scenes.components.text import fmt
-from scenes.components.theme import THEMES, weight_color
+from scenes.components.theme import weight_color
 from scenes.strings import STRINGS, text
-from tests.scene_probe import build_scene, decimals_on_screen, family, formatted, texts
+from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, texts
 
 CHAPTER = get_chapter("attention-matrix")
 SIXTEEN = "The little cat in the garden chased a yellow butterfly and then suddenly stopped near me"
@@ -28,9 +28,7 @@ CASES = {
 @pytest.fixture(scope="module", params=list(CASES), ids=list(CASES))
 def rendered(request, tmp_path_factory):
     sentence, lang, aspect = CASES[request.param]
-    data = CHAPTER.make_trace(sentence, None)
-    scene, shown = build_scene(CHAPTER.scene_class, ChapterInput(data, lang, THEMES["dark"]),
-                               tmp_path_factory.mktemp("am"), aspect=aspect, draw=False)  # fmt: skip
+    data, scene, shown = build_chapter(CHAPTER.id, sentence, lang, tmp_path_factory.mktemp("am"), aspect, draw=False)
     w, h = aspect
     frame = (8.0 * w / h, 8.0) if w >= h else (8.0, 8.0 * h / w)
     return data, scene, shown, frame

@@ -6,14 +6,14 @@ import numpy as np
 import pytest
 
 from attention_core import ARRAY_KEYS, ExplainerError
-from scenes import ChapterInput, get_chapter
+from scenes import get_chapter
 from scenes.components.bars import BarChart
 from scenes.components.formula import AttentionFormula
 from scenes.components.matrix import MatrixGrid
 from scenes.components.text import fmt
 from scenes.components.theme import THEMES
 from scenes.strings import text
-from tests.scene_probe import build_scene, decimals_on_screen, family, formatted
+from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted
 
 CHAPTER = get_chapter("formula")
 SIXTEEN = "The little cat in the garden chased a yellow butterfly and then suddenly stopped near me"
@@ -23,10 +23,7 @@ CASES = {"default-portrait": (None, "zh", (9, 16)), "16-tokens": (SIXTEEN, "en",
 @pytest.fixture(scope="module", params=list(CASES), ids=list(CASES))
 def rendered(request, tmp_path_factory):
     sentence, lang, aspect = CASES[request.param]
-    data = CHAPTER.make_trace(sentence, None)
-    scene, shown = build_scene(CHAPTER.scene_class, ChapterInput(data, lang, THEMES["dark"]),
-                               tmp_path_factory.mktemp("f"), aspect=aspect, draw=False)  # fmt: skip
-    return data, scene, shown
+    return build_chapter(CHAPTER.id, sentence, lang, tmp_path_factory.mktemp("f"), aspect, draw=False)
 
 
 def _array(data, key: str) -> np.ndarray:

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 
 from attention_core import ExplainerError, library_demo
-from scenes import ChapterInput, get_chapter
+from scenes import get_chapter
 from scenes.components.bars import BarChart
 from scenes.components.matrix import MatrixGrid
 from scenes.components.text import fmt
 from scenes.components.theme import THEMES
 from scenes.strings import text
-from tests.scene_probe import build_scene, decimals_on_screen, family, formatted, texts
+from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, texts
 
 CHAPTER = get_chapter("qkv")
 SIXTEEN = "那只在花园里追逐蝴蝶的小猫突然停下了脚步，然后走了"
@@ -22,10 +22,7 @@ CASES = {"default": (None, "zh", (16, 9)), "16-tokens-portrait": (SIXTEEN, "en",
 @pytest.fixture(scope="module", params=list(CASES), ids=list(CASES))
 def rendered(request, tmp_path_factory):
     sentence, lang, aspect = CASES[request.param]
-    data = CHAPTER.make_trace(sentence, None)
-    scene, shown = build_scene(CHAPTER.scene_class, ChapterInput(data, lang, THEMES["dark"]),
-                               tmp_path_factory.mktemp("q"), aspect=aspect, draw=False)  # fmt: skip
-    return data, scene, shown
+    return build_chapter(CHAPTER.id, sentence, lang, tmp_path_factory.mktemp("q"), aspect, draw=False)
 
 
 def _array(data, key: str, lang: str) -> np.ndarray:

@@ -6,12 +6,11 @@ import numpy as np
 import pytest
 
 from attention_core.rnn_limits import RETENTION_STEP
-from scenes import ChapterInput, get_chapter
+from scenes import get_chapter
 from scenes.components.matrix import MatrixGrid
 from scenes.components.plot import scientific
 from scenes.components.text import fmt
-from scenes.components.theme import THEMES
-from tests.scene_probe import build_scene, decimals_on_screen, family, formatted, texts
+from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, texts
 
 CHAPTER = get_chapter("rnn-limits")
 CASES = [(None, "zh", (16, 9)), ("the cat sat on the warm mat today", "en", (9, 16))]
@@ -20,10 +19,7 @@ CASES = [(None, "zh", (16, 9)), ("the cat sat on the warm mat today", "en", (9, 
 @pytest.fixture(scope="module", params=CASES, ids=["default", "new-en-9x16"])
 def rendered(request, tmp_path_factory):
     sentence, lang, aspect = request.param
-    demo = CHAPTER.make_trace(sentence, None)
-    scene, shown = build_scene(CHAPTER.scene_class, ChapterInput(demo, lang, THEMES["dark"]),
-                               tmp_path_factory.mktemp("s"), aspect)  # fmt: skip
-    return demo, scene, shown
+    return build_chapter(CHAPTER.id, sentence, lang, tmp_path_factory.mktemp("s"), aspect)
 
 
 def test_hidden_states_on_screen_are_the_rnn_run(rendered):

@@ -6,11 +6,10 @@ import numpy as np
 import pytest
 
 from attention_core import ARRAY_KEYS, worked_example_trace
-from scenes import ChapterInput, get_chapter
+from scenes import get_chapter
 from scenes.components.matrix import MatrixGrid
 from scenes.components.text import fmt
-from scenes.components.theme import THEMES
-from tests.scene_probe import build_scene, decimals_on_screen, family, formatted, texts
+from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, texts
 
 CHAPTER = get_chapter("worked-example")
 
@@ -22,10 +21,7 @@ def _array(trace, key: str) -> np.ndarray:
 @pytest.fixture(scope="module", params=[(None, "zh"), ("The cat sat on the warm mat", "en")], ids=["default", "new"])
 def rendered(request, tmp_path_factory):
     sentence, lang = request.param
-    trace = CHAPTER.make_trace(sentence, None)
-    data = ChapterInput(trace, lang, THEMES["dark"])
-    scene, shown = build_scene(CHAPTER.scene_class, data, tmp_path_factory.mktemp("s"))
-    return trace, scene, shown
+    return build_chapter(CHAPTER.id, sentence, lang, tmp_path_factory.mktemp("s"))
 
 
 def test_every_matrix_cell_equals_the_trace(rendered):
