@@ -1,4 +1,14 @@
-"""Which word a reader is "at" when the intuition chapter looks back: the focus word."""
+"""Which word a reader is "at" when chapters 1 and 3 look from one word to the others: the focus word.
+
+The automatic choice, stated on screen with the rule that picked it (:data:`FOCUS_RULES`):
+
+1. ``pronoun``: the first third-person pronoun (它 他 她 it he she they …), which refers back to someone;
+2. ``content``: else the last content word (not a function word, not punctuation);
+3. ``word``: else the last word that is not punctuation;
+4. ``last``: else the last token.
+
+A causal reader (chapter 1) looks back, so the first word, with nothing before it, is never chosen there.
+"""
 
 from __future__ import annotations
 
@@ -7,41 +17,63 @@ import unicodedata
 from attention_core.errors import ExplainerError
 from attention_core.lexicon import FUNCTION_WORDS, PRONOUNS
 
-__all__ = ["choose_focus", "find_focus"]
+__all__ = ["FOCUS_RULES", "choose_focus", "find_focus", "is_punctuation"]
+
+FOCUS_RULES = ("pronoun", "content", "word", "last")
+
+
+def is_punctuation(token: str) -> bool:
+    """True for a token made only of punctuation, symbols or spaces (``,`` ``。`` ``…`` ``😀``).
+
+    >>> is_punctuation("。"), is_punctuation("cat")
+    (True, False)
+    """
+    return all(unicodedata.category(c)[0] in "PSZ" for c in token)
+
+
+def choose_focus(tokens: tuple[str, ...], causal: bool = False) -> tuple[int, str]:
+    """Index of the automatic focus and the rule that chose it (one of :data:`FOCUS_RULES`).
+
+    >>> choose_focus(("小猫", "在", "追", "蝴蝶", ",", "然后", "它", "停下", "了"))
+    (6, 'pronoun')
+    >>> choose_focus(("It", "sat", "."), causal=True), choose_focus(("It", "sat", "."))
+    ((1, 'content'), (0, 'pronoun'))
+    >>> choose_focus(("the", "of", "."), causal=True)
+    (1, 'word')
+    """
+    if len(tokens) < 2:
+        raise ExplainerError("the sentence needs at least two words to look from one to another")
+    first = 1 if causal else 0
+    candidates = range(first, len(tokens))
+    for i in candidates:
+        if tokens[i].casefold() in PRONOUNS:
+            return i, "pronoun"
+    for rule, keep in (("content", _is_content), ("word", lambda t: not is_punctuation(t))):
+        for i in reversed(candidates):
+            if keep(tokens[i]):
+                return i, rule
+    return len(tokens) - 1, "last"
 
 
 def _is_content(token: str) -> bool:
-    return token.casefold() not in FUNCTION_WORDS and not all(unicodedata.category(c)[0] in "PSZ" for c in token)
+    return token.casefold() not in FUNCTION_WORDS and not is_punctuation(token)
 
 
-def choose_focus(tokens: tuple[str, ...]) -> int:
-    """Index of the automatic focus: the first pronoun after the first word, else the last content word.
+def find_focus(tokens: tuple[str, ...], word: str, causal: bool = False) -> int:
+    """Index of ``word`` among ``tokens`` (its first occurrence a causal reader can look back from).
 
-    >>> choose_focus(("小猫", "在", "追", "蝴蝶", ",", "然后", "它", "停下", "了"))
-    6
-    >>> choose_focus(("The", "cat", "sat", "."))
-    2
-    """
-    for i, t in enumerate(tokens[1:], start=1):
-        if t.casefold() in PRONOUNS:
-            return i
-    for i in range(len(tokens) - 1, 0, -1):
-        if _is_content(tokens[i]):
-            return i
-    if len(tokens) < 2:
-        raise ExplainerError("the sentence needs at least two words to look back from one to another")
-    return len(tokens) - 1
-
-
-def find_focus(tokens: tuple[str, ...], word: str) -> int:
-    """Index of ``word`` among ``tokens`` (its first occurrence), or a one-line error naming the tokens.
+    Raises a one-line :class:`ExplainerError` naming the words when ``word`` is absent, and, for a causal
+    reader, when it only occurs as the first word.
 
     >>> find_focus(("小猫", "停下"), "停下")
     1
+    >>> find_focus(("the", "cat", "the"), "the", causal=True)
+    2
     """
     matches = [i for i, t in enumerate(tokens) if t == word or t.casefold() == word.casefold()]
     if not matches:
         raise ExplainerError(f"focus word {word!r} is not in the sentence; its words are: {' '.join(tokens)}")
-    if matches[0] == 0:
+    usable = [i for i in matches if i > 0 or not causal]
+    if not usable:
         raise ExplainerError(f"focus word {word!r} is the first word; there is nothing earlier to look back at")
-    return matches[0]
+    return usable[0]

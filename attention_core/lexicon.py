@@ -16,7 +16,7 @@ from attention_core.attention import embed_tokens
 from attention_core.tokenize import detect_language, tokenize
 from attention_core.trace import AttentionTrace, attention_trace
 
-__all__ = ["FEATURES", "FUNCTION_WORDS", "PRONOUNS", "lexicon_embeddings", "lexicon_trace"]
+__all__ = ["FEATURES", "FUNCTION_WORDS", "PRONOUNS", "lexicon_attention", "lexicon_embeddings", "lexicon_trace"]
 
 FEATURES = ("living", "agent", "action", "place", "thing", "function", "adverb", "pronoun")
 _F = {name: i for i, name in enumerate(FEATURES)}
@@ -90,23 +90,27 @@ def lexicon_embeddings(tokens: tuple[str, ...], seed: int = 0) -> tuple[np.ndarr
     return np.array(rows).reshape(len(tokens), len(FEATURES)), known
 
 
-def lexicon_trace(
-    sentence: str, lang: str | None = None, causal: bool = False, seed: int = 0, max_tokens: int | None = None
-) -> AttentionTrace:
-    """Attention over lexicon embeddings with the designed W_Q, W_K = W_V = I (d_model = d_k = 8).
+def lexicon_attention(tokens: tuple[str, ...], causal: bool = False, seed: int = 0, **info) -> AttentionTrace:
+    """Attention over lexicon embeddings of ``tokens`` with the designed W_Q, W_K = W_V = I (d_model = d_k = 8).
+
+    ``info`` (sentence, lang) is kept on the trace.
+
+    >>> t = lexicon_attention(("小猫", "追", "它"))
+    >>> t.tokens[t.strongest_key(2)], t.meta["known"]
+    ('小猫', [True, True, True])
+    """
+    x, known = lexicon_embeddings(tokens, seed)
+    meta = {"embedding": "lexicon", "known": list(known), "features": list(FEATURES)}
+    return attention_trace(tokens, x, W_Q, W_K, W_V, causal=causal, seed=seed, meta=meta, **info)
+
+
+def lexicon_trace(sentence: str, lang: str | None = None, causal: bool = False, seed: int = 0) -> AttentionTrace:
+    """:func:`lexicon_attention` over the tokens of ``sentence``.
 
     >>> t = lexicon_trace("小猫在花园里追蝴蝶,然后它停下了")
     >>> i = t.tokens.index("它")
     >>> t.tokens[t.strongest_key(i)]
     '小猫'
     """
-    from attention_core.errors import ExplainerError
-
     tokens = tokenize(sentence, lang)
-    if max_tokens is not None and len(tokens) > max_tokens:
-        raise ExplainerError(f"the sentence has {len(tokens)} tokens; this chapter shows at most {max_tokens}")
-    x, known = lexicon_embeddings(tokens, seed)
-    return attention_trace(
-        tokens, x, W_Q, W_K, W_V, causal=causal, sentence=sentence, lang=lang or detect_language(sentence),
-        seed=seed, meta={"embedding": "lexicon", "known": list(known), "features": list(FEATURES)},
-    )  # fmt: skip
+    return lexicon_attention(tokens, causal, seed, sentence=sentence, lang=lang or detect_language(sentence))

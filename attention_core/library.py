@@ -41,8 +41,7 @@ _CONTENTS = np.array([
 ])  # fmt: skip
 
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LibraryDemo:
     """``titles (n,)`` = keys; ``matches (n,)`` shared words; ``weights (n,)``; ``contents (n, topics)`` = values;
     ``reading (topics,)`` = weights · contents."""
@@ -63,10 +62,11 @@ class LibraryDemo:
         """Index of the topic the reading holds most of."""
         return int(np.argmax(self.reading))
 
-    @property
-    def best(self) -> int:
-        """Index of the best-matching book."""
-        return int(np.argmax(self.weights))
+    def to_dict(self) -> dict:
+        """Plain lists and numbers for ``json.dumps``."""
+        arrays = {k: np.asarray(getattr(self, k), dtype=float).tolist()
+                  for k in ("matches", "weights", "contents", "reading")}  # fmt: skip
+        return {"query": self.query, "titles": list(self.titles), "topics": list(self.topics), **arrays}
 
 
 def _words(text: str) -> set[str]:
@@ -77,7 +77,7 @@ def library_demo(lang: str = "zh") -> LibraryDemo:
     """The query against four books, in Chinese or English.
 
     >>> demo = library_demo("zh")
-    >>> demo.titles[demo.best], round(float(demo.weights.sum()), 6)
+    >>> demo.titles[int(np.argmax(demo.weights))], round(float(demo.weights.sum()), 6)
     ('深度学习入门', 1.0)
     """
     query, titles, topics = _BOOKS[lang]

@@ -1,142 +1,111 @@
-"""Reading an attention matrix row by row: each query's strongest key, and which patterns the data shows.
+"""Reading an attention matrix row by row, and the patterns the data shows.
 
-Chapter 7 states a pattern ("a word attends to itself / to its neighbour / to a far word") only when a row of
-the computed weights shows it, so a new sentence never yields a false statement.
+Chapter 7 reads every row with :func:`attention_core.claims.read_row` (the strongest key, a tie, itself, or an
+even spread) and names a pattern only where a row shows it:
+
+* ``self``: a word whose own weight is the largest in its row;
+* ``neighbour``: a word whose strongest key is the word just before or just after it;
+* ``far``: a word whose strongest key lies :data:`FAR` or more positions away (two or more words between);
+* ``even``: a word whose weights are all within ±15 % of uniform.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
-
-from attention_core.chapter_data import check_token_count
-from attention_core.lexicon import lexicon_trace
+from attention_core.chapter import ChapterData, Window, check_sentence, window_for
+from attention_core.claims import Claim, read_row
+from attention_core.focus import find_focus
+from attention_core.lexicon import lexicon_attention
+from attention_core.tokenize import detect_language
 from attention_core.trace import AttentionTrace
 
-__all__ = [
-    "MATRIX_SENTENCE",
-    "PATTERN_KINDS",
-    "TIE_TOLERANCE",
-    "MatrixData",
-    "RowReading",
-    "attention_matrix_data",
-    "pattern_examples",
-    "read_row",
-    "read_rows",
-]
+__all__ = ["FAR", "MATRIX_SENTENCE", "MAX_MATRIX_TOKENS", "PATTERN_KINDS", "MatrixData", "attention_matrix_data"]
 
 MATRIX_SENTENCE = "那只在花园里追逐蝴蝶的小猫突然停下了脚步"
-TIE_TOLERANCE = 0.005  # keys closer than this to the maximum print the same at two decimals: all are named
+MAX_MATRIX_TOKENS = 16  # the most whose labels stay legible on both axes at 480p
 FAR = 3  # a key at least this many positions away is "far" (at least two words in between)
-PATTERN_KINDS = ("self", "neighbour", "far", "spread")
+PATTERN_KINDS = ("self", "neighbour", "far", "even")
 
 
-@dataclass(frozen=True)
-class RowReading:
-    """What row ``query`` of the weights says.
+def pattern_of(reading: Claim) -> str | None:
+    """The pattern a row reading shows, if any (see the module docstring).
 
-    ``best`` holds the strongest key(s): several on a tie. ``kind`` is ``"spread"`` when no key stands out
-    (the maximum is below 1.5× the uniform weight), ``"tie"`` for several best keys, else by distance:
-    ``"self"``, ``"neighbour"`` (adjacent), ``"near"`` (one word between) or ``"far"``.
+    >>> pattern_of(Claim("row:0", "strongest", values={"offset": -4})), pattern_of(Claim("r", "tie"))
+    ('far', None)
     """
-
-    query: int
-    best: tuple[int, ...]
-    weight: float
-    kind: str
-
-    @property
-    def distance(self) -> int:
-        """Positions between the query and its (first) strongest key."""
-        return abs(self.best[0] - self.query)
-
-    def to_dict(self) -> dict:
-        """Plain values for ``json.dumps``."""
-        return {"query": self.query, "best": list(self.best), "weight": self.weight, "kind": self.kind}
+    if reading.kind in ("self", "even"):
+        return reading.kind
+    if reading.kind == "strongest":
+        distance = abs(reading.values["offset"])
+        return "neighbour" if distance == 1 else "far" if distance >= FAR else None
+    return None
 
 
-def read_row(weights: np.ndarray, query: int) -> RowReading:
-    """Read row ``query`` of ``weights (n, n)``.
-
-    >>> w = np.array([[0.7, 0.1, 0.1, 0.1], [0.45, 0.05, 0.45, 0.05], [0.3, 0.2, 0.2, 0.3], [0.7, 0.1, 0.1, 0.1]])
-    >>> [read_row(w, i).kind for i in range(4)]
-    ['self', 'tie', 'spread', 'far']
-    >>> read_row(w, 1).best
-    (0, 2)
-    """
-    row = np.asarray(weights, dtype=float)[query]
-    top = float(row.max())
-    best = tuple(int(j) for j in np.flatnonzero(row >= top - TIE_TOLERANCE))
-    if top < min(1.5 / len(row), 0.6):
-        kind = "spread"
-    elif len(best) > 1:
-        kind = "tie"
-    else:
-        distance = abs(best[0] - query)
-        kind = {0: "self", 1: "neighbour", 2: "near"}.get(distance, "far" if distance >= FAR else "near")
-    return RowReading(query, best, top, kind)
-
-
-def read_rows(weights: np.ndarray) -> tuple[RowReading, ...]:
-    """:func:`read_row` for every row."""
-    return tuple(read_row(weights, i) for i in range(len(weights)))
-
-
-def pattern_examples(rows: tuple[RowReading, ...]) -> dict[str, RowReading]:
-    """For each of :data:`PATTERN_KINDS` the data shows, the row that shows it most clearly.
-
-    That is the row with the largest weight on its strongest key, or for ``"spread"`` the most even row. A kind
-    absent from the data is absent from the result.
-
-    >>> w = np.array([[0.8, 0.1, 0.05, 0.05], [0.1, 0.1, 0.7, 0.1], [0.1, 0.1, 0.1, 0.7], [0.2, 0.2, 0.3, 0.3]])
-    >>> {k: r.query for k, r in pattern_examples(read_rows(w)).items()}
-    {'self': 0, 'neighbour': 1, 'spread': 3}
-    """
-    out: dict[str, RowReading] = {}
-    for kind in PATTERN_KINDS:
-        found = [r for r in rows if r.kind == kind]
-        if found:
-            out[kind] = min(found, key=lambda r: r.weight) if kind == "spread" else max(found, key=lambda r: r.weight)
-    return out
+def _strength(reading: Claim) -> float:
+    """How clearly a row shows its pattern: its top weight, or for an even row how flat it is."""
+    weights = reading.evidence["weights"]
+    return -(max(weights) - min(weights)) if reading.kind == "even" else max(weights)
 
 
 @dataclass(frozen=True, eq=False)
-class MatrixData:
-    """Chapter 7: a lexicon trace (every word sees every word) and the reading of each of its rows."""
+class MatrixData(ChapterData):
+    """Chapter 7: lexicon attention (every word sees every word) over the words shown."""
 
     trace: AttentionTrace
-    rows: tuple[RowReading, ...]
+    window: Window
+    sentence_tokens: tuple[str, ...]
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        """The words of the sentence."""
+        """The words shown (rows and columns of the matrix)."""
         return self.trace.tokens
 
-    def examples(self) -> dict[str, RowReading]:
-        """The patterns this sentence shows (see :func:`pattern_examples`)."""
-        return pattern_examples(self.rows)
+    def rows(self) -> tuple[Claim, ...]:
+        """The reading of every row, in order."""
+        return tuple(self.claim(f"row:{i}") for i in range(self.trace.n))
 
-    def to_dict(self) -> dict:
-        """Plain lists and numbers for ``json.dumps``."""
-        return {"rows": [r.to_dict() for r in self.rows],
-                "examples": {k: r.query for k, r in self.examples().items()}, "trace": self.trace.to_dict()}
+    def examples(self) -> tuple[Claim, ...]:
+        """The pattern claims: for each pattern the data shows, the row that shows it most clearly."""
+        return tuple(c for c in self.claims if c.kind == "pattern")
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """The chapter's data as JSON (UTF-8 text, Chinese kept readable)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+    def arrays(self) -> dict:
+        """The whole sentence's words and the attention trace of the words shown."""
+        return {"sentence_tokens": list(self.sentence_tokens), "trace": self.trace.to_dict()}
+
+    def make_claims(self) -> Iterable[Claim]:
+        tr = self.trace
+        if self.window.partial:
+            yield self.window.claim(self.tokens)
+        yield Claim("matrix_size", "matrix_size", (), {"n": tr.n}, {"shape": list(tr.weights.shape)})
+        rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n)) for i in range(tr.n)]
+        yield from rows
+        for kind in PATTERN_KINDS:
+            found = [r for r in rows if pattern_of(r) == kind]
+            if found:
+                best = max(found, key=_strength)
+                values = {"pattern": kind, **best.values, "reading": best.kind}
+                if kind in ("neighbour", "far"):
+                    values["between"] = abs(best.values["offset"]) - 1
+                yield Claim(f"pattern:{kind}", "pattern", best.words, values, best.evidence)
 
 
-def attention_matrix_data(sentence: str | None = None) -> MatrixData:
-    """Chapter 7's data: lexicon attention (not causal) over ``sentence`` (default :data:`MATRIX_SENTENCE`).
+def attention_matrix_data(sentence: str | None = None, focus: str | None = None) -> MatrixData:
+    """Chapter 7's data: lexicon attention over ``sentence`` (default :data:`MATRIX_SENTENCE`).
+
+    A sentence of more than :data:`MAX_MATRIX_TOKENS` words is shown as a window: its first words, or the words
+    around ``focus`` when one is given; attention is computed among the words shown.
 
     >>> d = attention_matrix_data()
-    >>> r = d.rows[d.tokens.index("停下")]
-    >>> d.tokens[r.best[0]], r.kind
-    ('小猫', 'near')
+    >>> r = d.claim(f"row:{d.tokens.index('停下')}")
+    >>> r.kind, r.words
+    ('strongest', ('停下', '小猫'))
     """
     sentence = MATRIX_SENTENCE if sentence is None else sentence
-    check_token_count(sentence)
-    trace = lexicon_trace(sentence, causal=False)
-    return MatrixData(trace, read_rows(trace.weights))
+    tokens = check_sentence(sentence)
+    index = find_focus(tokens, focus) if focus else None
+    window = window_for(len(tokens), MAX_MATRIX_TOKENS, index)
+    trace = lexicon_attention(tokens[window.start : window.stop], causal=False, sentence=sentence,
+                              lang=detect_language(sentence))  # fmt: skip
+    return MatrixData(trace, window, tokens)

@@ -3,19 +3,38 @@
 "猫 坐在 垫子 上" with d_model = d_k = 2. x1 = [1.0, 0.5] for 猫 is the article's; the other three inputs and the
 2×2 weight matrices are ours, one decimal each, so Q, K and V have at most two decimals and can be checked by
 hand. 猫 and 垫子 point the same way (two nouns), 坐在 and 上 elsewhere, so the weights show a visible pattern.
+
+Any other sentence gets seeded 2-d inputs. The chapter shows every number, so it works on at most
+:data:`WORKED_EXAMPLE_MAX_TOKENS` words: a longer sentence is worked through for a window of it (its first words,
+or around ``--focus``), and attention is computed among those words only, as the chapter says on screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import numpy as np
 
-from attention_core.tokenize import tokenize
-from attention_core.trace import AttentionTrace, attention_trace, sentence_trace
+from attention_core.chapter import ChapterData, Window, check_sentence, window_for
+from attention_core.chapter_data import first_entry
+from attention_core.claims import Claim, positive_claim, read_row, row_sum_claim, scale_claim
+from attention_core.display import fmt
+from attention_core.focus import find_focus
+from attention_core.tokenize import detect_language, tokenize
+from attention_core.trace import AttentionTrace, attention_trace, tokens_trace
 
-__all__ = ["WORKED_EXAMPLE_MAX_TOKENS", "WORKED_EXAMPLE_SENTENCE", "worked_example_trace"]
+__all__ = [
+    "WORKED_EXAMPLE_MAX_TOKENS",
+    "WORKED_EXAMPLE_SENTENCE",
+    "WorkedExampleData",
+    "worked_example_data",
+    "worked_example_trace",
+]
 
 WORKED_EXAMPLE_SENTENCE = "猫 坐在 垫子 上"
 WORKED_EXAMPLE_MAX_TOKENS = 8
+IN_DEC, OUT_DEC = 1, 2
 
 _X = np.array([[1.0, 0.5], [0.2, 0.9], [0.8, 0.3], [0.4, 0.6]])
 _W_Q = np.array([[2.0, 0.1], [0.2, 1.5]])
@@ -23,18 +42,78 @@ _W_K = np.array([[1.8, 0.2], [0.1, 1.6]])
 _W_V = np.array([[0.6, 0.2], [0.4, 0.9]])
 
 
-def worked_example_trace(sentence: str | None = None, lang: str | None = None, seed: int = 0) -> AttentionTrace:
-    """The chapter-6 trace: the article's preset for its own sentence, seeded 2-d inputs for any other.
+def _trace(tokens: tuple[str, ...], sentence: str) -> AttentionTrace:
+    if tokens == tokenize(WORKED_EXAMPLE_SENTENCE):
+        return attention_trace(tokens, _X, _W_Q, _W_K, _W_V, sentence=sentence, lang="zh",
+                               meta={"preset": "worked-example"})  # fmt: skip
+    return tokens_trace(tokens, 2, 2, decimals=IN_DEC, sentence=sentence, lang=detect_language(sentence))
+
+
+def worked_example_trace(sentence: str | None = None) -> AttentionTrace:
+    """The worked example's computation over every word of ``sentence``: the article's preset for its own
+    sentence, seeded 2-d inputs for any other (this is the full-sentence trace ``trace`` prints).
 
     >>> t = worked_example_trace()
     >>> t.tokens, t.X[0].tolist(), t.d_k
     (('猫', '坐在', '垫子', '上'), [1.0, 0.5], 2)
     """
-    if sentence is None or tokenize(sentence) == tokenize(WORKED_EXAMPLE_SENTENCE):
-        return attention_trace(
-            tokenize(WORKED_EXAMPLE_SENTENCE), _X, _W_Q, _W_K, _W_V,
-            sentence=WORKED_EXAMPLE_SENTENCE, lang="zh", meta={"preset": "worked-example"},
-        )  # fmt: skip
-    return sentence_trace(
-        sentence, lang, d_model=2, d_k=2, seed=seed, decimals=1, max_tokens=WORKED_EXAMPLE_MAX_TOKENS
-    )
+    sentence = WORKED_EXAMPLE_SENTENCE if sentence is None else sentence
+    return _trace(check_sentence(sentence), sentence)
+
+
+@dataclass(frozen=True, eq=False)
+class WorkedExampleData(ChapterData):
+    """Chapter 6: the trace of the words worked through (``window`` of ``sentence_tokens``)."""
+
+    trace: AttentionTrace
+    window: Window
+    sentence_tokens: tuple[str, ...]
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The words worked through."""
+        return self.trace.tokens
+
+    def arrays(self) -> dict:
+        """The whole sentence's words and the attention trace of the window."""
+        return {"sentence_tokens": list(self.sentence_tokens), "trace": self.trace.to_dict()}
+
+    def make_claims(self) -> Iterable[Claim]:
+        tr = self.trace
+        if self.window.partial:
+            yield self.window.claim(self.tokens)
+        yield Claim("shape", "shape", (), {"n": tr.n, "d": tr.X.shape[1], "d_k": tr.d_k}, {"X": list(tr.X.shape)})
+        yield Claim("x1", "input_row", (tr.tokens[0],), {"x1": [fmt(v, IN_DEC) for v in tr.X[0]]},
+                    {"X0": tr.X[0].tolist()})  # fmt: skip
+        yield first_entry("first_entry:Q", tr.X, tr.W_q, tr.Q, IN_DEC, IN_DEC)
+        yield first_entry("first_entry:scores", tr.Q, tr.K.T, tr.scores, OUT_DEC, OUT_DEC)
+        yield scale_claim("scale", tr.scores, tr.scaled_scores, tr.d_k)
+        for i in range(tr.n):
+            yield _softmax_row(f"softmax:{i}", tr, i)
+        yield first_entry("first_entry:output", tr.weights, tr.V, tr.output, OUT_DEC, OUT_DEC)
+        yield read_row("row:0", tr.tokens, tr.weights[0], 0, range(tr.n))
+
+
+def _softmax_row(topic: str, tr: AttentionTrace, i: int) -> Claim:
+    """Row ``i`` of the weights: all positive (or the smallest written as 0.00) and what its written numbers add to."""
+    total, positive = row_sum_claim(topic, tr.weights[i : i + 1]), positive_claim(topic, tr.weights[i : i + 1])
+    values = {"i": i + 1, **total.values, **{k: v for k, v in positive.values.items()}}
+    return Claim(topic, "softmax_row", (tr.tokens[i],), values, {**total.evidence, **positive.evidence})
+
+
+def worked_example_data(sentence: str | None = None, focus: str | None = None) -> WorkedExampleData:
+    """Chapter 6's data: every word of a short sentence, or a window of a long one (around ``focus`` if given).
+
+    >>> d = worked_example_data()
+    >>> d.tokens, d.trace.X[0].tolist(), d.claim("first_entry:Q").values["expression"]
+    (('猫', '坐在', '垫子', '上'), [1.0, 0.5], '1.0×2.0 + 0.5×0.2 = 2.10')
+    >>> d = worked_example_data(" ".join("abcdefghijklm"))
+    >>> d.tokens, d.claim("window").values["total"]
+    (('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), 13)
+    """
+    sentence = WORKED_EXAMPLE_SENTENCE if sentence is None else sentence
+    tokens = check_sentence(sentence)
+    index = find_focus(tokens, focus) if focus else None
+    window = window_for(len(tokens), WORKED_EXAMPLE_MAX_TOKENS, index)
+    shown = tokens[window.start : window.stop]
+    return WorkedExampleData(_trace(shown, sentence), window, tokens)

@@ -1,133 +1,168 @@
-"""A sentence read up to one word: the attention trace plus which word is the focus and whom it looks at.
+"""A sentence read up to one word: lexicon attention plus the focus word and what its row of weights says.
 
 Chapters 1 (intuition) and 3 (self-attention-idea) both stop at a *focus* word and draw its row of weights.
 Chapter 1 reads causally (the reader has only seen the earlier words); chapter 3 lets every word see every word.
+Both show at most :data:`MAX_READING_TOKENS` words: a longer sentence is read in a window around the focus word,
+and attention is computed among the words of that window (the chapter says so on screen).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
-
-from attention_core.errors import ExplainerError
+from attention_core.chapter import ChapterData, Window, check_sentence, window_for
+from attention_core.claims import Claim, read_row
+from attention_core.display import WEIGHT_DECIMALS, fmt, sum_shown
 from attention_core.focus import choose_focus, find_focus
-from attention_core.lexicon import lexicon_trace
-from attention_core.tokenize import tokenize
+from attention_core.lexicon import lexicon_attention
+from attention_core.tokenize import detect_language
 from attention_core.trace import AttentionTrace
 
 __all__ = [
     "INTUITION_FOCUS",
     "INTUITION_SENTENCE",
     "MAX_READING_TOKENS",
+    "SELF_ATTENTION_FOCUS",
     "SELF_ATTENTION_SENTENCE",
-    "ReadingTrace",
-    "intuition_trace",
-    "reading_trace",
-    "self_attention_trace",
+    "IntuitionData",
+    "Reading",
+    "SelfAttentionData",
+    "intuition_data",
+    "self_attention_data",
 ]
 
 INTUITION_SENTENCE = "那只在花园里追逐蝴蝶的小猫突然停下了脚步"
 INTUITION_FOCUS = "停下"
 SELF_ATTENTION_SENTENCE = "小猫在花园里追蝴蝶,然后它停下了"
-MAX_READING_TOKENS = 16  # the most that fit one or two legible rows, in 16:9 and in 9:16
+SELF_ATTENTION_FOCUS = "它"
+MAX_READING_TOKENS = 16  # the most that fit one or two legible rows in 16:9, or a column in 9:16
 
 
 @dataclass(frozen=True, eq=False)
-class ReadingTrace:
-    """An attention trace and its focus word.
+class Reading(ChapterData):
+    """Lexicon attention over the words shown (``trace``), the focus word and how it was chosen.
 
-    ``focus`` indexes ``trace.tokens``; ``auto_focus`` is True when the focus was chosen by
-    :func:`attention_core.choose_focus` rather than given (the scene then says so on screen).
+    ``focus`` indexes ``trace.tokens``; ``focus_rule`` is the rule of :func:`attention_core.choose_focus` that
+    picked it, or None when the user gave it; ``window`` places ``trace.tokens`` in ``sentence_tokens``.
     """
 
     trace: AttentionTrace
     focus: int
-    auto_focus: bool
+    focus_rule: str | None
+    window: Window
+    sentence_tokens: tuple[str, ...]
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        """The words of the sentence."""
+        """The words shown (the window of the sentence)."""
         return self.trace.tokens
+
+    @property
+    def auto_focus(self) -> bool:
+        """True when the focus word was chosen automatically (the chapter then says by which rule)."""
+        return self.focus_rule is not None
 
     @property
     def focus_word(self) -> str:
         """The word the reader is at."""
-        return self.trace.tokens[self.focus]
+        return self.tokens[self.focus]
+
+    def keys(self) -> tuple[int, ...]:
+        """Every word the focus word's weights are spread over, itself included (the earlier ones when causal)."""
+        return tuple(range(self.focus + 1 if self.trace.causal else self.trace.n))
 
     def looked_at(self) -> tuple[int, ...]:
-        """Indices the focus word looks at: the earlier words when causal, every other word otherwise."""
-        n = self.trace.n
-        return tuple(j for j in range(n) if j != self.focus and (j < self.focus or not self.trace.causal))
+        """The words the focus looks at (an arc each): :meth:`keys` without the focus itself."""
+        return tuple(k for k in self.keys() if k != self.focus)
 
     def weight(self, key: int) -> float:
         """Attention of the focus word on word ``key``."""
         return float(self.trace.weights[self.focus, key])
 
-    def strongest(self) -> int:
-        """The word the focus attends to most among :meth:`looked_at` (first one on a tie).
+    def arrays(self) -> dict:
+        """The focus, how it was chosen, the whole sentence's words and the attention trace."""
+        return {"focus": self.focus, "focus_word": self.focus_word, "focus_rule": self.focus_rule,
+                "sentence_tokens": list(self.sentence_tokens), "trace": self.trace.to_dict()}  # fmt: skip
 
-        >>> r = intuition_trace()
-        >>> r.focus_word, r.tokens[r.strongest()]
-        ('停下', '小猫')
-        """
-        keys = self.looked_at()
-        return keys[int(np.argmax([self.weight(j) for j in keys]))]
+    def focus_row(self) -> Claim:
+        """What the focus word's row says (strongest word, tie, itself, or an even spread)."""
+        others = "earlier" if self.trace.causal else "other"
+        return read_row("focus_row", self.tokens, self.trace.weights[self.focus], self.focus, self.keys(),
+                        others=others)  # fmt: skip
 
-    def to_dict(self) -> dict:
-        """Plain lists and numbers for ``json.dumps``: the trace plus the focus and its strongest word."""
-        best = self.strongest()
-        return {
-            "focus": self.focus, "focus_word": self.focus_word, "auto_focus": self.auto_focus,
-            "strongest": best, "strongest_word": self.tokens[best], "strongest_weight": self.weight(best),
-            "trace": self.trace.to_dict(),
-        }  # fmt: skip
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """The reading as JSON (UTF-8 text, Chinese kept readable)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+    def _opening_claims(self) -> Iterable[Claim]:
+        if self.window.partial:
+            yield self.window.claim(self.tokens)
+        if self.focus_rule is not None:
+            values = {"rule": self.focus_rule, "causal": self.trace.causal, "position": self.focus + 1}
+            yield Claim("auto_focus", "auto_focus", (self.focus_word,), values, {"tokens": list(self.tokens)})
 
 
-def reading_trace(
-    sentence: str, focus: str | None = None, causal: bool = False, max_tokens: int = MAX_READING_TOKENS
-) -> ReadingTrace:
-    """Lexicon attention over ``sentence`` with a focus word: ``focus`` if given, else chosen automatically.
+class IntuitionData(Reading):
+    """Chapter 1: a causal reading; claims: window, auto focus, the focus's own share, its row."""
 
-    Raises :class:`ExplainerError` (one line) for too many or too few words, or a focus word that is absent
-    or first.
-
-    >>> r = reading_trace("The cat sat on the mat and then it slept")
-    >>> r.focus_word, r.auto_focus, r.tokens[r.strongest()]
-    ('it', True, 'cat')
-    """
-    tokens = tokenize(sentence)
-    if len(tokens) > max_tokens:
-        raise ExplainerError(f"the sentence has {len(tokens)} words; this chapter shows at most {max_tokens}")
-    index = find_focus(tokens, focus) if focus else choose_focus(tokens)
-    trace = lexicon_trace(sentence, causal=causal, max_tokens=max_tokens)
-    return ReadingTrace(trace, index, auto_focus=not focus)
+    def make_claims(self) -> Iterable[Claim]:
+        yield from self._opening_claims()
+        weights = [self.weight(k) for k in self.keys()]
+        total = sum_shown(weights, WEIGHT_DECIMALS)
+        values = {"w": fmt(self.weight(self.focus), WEIGHT_DECIMALS), "shown_sum": fmt(float(total), WEIGHT_DECIMALS),
+                  "rounded": total != 1, "count": len(weights)}  # fmt: skip
+        yield Claim("self_share", "self_share", (self.focus_word,), values, {"weights": weights})
+        yield self.focus_row()
 
 
-def intuition_trace(sentence: str | None = None, focus: str | None = None) -> ReadingTrace:
+class SelfAttentionData(Reading):
+    """Chapter 3: every word sees every word; claims: window, RNN path, matrix size, auto focus, the focus row."""
+
+    def make_claims(self) -> Iterable[Claim]:
+        n = self.trace.n
+        if self.window.partial:
+            yield self.window.claim(self.tokens)
+        yield Claim("rnn_path", "path_steps", (self.tokens[0], self.tokens[-1]), {"steps": n - 1},
+                    {"first": 0, "last": n - 1})  # fmt: skip
+        yield Claim("matrix_size", "matrix_size", (), {"n": n}, {"shape": list(self.trace.weights.shape)})
+        if self.focus_rule is not None:
+            values = {"rule": self.focus_rule, "causal": False, "position": self.focus + 1}
+            yield Claim("auto_focus", "auto_focus", (self.focus_word,), values, {"tokens": list(self.tokens)})
+        yield self.focus_row()
+
+
+def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool) -> Reading:
+    tokens = check_sentence(sentence)
+    if focus:
+        index, rule = find_focus(tokens, focus, causal), None
+    else:
+        index, rule = choose_focus(tokens, causal)
+    window = window_for(len(tokens), MAX_READING_TOKENS, index, causal)
+    shown = tokens[window.start : window.stop]
+    trace = lexicon_attention(shown, causal=causal, sentence=sentence, lang=detect_language(sentence))
+    return cls(trace, index - window.start, rule, window, tokens)
+
+
+def intuition_data(sentence: str | None = None, focus: str | None = None) -> IntuitionData:
     """Chapter 1: read causally; the article's sentence stops at 停下 unless another focus is given.
 
-    >>> r = intuition_trace("我昨天在公园里看见一只狗", "狗")
-    >>> r.focus_word, r.auto_focus, r.trace.causal
-    ('狗', False, True)
+    >>> r = intuition_data()
+    >>> r.focus_word, r.auto_focus, r.trace.causal, r.claim("focus_row").words
+    ('停下', False, True, ('停下', '小猫'))
+    >>> intuition_data("我昨天在公园里看见一只狗", "狗").focus_word
+    '狗'
     """
     if sentence is None:
-        r = reading_trace(INTUITION_SENTENCE, focus or INTUITION_FOCUS, causal=True)
-        return ReadingTrace(r.trace, r.focus, auto_focus=False)
-    return reading_trace(sentence, focus, causal=True)
+        sentence, focus = INTUITION_SENTENCE, focus or INTUITION_FOCUS
+    return _reading(IntuitionData, sentence, focus, causal=True)
 
 
-def self_attention_trace(sentence: str | None = None, focus: str | None = None) -> ReadingTrace:
+def self_attention_data(sentence: str | None = None, focus: str | None = None) -> SelfAttentionData:
     """Chapter 3: every word sees every word (not causal); the article's sentence focuses on 它.
 
-    >>> r = self_attention_trace()
-    >>> r.focus_word, r.tokens[r.strongest()], r.auto_focus
-    ('它', '小猫', False)
+    >>> r = self_attention_data()
+    >>> r.focus_word, r.claim("focus_row").words, r.auto_focus
+    ('它', ('它', '小猫'), False)
+    >>> self_attention_data("The cat sat on the mat and then it slept").claim("auto_focus").values["rule"]
+    'pronoun'
     """
-    r = reading_trace(sentence or SELF_ATTENTION_SENTENCE, focus, causal=False)
-    return ReadingTrace(r.trace, r.focus, auto_focus=r.auto_focus and sentence is not None)
+    if sentence is None:
+        sentence, focus = SELF_ATTENTION_SENTENCE, focus or SELF_ATTENTION_FOCUS
+    return _reading(SelfAttentionData, sentence, focus, causal=False)

@@ -1,82 +1,137 @@
-"""Chapter 2's data in one bundle: a step-by-step RNN run, the retention curve and the gradient norms."""
+"""Chapter 2's data in one bundle: a step-by-step RNN run, retention curves and gradient norms, with claims.
+
+The run goes over every word of the sentence; a chapter can draw :data:`MAX_RNN_STEPS` cells legibly, so a
+longer sentence is stepped through for its first words, fast-forwarded, and finished on its last word, with the
+true step count on screen.
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from attention_core.errors import ExplainerError
-from attention_core.rnn import DecayCurve, GradientCurves, RnnRun, gradient_norms, retention_curve, rnn_run
+from attention_core.chapter import ChapterData, Window, check_sentence, window_for
+from attention_core.claims import Claim
+from attention_core.display import fmt, fmt_magnitude, fmt_percent
+from attention_core.rnn import (
+    DecayCurve,
+    GradientCurves,
+    RnnRun,
+    gradient_norms,
+    retention_family,
+    rnn_run,
+    scale_for_retention,
+)
 from attention_core.tokenize import tokenize
 
 __all__ = [
     "ARTICLE_RETENTION_CLAIM",
     "LONG_SENTENCE",
-    "MAX_RNN_TOKENS",
+    "MAX_RNN_STEPS",
     "RETENTION_STEP",
     "RNN_SENTENCE",
-    "RnnLimitsDemo",
-    "rnn_limits_demo",
+    "STEPPED",
+    "RnnLimitsData",
+    "gradient_trend",
+    "rnn_limits_data",
 ]
 
 RNN_SENTENCE = "我爱吃苹果"
 LONG_SENTENCE = "那个穿红衣服的女孩昨天在图书馆里看的书很精彩"
-MAX_RNN_TOKENS = 8  # one unrolled RNN cell per word must fit across a 9:16 frame
-RETENTION_STEP = 200  # where the curve is read off, as in the article
+MAX_RNN_STEPS = 8  # one unrolled cell per word fits across a 9:16 frame up to here
+STEPPED = 5  # a longer sentence: these first steps one by one, then fast-forward to the last word
+RETENTION_STEP = 200  # where the curves are read off, as in the article
 ARTICLE_RETENTION_CLAIM = 0.20  # the article says "about 20%" survives 200 steps: shown as its claim, not ours
+VANISHED, EXPLODED = 1e-2, 1e2  # a gradient below / above these after the last step vanished / exploded
+
+
+def gradient_trend(final: float) -> str:
+    """``"vanishing"``, ``"exploding"`` or ``"bounded"`` for a gradient norm after the last step back.
+
+    >>> gradient_trend(2e-10), gradient_trend(3.1), gradient_trend(4e3)
+    ('vanishing', 'bounded', 'exploding')
+    """
+    return "vanishing" if final < VANISHED else "exploding" if final > EXPLODED else "bounded"
 
 
 @dataclass(frozen=True, eq=False)
-class RnnLimitsDemo:
+class RnnLimitsData(ChapterData):
     """What recurrence cannot do, measured: ``run`` (one step per word), ``decay`` and ``gradients``.
 
-    ``long_tokens`` are the words of the long sentence whose first word must survive to its last.
+    ``decay`` holds one retention curve per recurrent scale; ``article_scale`` is the scale at which the
+    retention after :data:`RETENTION_STEP` steps is the article's 20 %. ``long_tokens`` are the words of the long
+    sentence whose first word must survive to its last.
     """
 
     run: RnnRun
+    window: Window
     long_tokens: tuple[str, ...]
-    decay: DecayCurve
+    decay: tuple[DecayCurve, ...]
+    article_scale: float
     gradients: GradientCurves
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        """The words fed to the RNN one step at a time."""
+        """The words fed to the RNN one step at a time (all of them)."""
         return self.run.tokens
 
-    def retention_at_claim(self) -> float:
-        """Our measured retention after :data:`RETENTION_STEP` steps (the article claims about 0.20)."""
-        return self.decay.at(RETENTION_STEP)
+    @property
+    def shown_steps(self) -> tuple[int, ...]:
+        """The steps drawn as cells: all, or the first :data:`STEPPED` and the last (fast-forward between)."""
+        n = len(self.tokens)
+        return tuple(range(n)) if n <= MAX_RNN_STEPS else (*range(STEPPED), n - 1)
 
-    def to_dict(self) -> dict:
-        """Plain lists and numbers for ``json.dumps``."""
-        d, g = self.decay, self.gradients
+    def arrays(self) -> dict:
+        """The run, the shown steps, the long sentence, the retention curves and the gradient norms."""
+        g = self.gradients
         return {
-            "run": {"tokens": list(self.run.tokens), "X": self.run.X.tolist(), "H": self.run.H.tolist()},
+            "run": {"X": self.run.X.tolist(), "H": self.run.H.tolist(), "shown_steps": list(self.shown_steps)},
             "long_tokens": list(self.long_tokens),
-            "decay": {"steps": d.steps.tolist(), "retention": d.retention.tolist(), "scale": d.scale,
-                      "d_hidden": d.d_hidden, "n_seeds": d.n_seeds, "at_step": RETENTION_STEP,
-                      "measured": self.retention_at_claim(), "article_claim": ARTICLE_RETENTION_CLAIM},
-            "gradients": {"steps": g.steps.tolist(), "scales": list(g.scales), "norms": g.norms.tolist()},
+            "decay": {"scales": [c.scale for c in self.decay], "steps": self.decay[0].steps.tolist(),
+                      "retention": [c.retention.tolist() for c in self.decay], "at_step": RETENTION_STEP,
+                      "d_hidden": self.decay[0].d_hidden, "n_seeds": self.decay[0].n_seeds,
+                      "article_claim": ARTICLE_RETENTION_CLAIM, "article_scale": self.article_scale},
+            "gradients": {"steps": g.steps.tolist(), "scales": list(g.scales), "norms": g.norms.tolist(),
+                          "linear_bounds": g.bounds.tolist(), "n_seeds": g.n_seeds},
         }  # fmt: skip
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """The demo as JSON (UTF-8 text, Chinese kept readable)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+    def make_claims(self) -> Iterable[Claim]:
+        n = len(self.tokens)
+        yield Claim("rnn_steps", "rnn_steps", (), {"n": n}, {"H_rows": len(self.run.H)})
+        if n > MAX_RNN_STEPS:
+            values = {"stepped": STEPPED, "skipped_first": STEPPED + 1, "skipped_last": n - 1, "total": n}
+            yield Claim("fast_forward", "fast_forward", (self.tokens[0], self.tokens[-1]), values,
+                        {"shown_steps": list(self.shown_steps)})  # fmt: skip
+        long = self.long_tokens
+        yield Claim("long_path", "path_steps", (long[0], long[-1]), {"steps": len(long) - 1}, {"tokens": list(long)})
+        yield self._retention_claim()
+        for k, scale in enumerate(self.gradients.scales):
+            final = float(self.gradients.norms[k, -1])
+            values = {"scale": fmt(scale, 1), "steps": int(self.gradients.steps[-1]), "norm": fmt_magnitude(final),
+                      "trend": gradient_trend(final), "above_one": scale > 1}  # fmt: skip
+            yield Claim(f"gradient:{k}", "gradient", (), values, {"norms": self.gradients.norms[k].tolist()})
+
+    def _retention_claim(self) -> Claim:
+        points = [{"scale": fmt(c.scale, 3).rstrip("0").rstrip("."), "retention": fmt_percent(c.at(RETENTION_STEP))}
+                  for c in self.decay]  # fmt: skip
+        values = {"at": RETENTION_STEP, "points": points, "article": fmt_percent(ARTICLE_RETENTION_CLAIM),
+                  "article_scale": fmt(self.article_scale, 3)}  # fmt: skip
+        evidence = {"retention_at": [c.at(RETENTION_STEP) for c in self.decay], "scales": [c.scale for c in self.decay]}
+        return Claim("retention", "retention_family", (), values, evidence)
 
 
-def rnn_limits_demo(sentence: str | None = None) -> RnnLimitsDemo:
-    """Run the three RNN measurements; ``sentence`` (2 to 8 words) replaces 我爱吃苹果 in the first.
+def rnn_limits_data(sentence: str | None = None) -> RnnLimitsData:
+    """Run the RNN measurements; ``sentence`` (any accepted sentence) replaces 我爱吃苹果 in the first.
 
-    >>> demo = rnn_limits_demo()
-    >>> demo.tokens, demo.run.H.shape, bool(0.0 < demo.retention_at_claim() < 0.2)
-    (('我', '爱', '吃', '苹果'), (4, 3), True)
+    >>> d = rnn_limits_data()
+    >>> d.tokens, d.run.H.shape, d.claim("retention").values["article_scale"]
+    (('我', '爱', '吃', '苹果'), (4, 3), '0.996')
+    >>> d = rnn_limits_data(" ".join("abcdefghijklm"))
+    >>> d.shown_steps, d.claim("fast_forward").values["total"]
+    ((0, 1, 2, 3, 4, 12), 13)
     """
-    tokens = tokenize(sentence or RNN_SENTENCE)
-    if not 2 <= len(tokens) <= MAX_RNN_TOKENS:
-        raise ExplainerError(
-            f"the sentence has {len(tokens)} words; this chapter steps through 2 to {MAX_RNN_TOKENS} words"
-        )
-    run = rnn_run(sentence or RNN_SENTENCE)
-    decay = retention_curve(steps=240)
-    gradients = gradient_norms(steps=50, scales=(0.8, 1.2))
-    return RnnLimitsDemo(run, tokenize(LONG_SENTENCE), decay, gradients)
+    tokens = check_sentence(sentence or RNN_SENTENCE)
+    decay = retention_family(steps=240)
+    article_scale = scale_for_retention(ARTICLE_RETENTION_CLAIM, RETENTION_STEP)
+    window = window_for(len(tokens), len(tokens))
+    return RnnLimitsData(rnn_run(tokens), window, tokenize(LONG_SENTENCE), decay, article_scale, gradient_norms())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -12,8 +13,7 @@ from attention_core.attention import softmax
 __all__ = ["ScalingDemo", "scaling_demo"]
 
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ScalingDemo:
     """Measured figures for the ÷√d_k step.
 
@@ -37,9 +37,18 @@ class ScalingDemo:
         return float(np.sqrt(self.d_k_big))
 
     def __post_init__(self) -> None:
-        freeze_arrays(self, "d_ks", "std_dot", "std_scaled", "scores", "weights_unscaled", "weights_scaled")
+        freeze_arrays(self, *_ARRAYS)
+
+    def to_dict(self) -> dict:
+        """Plain lists and numbers for ``json.dumps``."""
+        arrays = {k: np.asarray(getattr(self, k), dtype=float).tolist() for k in _ARRAYS}
+        return {"d_k_big": self.d_k_big, "n_samples": self.n_samples, **arrays}
 
 
+_ARRAYS = ("d_ks", "std_dot", "std_scaled", "scores", "weights_unscaled", "weights_scaled")
+
+
+@lru_cache(maxsize=4)
 def scaling_demo(
     d_ks: tuple[int, ...] = (4, 16, 64, 256), d_k_big: int = 64, n_keys: int = 5, n_samples: int = 4000, seed: int = 0
 ) -> ScalingDemo:

@@ -2,9 +2,10 @@
 
 Rules, in order:
 
-* text with whitespace is split exactly where the writer put spaces (``"猫 坐在 垫子 上"`` -> 4 tokens);
-  English is further split into words and punctuation;
-* Chinese without spaces is segmented into words by jieba (deterministic, dictionary based);
+* text with whitespace is split exactly where the writer put spaces (``"猫 坐在 垫子 上"`` -> 4 tokens), and
+  punctuation (ASCII or full-width: ``mat。``) is split off the words;
+* Chinese (text with a Han character) without spaces is segmented into words by jieba (deterministic, dictionary
+  based); Latin words and punctuation between Chinese are split like English;
 * English is split into words and punctuation.
 """
 
@@ -20,17 +21,20 @@ __all__ = ["MAX_SENTENCE_CHARS", "detect_language", "tokenize"]
 
 MAX_SENTENCE_CHARS = 200
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
-_EN_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]", re.UNICODE)
+# Han ideographs make a sentence Chinese; CJK punctuation and full-width forms alone do not.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+# a word (letters and digits, with inner apostrophes: didn't) or one punctuation mark or symbol
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]", re.UNICODE)
 
 
 def detect_language(text: str) -> str:
-    """Return ``"zh"`` if the text holds any CJK character, else ``"en"``.
+    """Return ``"zh"`` if the text holds a Chinese character (Han ideograph), else ``"en"``.
 
-    >>> detect_language("那只小猫"), detect_language("The cat sat.")
-    ('zh', 'en')
+    >>> detect_language("那只小猫"), detect_language("The cat sat."), detect_language("The cat sat on the mat。")
+    ('zh', 'en', 'en')
     """
-    return "zh" if _CJK.search(text) else "en"
+    return "zh" if _HAN.search(text) else "en"
 
 
 def _clean(text: str) -> str:
@@ -47,10 +51,32 @@ def _clean(text: str) -> str:
 
 
 def _segment_chinese(text: str) -> list[str]:
+    """Han runs are segmented by jieba; everything between them is split into words and punctuation."""
     import jieba  # imported lazily: loading its dictionary costs ~0.5 s
 
     jieba.setLogLevel(logging.WARNING)
-    return [t for t in jieba.lcut(text) if t.strip()]
+    out: list[str] = []
+    last = 0
+    for run in _HAN_RUN.finditer(text):
+        out += _words(text[last : run.start()])
+        out += [t for t in jieba.lcut(run.group()) if t.strip()]
+        last = run.end()
+    return out + _words(text[last:])
+
+
+def _words(text: str) -> list[str]:
+    """Words and punctuation marks; combining marks stay with the letter before them.
+
+    >>> _words("mat。 x\u0301!")
+    ['mat', '。', 'x\u0301', '!']
+    """
+    out: list[str] = []
+    for t in _TOKEN.findall(text):
+        if out and all(unicodedata.category(c).startswith("M") for c in t):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
 
 
 def tokenize(text: str, lang: str | None = None) -> tuple[str, ...]:
@@ -58,21 +84,19 @@ def tokenize(text: str, lang: str | None = None) -> tuple[str, ...]:
 
     >>> tokenize("猫 坐在 垫子 上")
     ('猫', '坐在', '垫子', '上')
-    >>> tokenize("The cat sat on the mat.")
-    ('The', 'cat', 'sat', 'on', 'the', 'mat', '.')
+    >>> tokenize("The cat sat on the mat。")
+    ('The', 'cat', 'sat', 'on', 'the', 'mat', '。')
     >>> tokenize("我爱吃苹果")
     ('我', '爱', '吃', '苹果')
+    >>> tokenize("小猫 停下了。")
+    ('小猫', '停下了', '。')
     """
     text = _clean(text)
     lang = lang or detect_language(text)
     if lang not in ("zh", "en"):
         raise ExplainerError(f"unknown language {lang!r}; use zh or en")
-    has_cjk = detect_language(text) == "zh"
-    if any(c.isspace() for c in text):
-        chunks = text.split()
-        if has_cjk:
-            return tuple(chunks)
-        return tuple(t for chunk in chunks for t in (_EN_TOKEN.findall(chunk) or [chunk]))
-    if has_cjk:
-        return tuple(_segment_chinese(text))
-    return tuple(_EN_TOKEN.findall(text)) or (text,)
+    if any(c.isspace() for c in text):  # the writer's spaces decide the words; punctuation is split off
+        return tuple(t for chunk in text.split() for t in (_words(chunk) or [chunk]))
+    if detect_language(text) == "zh":
+        return tuple(_segment_chinese(text)) or (text,)
+    return tuple(_words(text)) or (text,)

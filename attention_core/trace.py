@@ -12,10 +12,9 @@ from attention_core.attention import embed_tokens, projection_matrices, softmax
 from attention_core.errors import ExplainerError
 from attention_core.tokenize import detect_language, tokenize
 
-__all__ = ["ARRAY_KEYS", "AttentionTrace", "attention_trace", "sentence_trace"]
+__all__ = ["ARRAY_KEYS", "AttentionTrace", "attention_trace", "sentence_trace", "tokens_trace"]
 
 ARRAY_KEYS = ("X", "W_q", "W_k", "W_v", "Q", "K", "V", "scores", "scaled_scores", "weights", "output")
-
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,28 +128,32 @@ def attention_trace(
     )  # fmt: skip
 
 
-def sentence_trace(
-    sentence: str,
-    lang: str | None = None,
-    d_model: int = 4,
-    d_k: int = 4,
-    seed: int = 0,
-    decimals: int | None = None,
-    max_tokens: int | None = None,
+def tokens_trace(
+    tokens: tuple[str, ...], d_model: int = 4, d_k: int = 4, seed: int = 0, decimals: int | None = None, **info
 ) -> AttentionTrace:
-    """Tokenize ``sentence`` and run attention on seeded embeddings (see :func:`embed_tokens`).
+    """Run attention on seeded embeddings of ``tokens`` (see :func:`embed_tokens`); ``info`` is kept on the trace.
 
-    ``decimals`` rounds X and the W matrices so every input on screen is short; ``max_tokens`` is the most a
-    chapter can show.
+    ``decimals`` rounds X and the W matrices so every input on screen is short.
+
+    >>> t = tokens_trace(("The", "cat"), d_model=2, d_k=2, decimals=1)
+    >>> t.X.shape, bool(np.array_equal(t.X, np.round(t.X, 1)))
+    ((2, 2), True)
+    """
+    x = embed_tokens(tokens, d_model, seed, decimals)
+    w_q, w_k, w_v = projection_matrices(d_model, d_k, seed, decimals)
+    return attention_trace(tokens, x, w_q, w_k, w_v, seed=seed, **info)
+
+
+def sentence_trace(
+    sentence: str, lang: str | None = None, d_model: int = 4, d_k: int = 4, seed: int = 0,
+    decimals: int | None = None,
+) -> AttentionTrace:
+    """Tokenize ``sentence`` and run :func:`tokens_trace` on all of its tokens.
 
     >>> t = sentence_trace("The cat sat.", d_model=2, d_k=2, decimals=1)
     >>> t.tokens, t.X.shape, t.weights.shape
     (('The', 'cat', 'sat', '.'), (4, 2), (4, 4))
     """
     tokens = tokenize(sentence, lang)
-    if max_tokens is not None and len(tokens) > max_tokens:
-        raise ExplainerError(f"the sentence has {len(tokens)} tokens; this chapter shows at most {max_tokens}")
-    x = embed_tokens(tokens, d_model, seed, decimals)
-    w_q, w_k, w_v = projection_matrices(d_model, d_k, seed, decimals)
     lang = lang or detect_language(sentence)
-    return attention_trace(tokens, x, w_q, w_k, w_v, sentence=sentence, lang=lang, seed=seed)
+    return tokens_trace(tokens, d_model, d_k, seed, decimals, sentence=sentence, lang=lang)

@@ -1,0 +1,215 @@
+"""Claims: every fact a caption states, as a record made from the data, with the evidence it was read from.
+
+A scene never writes "X attends most to Y" itself: it asks the chapter's data for the claim about that row and
+the caption is made from the claim (``scenes.strings.claims``). ``trace --chapter ID --json`` lists the claims,
+so a video can be audited without watching it. The readers here are the only place that decides what a row of
+weights *says*; they look at the numbers as written on screen (:mod:`attention_core.display`), so a tie is a tie
+of the written numbers and a sum is what adding the written numbers gives.
+
+Kinds of row readings (:func:`read_row`): ``strongest`` (one key stands out), ``tie`` (several keys share the top
+written weight), ``self`` (the query's own weight is the top, alone), ``even`` (every weight within
+:data:`EVEN_BAND` of uniform). Other kinds are listed in the README.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from attention_core.display import WEIGHT_DECIMALS, fmt, fmt_magnitude, round_written, shown, sum_shown
+
+__all__ = [
+    "EVEN_BAND",
+    "READING_KINDS",
+    "Claim",
+    "dot_product",
+    "highlighted",
+    "positive_claim",
+    "read_row",
+    "row_sum_claim",
+    "scale_claim",
+]
+
+EVEN_BAND = 0.15  # a row is "almost even" when every weight lies within ±15 % of 1/m (m keys)
+READING_KINDS = ("strongest", "tie", "self", "even")
+
+
+@dataclass(frozen=True, eq=False)
+class Claim:
+    """One fact a caption states.
+
+    ``topic`` says what it is about (``"focus_row"``, ``"row:3"``, ``"first_entry:Q"``); ``kind`` what it
+    says; ``words`` the words it names, in order; ``values`` the numbers and choices it states (numbers as
+    written on screen); ``evidence`` what it was derived from (raw weights, indices, decimals).
+    """
+
+    topic: str
+    kind: str
+    words: tuple[str, ...] = ()
+    values: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """Plain values for ``json.dumps``."""
+        return {"topic": self.topic, "kind": self.kind, "words": list(self.words), "values": dict(self.values),
+                "evidence": dict(self.evidence)}  # fmt: skip
+
+
+def _floats(a) -> list:
+    return np.asarray(a, dtype=float).tolist()
+
+
+def _repeated(tokens: Sequence[str], indices: Sequence[int]) -> list[bool]:
+    """For each index, whether its word occurs more than once in the sentence (captions then add its position)."""
+    folded = [t.casefold() for t in tokens]
+    return [folded.count(folded[i]) > 1 for i in indices]
+
+
+def read_row(
+    topic: str,
+    tokens: Sequence[str],
+    row: np.ndarray,
+    query: int | None,
+    keys: Sequence[int],
+    decimals: int = WEIGHT_DECIMALS,
+    others: str = "other",
+) -> Claim:
+    """What row ``query`` of the weights says about the keys it can see (``keys``, the query itself included).
+
+    ``others`` names the keys other than the query in captions: ``"other"`` or ``"earlier"`` (a causal reader).
+    ``query`` is None when the one asking is not among the keys (a library query against book titles).
+
+    >>> toks = ("the", "dog", "saw", "the", "cat", "it")
+    >>> read_row("r", toks, np.array([0.1, 0.4, 0.05, 0.0, 0.4, 0.05]), 5, range(6)).kind
+    'tie'
+    >>> c = read_row("r", ("Don't", "stop"), np.array([0.21, 0.79]), 1, (0, 1), others="earlier")
+    >>> c.kind, c.words, c.values["w"], c.values["w_next"]
+    ('self', ('stop', "Don't"), '0.79', '0.21')
+    >>> read_row("r", ("a", "b", "c"), np.full(3, 1 / 3), 0, (0, 1, 2)).values
+    {'count': 3, 'low': '0.33', 'high': '0.33', 'query': 0}
+    """
+    keys = tuple(int(k) for k in keys)
+    weights = {k: float(row[k]) for k in keys}
+    written = {k: shown(weights[k], decimals) for k in keys}
+    evidence = {"query": query, "keys": list(keys), "weights": [weights[k] for k in keys], "decimals": decimals}
+    m = len(keys)
+    asker = () if query is None else (tokens[query],)
+    if m >= 2 and all(abs(w * m - 1) <= EVEN_BAND for w in weights.values()):
+        low, high = min(keys, key=weights.get), max(keys, key=weights.get)
+        values = {"count": m, "low": fmt(weights[low], decimals), "high": fmt(weights[high], decimals),
+                  "query": query}  # fmt: skip
+        return Claim(topic, "even", asker, values, evidence)
+    top = max(written.values())
+    tied = [k for k in keys if written[k] == top]
+    if len(tied) > 1:
+        values = {"w": fmt(weights[tied[0]], decimals), "query": query, "keys": tied,
+                  "self_included": query in tied, "repeated": _repeated(tokens, tied)}  # fmt: skip
+        return Claim(topic, "tie", (*asker, *[tokens[k] for k in tied]), values, evidence)
+    best = tied[0]
+    if best == query:
+        rest = [k for k in keys if k != query]
+        top_rest = max((written[k] for k in rest), default=None)
+        runners = [k for k in rest if written[k] == top_rest]
+        values = {"w": fmt(weights[query], decimals), "query": query, "next": runners,
+                  "w_next": fmt(weights[runners[0]], decimals) if runners else None, "others": others,
+                  "n_others": len(rest), "repeated": _repeated(tokens, runners)}  # fmt: skip
+        return Claim(topic, "self", (tokens[query], *[tokens[k] for k in runners]), values, evidence)
+    offset = None if query is None else best - query
+    values = {"w": fmt(weights[best], decimals), "query": query, "key": best, "offset": offset,
+              "repeated": _repeated(tokens, [best])}  # fmt: skip
+    return Claim(topic, "strongest", (*asker, tokens[best]), values, evidence)
+
+
+def highlighted(claim: Claim) -> tuple[int, ...]:
+    """The keys a scene lights up for a row reading: the strongest, the tied, the runners-up of a self reading."""
+    return {
+        "strongest": lambda v: (v["key"],), "tie": lambda v: tuple(v["keys"]),
+        "self": lambda v: tuple(v["next"]), "even": lambda v: (),
+    }[claim.kind](claim.values)  # fmt: skip
+
+
+def row_sum_claim(topic: str, rows: np.ndarray, decimals: int = WEIGHT_DECIMALS) -> Claim:
+    """Rows of softmax weights sum to 1; what the written numbers of each row add up to (rounding shows).
+
+    >>> c = row_sum_claim("s", np.array([[1 / 3, 1 / 3, 1 / 3], [0.5, 0.5, 0.0]]))
+    >>> c.values
+    {'sum': '1.00', 'shown_low': '0.99', 'shown_high': '1.00', 'rounded': True}
+    """
+    rows = np.atleast_2d(np.asarray(rows, dtype=float))
+    sums = [sum_shown(r, decimals) for r in rows]
+    exact = rows.sum(axis=1)
+    values = {"sum": fmt(float(exact.mean()), decimals), "shown_low": fmt(float(min(sums)), decimals),
+              "shown_high": fmt(float(max(sums)), decimals), "rounded": any(s != 1 for s in sums)}  # fmt: skip
+    return Claim(topic, "row_sum", (), values, {"exact_sums": _floats(exact), "shown_sums": [str(s) for s in sums]})
+
+
+def positive_claim(topic: str, weights: np.ndarray, decimals: int = WEIGHT_DECIMALS) -> Claim:
+    """Every softmax weight is positive; if the smallest is written as 0.00, say what it really is.
+
+    >>> positive_claim("p", np.array([[0.998, 0.002], [0.5, 0.5]])).values
+    {'positive': True, 'min': '0.002', 'min_shown': '0.00', 'shows_zero': True}
+    """
+    w = np.asarray(weights, dtype=float)
+    low = float(w.min())
+    values = {"positive": bool(low > 0), "min": fmt_magnitude(low), "min_shown": fmt(low, decimals),
+              "shows_zero": shown(low, decimals) == 0}  # fmt: skip
+    return Claim(topic, "positive", (), values, {"min": low, "argmin": list(np.unravel_index(w.argmin(), w.shape))})
+
+
+def dot_product(
+    topic: str, a: Sequence[float], b: Sequence[float], a_dec: int, b_dec: int, exact: float, out_dec: int,
+    max_terms: int = 4,
+) -> Claim:
+    """A spelled-out dot product: its terms as written, and whether the written result follows from them.
+
+    ``relation`` is ``"="`` when the written terms, multiplied and added, round (half up) to the written result;
+    otherwise ``"≈"`` and ``from_shown`` holds what the written terms give. More than ``max_terms`` terms are
+    written as the first two, "⋯" and the last (``elided``).
+
+    >>> c = dot_product("o", [0.55, 0.09, 0.25, 0.11], [0.8, 0.48, 0.6, 0.48], 2, 2, 0.6849, 2)
+    >>> c.values["expression"], c.values["from_shown"]
+    ('0.55×0.80 + 0.09×0.48 + 0.25×0.60 + 0.11×0.48 ≈ 0.68', '0.6860')
+    >>> dot_product("q", [1.0, 0.5], [2.0, 0.2], 1, 1, 2.1, 2).values["relation"]
+    '='
+    """
+    a_w = [shown(x, a_dec) for x in a]
+    b_w = [shown(y, b_dec) for y in b]
+    total = sum((x * y for x, y in zip(a_w, b_w, strict=True)), Decimal(0))
+    result = fmt(exact, out_dec)
+    relation = "=" if round_written(total, out_dec) == result else "≈"
+    terms = [f"{_paren(x, a_dec)}×{_paren(y, b_dec)}" for x, y in zip(a, b, strict=True)]
+    elided = len(terms) > max_terms
+    written = [*terms[:2], "⋯", terms[-1]] if elided else terms
+    values = {"expression": f"{' + '.join(written)} {relation} {result}", "relation": relation, "result": result,
+              "from_shown": fmt(float(total), a_dec + b_dec), "terms": len(terms), "elided": elided}  # fmt: skip
+    evidence = {"a": _floats(a), "b": _floats(b), "a_decimals": a_dec, "b_decimals": b_dec, "exact": float(exact),
+                "decimals": out_dec}  # fmt: skip
+    return Claim(topic, "dot_product", (), values, evidence)
+
+
+def _paren(value: float, decimals: int) -> str:
+    s = fmt(value, decimals)
+    return f"({s})" if s.startswith("−") else s
+
+
+def scale_claim(topic: str, scores: np.ndarray, scaled: np.ndarray, d_k: int, decimals: int = WEIGHT_DECIMALS) -> Claim:
+    """Dividing by √d_k: the divisor as written (3 decimals) and in how many cells dividing the written score by
+    it gives another written result than the cell shows (rounding of the scores).
+
+    >>> c = scale_claim("s", np.array([[2.1, 0.49]]), np.array([[2.1, 0.49]]) / np.sqrt(2), 2)
+    >>> c.values["divisor"], c.values["cells"], c.values["cells_off"]  # 2.10 / 1.414 = 1.485 but 2.1 / √2 = 1.4849
+    ('1.414', 2, 1)
+    """
+    divisor = shown(float(np.sqrt(d_k)), 3)
+    off = []
+    for (i, j), s in np.ndenumerate(np.asarray(scores, dtype=float)):
+        mine = round_written(shown(s, decimals) / divisor, decimals)
+        if mine != fmt(float(scaled[i, j]), decimals):
+            off.append([int(i), int(j)])
+    values = {"d_k": int(d_k), "divisor": fmt(float(divisor), 3), "exact_root": d_k**0.5 == int(d_k**0.5),
+              "cells": int(np.size(scores)), "cells_off": len(off)}  # fmt: skip
+    return Claim(topic, "scale", (), values, {"off_cells": off, "sqrt_d_k": float(np.sqrt(d_k))})
