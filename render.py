@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from attention_core import ExplainerError, detect_language
+from attention_core import ExplainerError, check_sentence, detect_language
 
 __all__ = ["cli"]
 
@@ -26,10 +26,9 @@ def _catalog():
 
 
 def _chapter(chapter_id: str):
-    known = _catalog()
-    if chapter_id not in known:
-        raise ExplainerError(f"unknown chapter {chapter_id!r}; known: {', '.join(known)}")
-    return known[chapter_id]
+    from scenes import get_chapter
+
+    return get_chapter(chapter_id)
 
 
 class _OneLineErrors(click.Group):
@@ -108,8 +107,10 @@ def render(chapters, all_chapters, sentence, focus, lang, quality, formats, aspe
     ids = list(known) if all_chapters or not chapters else list(dict.fromkeys(chapters))
     specs = [_chapter(cid) for cid in ids]
     if sentence is not None or focus is not None:  # validate before any render starts: a bad sentence costs no time
+        if sentence is not None:
+            check_sentence(sentence)  # what no chapter accepts is said once, without a chapter's name
         for spec in specs:
-            spec.make_trace(sentence, focus)
+            spec.data(sentence, focus)
     lang = lang or (detect_language(sentence) if sentence else "zh")
     out = ensure_output_dir(out_dir)
     clean_stale(out)
@@ -132,29 +133,58 @@ def render(chapters, all_chapters, sentence, focus, lang, quality, formats, aspe
 
 
 @cli.command()
-@click.option("--sentence", help="Example sentence (default: the chapter's own).")
+@click.option("--sentence", help="Example sentence (default: the worked example's, or the chapter's own).")
 @click.option("--focus", help="Focus word, for the chapters that have one.")
-@click.option("--chapter", "chapter_id", default="worked-example", show_default=True,
-              help="Whose trace: the numbers that chapter animates.")
-@click.option("--json", "as_json", is_flag=True, help="Print the whole trace as JSON.")
-def trace(sentence, focus, chapter_id, as_json) -> None:
-    """Print every intermediate matrix of a sentence, so each number in a video can be checked."""
+@click.option("--chapter", "chapter_id", help="That chapter's view: the words it shows, its numbers and its claims.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the claims as captions (text output).")
+@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
+def trace(sentence, focus, chapter_id, lang, as_json) -> None:
+    """Print every intermediate matrix of a sentence, so each number in a video can be checked.
+
+    Without --chapter: the attention trace of the whole sentence (the worked example's computation). With
+    --chapter: that chapter's data, including the window it shows and the claims its captions make.
+    """
+    from attention_core import worked_example_trace
+
+    if chapter_id is None:
+        data = worked_example_trace(sentence)
+        out = data.to_dict()
+    else:
+        chapter = _chapter(chapter_id)
+        data = chapter.data(sentence, focus)
+        out = {"chapter": chapter.id, **data.to_dict()}
+    if as_json:
+        import json
+
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    _print_trace(out, getattr(data, "claims", ()), lang or (detect_language(sentence) if sentence else "zh"))
+
+
+def _print_trace(out: dict, claims, lang: str, prefix: str = "") -> None:
+    """Matrices as aligned rows, word lists on one line, claims as the captions that state them."""
     import numpy as np
 
-    data = _chapter(chapter_id).make_trace(sentence, focus)
-    if as_json:
-        click.echo(data.to_json())
-        return
-    for key, value in data.to_dict().items():
+    from scenes.strings.claims import describe
+
+    for key, value in out.items():
+        if key == "claims":
+            click.echo("\nclaims:")
+            for claim in claims:
+                click.echo(f"  [{claim.topic}] {describe(claim, lang)}")
+            continue
+        if isinstance(value, dict):
+            _print_trace(value, (), lang, f"{prefix}{key}.")
+            continue
         arr = np.asarray(value, dtype=object)
         if arr.ndim == 2 and arr.size and all(isinstance(v, (int, float)) or v is None for v in arr.ravel()):
-            click.echo(f"\n{key} {arr.shape}")
+            click.echo(f"\n{prefix}{key} {arr.shape}")
             for row in value:
                 click.echo("  " + "  ".join("    -inf" if v is None else f"{v:8.4f}" for v in row))
         elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            click.echo(f"{key}: {' | '.join(value)}")
+            click.echo(f"{prefix}{key}: {' | '.join(value)}")
         else:
-            click.echo(f"{key}: {value}")
+            click.echo(f"{prefix}{key}: {value}")
 
 
 @cli.command()

@@ -48,9 +48,9 @@ def _floats(a: np.ndarray) -> list:
 
 
 def first_entry(topic: str, left: np.ndarray, right: np.ndarray, result: np.ndarray, left_dec: int,
-                right_dec: int) -> Claim:  # fmt: skip
+                right_dec: int, max_terms: int = 4) -> Claim:  # fmt: skip
     """The spelled-out entry (0, 0) of ``left @ right``: row 0 of ``left`` dotted with column 0 of ``right``."""
-    return dot_product(topic, left[0], right[:, 0], left_dec, right_dec, float(result[0, 0]), OUT)
+    return dot_product(topic, left[0], right[:, 0], left_dec, right_dec, float(result[0, 0]), OUT, max_terms)
 
 
 @dataclass(frozen=True, eq=False)

@@ -89,39 +89,39 @@ def read_row(
     >>> c = read_row("r", ("Don't", "stop"), np.array([0.21, 0.79]), 1, (0, 1), others="earlier")
     >>> c.kind, c.words, c.values["w"], c.values["w_next"]
     ('self', ('stop', "Don't"), '0.79', '0.21')
-    >>> read_row("r", ("a", "b", "c"), np.full(3, 1 / 3), 0, (0, 1, 2)).values
-    {'count': 3, 'low': '0.33', 'high': '0.33', 'query': 0}
+    >>> v = read_row("r", ("a", "b", "c"), np.full(3, 1 / 3), 0, (0, 1, 2)).values
+    >>> v["count"], v["low"], v["high"]
+    (3, '0.33', '0.33')
     """
     keys = tuple(int(k) for k in keys)
     weights = {k: float(row[k]) for k in keys}
     written = {k: shown(weights[k], decimals) for k in keys}
     evidence = {"query": query, "keys": list(keys), "weights": [weights[k] for k in keys], "decimals": decimals}
-    m = len(keys)
     asker = () if query is None else (tokens[query],)
+    common = {"query": query, "query_repeated": query is not None and _repeated(tokens, [query])[0]}
+
+    def claim(kind: str, named: list[int], **values: Any) -> Claim:
+        values.update(common, repeated=_repeated(tokens, named))
+        return Claim(topic, kind, (*asker, *[tokens[k] for k in named]), values, evidence)
+
+    m = len(keys)
     if m >= 2 and all(abs(w * m - 1) <= EVEN_BAND for w in weights.values()):
         low, high = min(keys, key=weights.get), max(keys, key=weights.get)
-        values = {"count": m, "low": fmt(weights[low], decimals), "high": fmt(weights[high], decimals),
-                  "query": query}  # fmt: skip
-        return Claim(topic, "even", asker, values, evidence)
+        return claim("even", [], count=m, low=fmt(weights[low], decimals), high=fmt(weights[high], decimals))
     top = max(written.values())
     tied = [k for k in keys if written[k] == top]
     if len(tied) > 1:
-        values = {"w": fmt(weights[tied[0]], decimals), "query": query, "keys": tied,
-                  "self_included": query in tied, "repeated": _repeated(tokens, tied)}  # fmt: skip
-        return Claim(topic, "tie", (*asker, *[tokens[k] for k in tied]), values, evidence)
+        return claim("tie", tied, w=fmt(weights[tied[0]], decimals), keys=tied, self_included=query in tied)
     best = tied[0]
     if best == query:
         rest = [k for k in keys if k != query]
         top_rest = max((written[k] for k in rest), default=None)
         runners = [k for k in rest if written[k] == top_rest]
-        values = {"w": fmt(weights[query], decimals), "query": query, "next": runners,
-                  "w_next": fmt(weights[runners[0]], decimals) if runners else None, "others": others,
-                  "n_others": len(rest), "repeated": _repeated(tokens, runners)}  # fmt: skip
-        return Claim(topic, "self", (tokens[query], *[tokens[k] for k in runners]), values, evidence)
+        w_next = fmt(weights[runners[0]], decimals) if runners else None
+        return claim("self", runners, w=fmt(weights[query], decimals), next=runners, w_next=w_next, others=others,
+                     n_others=len(rest))  # fmt: skip
     offset = None if query is None else best - query
-    values = {"w": fmt(weights[best], decimals), "query": query, "key": best, "offset": offset,
-              "repeated": _repeated(tokens, [best])}  # fmt: skip
-    return Claim(topic, "strongest", (*asker, tokens[best]), values, evidence)
+    return claim("strongest", [best], w=fmt(weights[best], decimals), key=best, offset=offset)
 
 
 def highlighted(claim: Claim) -> tuple[int, ...]:
@@ -210,6 +210,7 @@ def scale_claim(topic: str, scores: np.ndarray, scaled: np.ndarray, d_k: int, de
         mine = round_written(shown(s, decimals) / divisor, decimals)
         if mine != fmt(float(scaled[i, j]), decimals):
             off.append([int(i), int(j)])
-    values = {"d_k": int(d_k), "divisor": fmt(float(divisor), 3), "exact_root": d_k**0.5 == int(d_k**0.5),
+    exact = d_k**0.5 == int(d_k**0.5)
+    values = {"d_k": int(d_k), "divisor": fmt(float(divisor), 0 if exact else 3), "exact_root": exact,
               "cells": int(np.size(scores)), "cells_off": len(off)}  # fmt: skip
     return Claim(topic, "scale", (), values, {"off_cells": off, "sqrt_d_k": float(np.sqrt(d_k))})

@@ -90,7 +90,8 @@ class WorkedExampleData(ChapterData):
         yield scale_claim("scale", tr.scores, tr.scaled_scores, tr.d_k)
         for i in range(tr.n):
             yield _softmax_row(f"softmax:{i}", tr, i)
-        yield first_entry("first_entry:output", tr.weights, tr.V, tr.output, OUT_DEC, OUT_DEC)
+        yield first_entry("first_entry:output", tr.weights, tr.V, tr.output, OUT_DEC, OUT_DEC,
+                          max_terms=WORKED_EXAMPLE_MAX_TOKENS)  # every term: this chapter is checked by hand
         yield read_row("row:0", tr.tokens, tr.weights[0], 0, range(tr.n))
 
 

@@ -95,8 +95,15 @@ class Reading(ChapterData):
         if self.window.partial:
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
-            values = {"rule": self.focus_rule, "causal": self.trace.causal, "position": self.focus + 1}
-            yield Claim("auto_focus", "auto_focus", (self.focus_word,), values, {"tokens": list(self.tokens)})
+            yield self._auto_focus()
+
+    def _auto_focus(self) -> Claim:
+        """How the focus was chosen: the rule applied, and whether reading causally skipped the first word."""
+        index = self.window.start + self.focus
+        skipped = self.trace.causal and choose_focus(self.sentence_tokens, causal=False)[0] != index
+        values = {"rule": self.focus_rule, "causal": self.trace.causal, "position": index + 1,
+                  "skipped_first": skipped}  # fmt: skip
+        return Claim("auto_focus", "auto_focus", (self.focus_word,), values, {"tokens": list(self.sentence_tokens)})
 
 
 class IntuitionData(Reading):
@@ -123,8 +130,7 @@ class SelfAttentionData(Reading):
                     {"first": 0, "last": n - 1})  # fmt: skip
         yield Claim("matrix_size", "matrix_size", (), {"n": n}, {"shape": list(self.trace.weights.shape)})
         if self.focus_rule is not None:
-            values = {"rule": self.focus_rule, "causal": False, "position": self.focus + 1}
-            yield Claim("auto_focus", "auto_focus", (self.focus_word,), values, {"tokens": list(self.tokens)})
+            yield self._auto_focus()
         yield self.focus_row()
 
 

@@ -31,7 +31,7 @@ class SceneResult:
 def render_scene(job, scratch: Path) -> SceneResult:
     """Run the chapter's scene for ``job`` (a ChapterJob) with Manim's Cairo renderer; files land in ``scratch``."""
     chapter = get_chapter(job.chapter_id)
-    data = chapter.make_trace(job.sentence, job.focus)
+    data = chapter.data(job.sentence, job.focus)
     TEXT_CACHE.mkdir(parents=True, exist_ok=True)
     logging.getLogger("manim").setLevel(logging.WARNING)
     cfg = {
@@ -53,5 +53,4 @@ def render_scene(job, scratch: Path) -> SceneResult:
         movie = Path(scene.renderer.file_writer.movie_file_path)
         duration = scene.renderer.time
     poster = scene.poster_time if scene.poster_time is not None else duration / 2
-    tokens = tuple(getattr(data, "tokens", ()) or getattr(getattr(data, "trace", None), "tokens", ()))
-    return SceneResult(movie, tuple(scene.caption.log), duration, poster, tokens)
+    return SceneResult(movie, tuple(scene.caption.log), duration, poster, data.tokens)

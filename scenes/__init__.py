@@ -17,13 +17,15 @@ from attention_core import (
     RNN_SENTENCE,
     SELF_ATTENTION_SENTENCE,
     WORKED_EXAMPLE_SENTENCE,
+    ChapterData,
+    ExplainerError,
     attention_matrix_data,
     formula_data,
-    intuition_trace,
+    intuition_data,
     qkv_data,
-    rnn_limits_demo,
-    self_attention_trace,
-    worked_example_trace,
+    rnn_limits_data,
+    self_attention_data,
+    worked_example_data,
 )
 
 __all__ = ["CHAPTERS", "Chapter", "ChapterInput", "ChapterScene", "get_chapter"]
@@ -39,17 +41,18 @@ def __getattr__(name: str):
 
 @dataclass(frozen=True)
 class Chapter:
-    """A chapter of the article: its scene, its own example sentence and how its trace is computed.
+    """A chapter of the article: its scene, its own example sentence and how its data is computed.
 
-    ``make_trace(sentence, focus)`` calls attention_core with the chapter's parameters; ``None`` means the
-    chapter's own example. It validates the input (raising ExplainerError) before any rendering starts.
+    ``compute(sentence, focus)`` calls attention_core with the chapter's parameters; ``None`` means the
+    chapter's own example. :meth:`data` validates the input before any rendering starts and names the chapter in
+    an error that is the chapter's own.
     """
 
     id: str
     number: int
     scene: str  # "scenes.module:SceneClass", imported on first use
     default_sentence: str
-    make_trace: Callable[[str | None, str | None], object]  # (sentence, focus) -> a frozen trace from attention_core
+    compute: Callable[[str | None, str | None], ChapterData]  # (sentence, focus) -> the chapter's data
     summary_zh: str
     summary_en: str
 
@@ -58,6 +61,13 @@ class Chapter:
         """The Manim scene class (imports Manim)."""
         module, _, name = self.scene.partition(":")
         return getattr(importlib.import_module(module), name)
+
+    def data(self, sentence: str | None = None, focus: str | None = None) -> ChapterData:
+        """The chapter's data for ``sentence`` (None: its own example); an error names the chapter."""
+        try:
+            return self.compute(sentence, focus)
+        except ExplainerError as exc:
+            raise ExplainerError(f"{self.id}: {exc}") from None
 
     def summary(self, lang: str) -> str:
         """One line saying what the chapter shows."""
@@ -69,19 +79,19 @@ CHAPTERS: dict[str, Chapter] = {
     for c in (
         Chapter(
             "intuition", 1, "scenes.intuition:ShowSelectiveRecall", INTUITION_SENTENCE,
-            intuition_trace,
+            intuition_data,
             "注意力的直觉：读到一个词时，有选择地回看前面的词",
             "The intuition: reaching a word, look back selectively at the earlier ones",
         ),  # fmt: skip
         Chapter(
             "rnn-limits", 2, "scenes.rnn_limits:ShowRecurrenceLimits", RNN_SENTENCE,
-            lambda sentence, focus: rnn_limits_demo(sentence),
+            lambda sentence, focus: rnn_limits_data(sentence),
             "循环网络的局限：不能并行、远距离遗忘、梯度消失与爆炸",
             "Why RNNs fall short: no parallelism, long-range decay, vanishing and exploding gradients",
         ),  # fmt: skip
         Chapter(
             "self-attention-idea", 3, "scenes.self_attention_idea:ConnectEveryWord", SELF_ATTENTION_SENTENCE,
-            self_attention_trace,
+            self_attention_data,
             "自注意力：每个词直接看到每个词，一步并行，权重随内容变化",
             "Self-attention: every word sees every word, in one parallel step, with dynamic weights",
         ),  # fmt: skip
@@ -99,13 +109,13 @@ CHAPTERS: dict[str, Chapter] = {
         ),  # fmt: skip
         Chapter(
             "worked-example", 6, "scenes.worked_example:ShowWorkedExample", WORKED_EXAMPLE_SENTENCE,
-            lambda sentence, focus: worked_example_trace(sentence),
+            worked_example_data,
             "逐个数字算一遍：X、Q/K/V、QKᵀ、÷√d_k、softmax、输出",
             "Every number by hand: X, Q/K/V, QKᵀ, ÷√d_k, softmax, output",
         ),  # fmt: skip
         Chapter(
             "attention-matrix", 7, "scenes.attention_matrix:ReadAttentionMatrix", MATRIX_SENTENCE,
-            lambda sentence, focus: attention_matrix_data(sentence),
+            attention_matrix_data,
             "注意力矩阵：行是查询，列是键，颜色是权重，逐行读",
             "The attention matrix: rows are queries, columns keys, colour is weight; read row by row",
         ),  # fmt: skip
@@ -115,8 +125,6 @@ CHAPTERS: dict[str, Chapter] = {
 
 def get_chapter(chapter_id: str) -> Chapter:
     """The chapter called ``chapter_id``, or an error listing the known ids."""
-    from attention_core import ExplainerError
-
     if chapter_id not in CHAPTERS:
         raise ExplainerError(f"unknown chapter {chapter_id!r}; known: {', '.join(CHAPTERS)}")
     return CHAPTERS[chapter_id]

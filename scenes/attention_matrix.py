@@ -14,12 +14,12 @@ from manim import (
     config,
 )
 
-from attention_core import RowReading
+from attention_core import Claim, highlighted
 from scenes.components.base import ChapterScene
 from scenes.components.heatmap import Heatmap
 from scenes.components.layout import fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
-from scenes.components.text import fmt, label
+from scenes.components.text import label
 from scenes.components.transitions import Fade, curtain
 
 __all__ = ["ReadAttentionMatrix"]
@@ -31,11 +31,10 @@ CAPTION_BAND = 1.6  # frame height kept for the margin and the caption
 class ReadAttentionMatrix(ChapterScene):
     """The heatmap with both token axes, a legend, a row-by-row sweep and the patterns the data shows."""
 
-    chapter_id = "attention-matrix"
-
     def construct(self) -> None:
-        self.tr = self.trace.trace
+        self.tr = self.data.trace
         heat, axes, panel = self._layout()
+        self.state_window()
         self._beat_matrix(heat, axes, panel)
         self._beat_axes(heat, panel)
         self._beat_colour(panel)
@@ -71,9 +70,8 @@ class ReadAttentionMatrix(ChapterScene):
 
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_matrix(self, heat: Heatmap, axes: VGroup, panel: VGroup) -> None:
-        n = self.tr.n
         self.play(FadeIn(panel.title, shift=0.2 * DOWN))
-        self.say("am.intro", n=n)
+        self.state("matrix_size", "am.intro")
         self.play(FadeIn(heat.row_labels, lag_ratio=0.1), FadeIn(heat.col_labels, lag_ratio=0.1), Fade(axes))
         self.play(FadeIn(heat.cells, lag_ratio=0.04), run_time=2.0)
         if heat.has_numbers:
@@ -99,34 +97,34 @@ class ReadAttentionMatrix(ChapterScene):
             self.say("am.colour_only", hold=2.0)
 
     def _beat_sweep(self, heat: Heatmap) -> None:
-        """Every row in turn: frame the row, box its strongest key(s), say what the row reads."""
+        """Every row in turn: frame the row, box what its reading names, say what the row reads."""
         th, n = self.theme, self.tr.n
         per_row = min(24.0, max(10.0, 1.6 * n)) / n  # the sweep takes 10-24 s whatever the length
         self.say("am.sweep", hold=1.0)
-        frame, boxes = heat.row_frame(0, th.text), self._best_boxes(heat, self.trace.rows[0])
+        rows = self.data.rows()
+        frame, boxes = heat.row_frame(0, th.text), self._boxes(heat, rows[0])
         self.play(Create(frame), *[Create(m) for m in boxes], run_time=0.5)
-        for reading in self.trace.rows:
-            i = reading.query
+        for reading in rows:
+            i = reading.values["query"]
             if i:
-                new_boxes = self._best_boxes(heat, reading)
+                new_boxes = self._boxes(heat, reading)
                 swap = [Fade(m, fade_in=False) for m in boxes] + [Fade(m) for m in new_boxes]
                 self.play(frame.animate.move_to(heat.row_frame(i, th.text)), *swap, run_time=0.35)
                 boxes = new_boxes
-            self._say_row(reading, hold=max(0.3, per_row - 0.85))
+            self.state(reading.topic, "am.row", hold=max(0.3, per_row - 0.85))
         self.play(Fade(frame, fade_in=False), *[Fade(m, fade_in=False) for m in boxes])
 
     def _beat_patterns(self, heat: Heatmap) -> None:
-        examples = self.trace.examples()
+        """Each pattern the data shows, on the row that shows it most clearly."""
+        examples = self.data.examples()
         if not examples:
             return
         self.say("am.patterns", hold=1.0)
-        th, tokens = self.theme, self.tr.tokens
-        for kind, reading in examples.items():
-            boxes = VGroup(heat.row_frame(reading.query, th.accent), self._best_boxes(heat, reading, th.accent))
+        for claim in examples:
+            boxes = VGroup(heat.row_frame(claim.values["query"], self.theme.accent),
+                           self._boxes(heat, claim, self.theme.accent))  # fmt: skip
             self.play(Create(boxes), run_time=0.5)
-            k = reading.best[0]
-            self.say(f"am.pat_{kind}", hold=2.5, q=tokens[reading.query], k=tokens[k],
-                     w=fmt(reading.weight, 2), gap=reading.distance - 1)
+            self.state(claim.topic, "am.pattern", hold=2.5)
             self.play(Fade(boxes, fade_in=False), run_time=0.4)
 
     def _beat_summary(self) -> None:
@@ -134,21 +132,9 @@ class ReadAttentionMatrix(ChapterScene):
         curtain(self, self.theme)
 
     # -- helpers -------------------------------------------------------------------------------------------
-    def _best_boxes(self, heat: Heatmap, reading: RowReading, color: str | None = None) -> VGroup:
-        """Frames on the strongest key(s) of a row; none when the row is spread out (nothing stands out)."""
-        if reading.kind == "spread" and color is None:
-            return VGroup()
-        return VGroup(*[heat.cell_frame(reading.query, j, color or self.theme.accent) for j in reading.best])
-
-    def _say_row(self, reading: RowReading, hold: float) -> None:
-        tokens, w = self.tr.tokens, fmt(reading.weight, 2)
-        q = tokens[reading.query]
-        if reading.kind == "spread":
-            self.say("am.row_spread", hold=hold, q=q, w=w)
-        elif reading.kind == "tie":
-            names = [self.t("am.quote", k=tokens[j]) for j in reading.best[:3]]
-            keys = self.t("am.tie_join").join(names) + (self.t("am.more") if len(reading.best) > 3 else "")
-            self.say("am.row_tie", hold=hold, q=q, keys=keys, w=w)
-        else:
-            self.say("am.row", hold=hold, q=q, k=tokens[reading.best[0]], w=w)
-
+    def _boxes(self, heat: Heatmap, reading: Claim, color: str | None = None) -> VGroup:
+        """Frames on the cells a row reading names: its strongest key(s), or the query itself; none when even."""
+        v = reading.values
+        kind = v.get("reading", reading.kind)
+        keys = (v["query"],) if kind == "self" else highlighted(Claim(reading.topic, kind, values=v))
+        return VGroup(*[heat.cell_frame(v["query"], j, color or self.theme.accent) for j in keys])

@@ -20,6 +20,7 @@ from manim import (
     config,
 )
 
+from attention_core import highlighted
 from scenes.components.bars import BarChart
 from scenes.components.base import ChapterScene
 from scenes.components.formula import PARTS, AttentionFormula
@@ -27,7 +28,7 @@ from scenes.components.layout import fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
-from scenes.components.steps import fill_cells, spell_first_entry
+from scenes.components.steps import divide_text, fill_cells, spell_first_entry
 from scenes.components.text import fmt, label
 from scenes.components.transitions import Fade, curtain
 
@@ -40,10 +41,8 @@ CAPTION_BAND = 1.35  # bottom of the frame kept for a one- or two-line caption
 class BuildAttentionFormula(ChapterScene):
     """The formula appears whole, then each term lights up while its step runs on the trace's numbers."""
 
-    chapter_id = "formula"
-
     def construct(self) -> None:
-        self.tr = self.trace.trace
+        self.tr = self.data.trace
         self.slots = 5 if is_portrait() else 7  # rows/columns shown of an n×n matrix before "⋯" takes over
         self.focus_box = VGroup()
         self._beat_formula()
@@ -103,15 +102,15 @@ class BuildAttentionFormula(ChapterScene):
         self._fit(place_product(q, kt, scores))
         self._focus("scores")
         self.play(Fade(q), Fade(kt), run_time=0.7)
-        self.say("f.scores", hold=1.5, n=tr.n)
-        self.say("f.one_row", tok=tr.tokens[0])
-        spell_first_entry(self, q, kt, scores, th, th.text, hold=1.5)
+        self.state("shape", "f.scores", hold=1.5)
+        entry = self.state("first_entry:scores", "f.one_row", tok=tr.tokens[0])
+        spell_first_entry(self, q, kt, scores, th, th.text, entry.values["expression"], hold=1.5)
         row_box, col_box = q.row_box(0, th.accent), kt.col_box(0, th.accent)
         self.play(Fade(row_box), Fade(col_box), run_time=0.3)
         for j in range(1, scores.shape[1]):
             self.play(col_box.animate.move_to(kt.col(j)), Fade(scores.cell(0, j)), run_time=0.4)
         self.play(Fade(row_box, fade_in=False), Fade(col_box, fade_in=False), run_time=0.3)
-        self.say("f.all_rows", n=tr.n)
+        self.state("shape", "f.all_rows")
         self._fill_rows(scores, start=1)
         self.wait(0.5)
         self.play(Fade(q, fade_in=False), Fade(kt, fade_in=False), run_time=0.6)
@@ -127,13 +126,14 @@ class BuildAttentionFormula(ChapterScene):
         tr, th = self.tr, self.theme
         big = self._labelled("scores", tr.scores, title="QKᵀ")
         self.scaled = self._labelled("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w)
-        divide = label(f"÷ √{tr.d_k} ≈ {fmt(tr.sqrt_d_k, 2)}", th, 30, color=th.accent)
+        scale = self.data.claim("scale")
+        divide = label(divide_text(scale), th, 30, color=th.accent)
         self.scaled.shift(big.cells.get_center() - self.scaled.cells.get_center())
         divide.next_to(big.brackets, DOWN if is_portrait() else RIGHT, buff=0.35)
         self._fit(VGroup(big, self.scaled, divide), room_below=0.2)
         self._focus("scale")
         self.play(ReplacementTransform(scores, big))
-        self.say("f.scale", d_k=tr.d_k, sqrt=fmt(tr.sqrt_d_k, 2))
+        self.state("scale", "f.scale")
         self.play(FadeIn(divide, shift=0.2 * LEFT))
         swaps = [AnimationGroup(Fade(big.row(i), fade_in=False), Fade(self.scaled.row(i)))
                  for i in range(big.shape[0])]
@@ -145,20 +145,20 @@ class BuildAttentionFormula(ChapterScene):
 
     def _beat_why_spread(self) -> None:
         """Measured: the spread of q·k grows like √d_k; divided by √d_k it stays near 1."""
-        th, sd = self.theme, self.trace.scaling
+        th, sd = self.theme, self.data.scaling
         cats = [f"d_k = {int(d)}" for d in sd.d_ks]
         top = float(sd.std_dot.max())
         chart = BarChart(sd.std_dot, cats, th, key="scaling.std_dot", color=th.k, max_value=top, length=3.2,
                          thickness=0.8, gap=1.0, decimals=1)  # fmt: skip
         roots = VGroup(*[label(f"√{int(d)} = {fmt(r, 0 if float(r).is_integer() else 1)}", th, 20, color=th.muted)
-                         .next_to(lab, DOWN, buff=0.12) for d, r, lab in zip(sd.d_ks, self.trace.sqrt_d_ks,
+                         .next_to(lab, DOWN, buff=0.12) for d, r, lab in zip(sd.d_ks, self.data.sqrt_d_ks,
                                                                              chart.labels, strict=True)])
         title = label(self.t("f.std"), th, 26).next_to(chart, UP, buff=0.35)
         self._fit(VGroup(title, chart, roots), room_below=0.1, grow=1.25)
         self.say("f.why", hold=1.0)
         self.play(Fade(title), Fade(chart.labels), Fade(roots))
         self.play(*[GrowFromEdge(b, DOWN) for b in chart.bars], Fade(chart.numbers), run_time=1.5)
-        self.say("f.spread", hold=2.5, samples=sd.n_samples, d_big=int(sd.d_ks[-1]), s_big=fmt(top, 1))
+        self.state("spread", "f.spread", hold=2.5)
         flat = BarChart(sd.std_scaled, cats, th, key="scaling.std_scaled", color=th.q, max_value=top, length=3.2,
                         thickness=0.8, gap=1.0, decimals=1).scale(chart.bars[0].width / 0.8)  # fmt: skip
         flat.shift(chart.bars[0].get_bottom() - flat.bars[0].get_bottom())
@@ -166,17 +166,17 @@ class BuildAttentionFormula(ChapterScene):
         self.play(ReplacementTransform(chart.bars, flat.bars), ReplacementTransform(chart.numbers, flat.numbers))
         self.discard(chart)
         self.add(flat)  # the same labels, now under the scaled bars
-        self.say("f.spread_scaled", hold=2.0)
+        self.state("spread", "f.spread_scaled", hold=2.0)
         self.play(Fade(VGroup(title, roots, flat), fade_in=False))
 
     def _beat_why_saturation(self) -> None:
         """At d_k = 64, softmax of the raw scores is nearly one-hot; of the scaled scores it is not."""
-        th, sd = self.theme, self.trace.scaling
+        th, sd = self.theme, self.data.scaling
         d = sd.d_k_big
         charts = VGroup()
         for key, weights, scores, arg in (
             ("scaling.weights_unscaled", sd.weights_unscaled, sd.scores, "q·k"),
-            ("scaling.weights_scaled", sd.weights_scaled, self.trace.big_scaled_scores, f"q·k/√{d}"),
+            ("scaling.weights_scaled", sd.weights_scaled, self.data.big_scaled_scores, f"q·k/√{d}"),
         ):
             name = self.t("f.unscaled" if arg == "q·k" else "f.scaled", arg=arg)
             chart = BarChart(weights, [fmt(s, 1) for s in scores], th, key=key, color=th.accent, max_value=1.0,
@@ -190,11 +190,9 @@ class BuildAttentionFormula(ChapterScene):
             charts.arrange(RIGHT, buff=1.0, aligned_edge=DOWN)
         self._fit(charts, room_below=0.1, grow=1.0)
         self.play(Fade(charts[0]))
-        w = sd.weights_unscaled
-        self.say("f.saturate", hold=2.5, d=d, top=fmt(float(sd.scores.max()), 1), w=fmt(float(w.max()), 2))
+        self.state("saturation", "f.saturate", hold=2.5)
         self.play(Fade(charts[1]))
-        self.say("f.saturate_scaled", hold=2.5, d=d, sqrt=fmt(sd.sqrt_d_k_big, 0),
-                 w=fmt(float(sd.weights_scaled.max()), 2))
+        self.state("saturation", "f.saturate_scaled", hold=2.5)
         self.play(Fade(charts, fade_in=False))
 
     def _beat_softmax(self) -> MatrixGrid:
@@ -210,7 +208,7 @@ class BuildAttentionFormula(ChapterScene):
         self._fit(VGroup(weights, sums, legend, target), room_below=0.1)
         self._focus("softmax")
         self.play(Fade(target))
-        self.say("f.softmax")
+        self.state("positive", "f.softmax")
         n = weights.shape[1]
         swaps = [AnimationGroup(Fade(target.row(i), fade_in=False),
                                 Fade(VGroup(*weights.backgrounds[i * n:(i + 1) * n])), Fade(weights.row(i)))
@@ -221,7 +219,7 @@ class BuildAttentionFormula(ChapterScene):
         self.discard(target)
         self.settle(weights)
         self.play(Fade(legend), LaggedStart(*[FadeIn(s, shift=0.2 * LEFT) for s in sums], lag_ratio=0.2))
-        self.say("f.row_sums", hold=2.0)
+        self.state("row_sums", "f.row_sums", hold=2.0)
         self.mark_poster()
         self.play(Fade(sums, fade_in=False), Fade(legend, fade_in=False))
         return weights
@@ -242,10 +240,13 @@ class BuildAttentionFormula(ChapterScene):
         self._focus("weighted")
         self.play(ReplacementTransform(weights, left))
         self.play(*[Fade(m) for m in group if m is not left and m is not out])
-        self.say("f.weighted", hold=1.5, n=tr.n, d_k=tr.d_k)
-        best = tr.strongest_key(0)
-        self.say("f.first_output", tok=tr.tokens[0], best=tr.tokens[best], w=fmt(float(tr.weights[0, best]), DEC))
-        spell_first_entry(self, left, v, out, th, th.text, hold=1.5)
+        self.state("shape", "f.weighted", hold=1.5)
+        row = self.data.claim("row:0")
+        hidden = [k for k in highlighted(row) if k not in left.col_index]
+        self.state("row:0", "f.first_output" + (".hidden" if hidden else ""), tok=tr.tokens[0])
+        entry = self.data.claim("first_entry:output")
+        self.state("first_entry:output", "f.output_entry", hold=0.5)
+        spell_first_entry(self, left, v, out, th, th.text, entry.values["expression"], hold=1.5)
         fill_cells(self, out)
         self.wait(1.0)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from manim import DOWN, UP, FadeIn, Group, Rectangle, VGroup
 
+from attention_core import highlighted
 from scenes.components.base import ChapterScene
 from scenes.components.layout import is_portrait
 from scenes.components.reading_row import ReadingRow, caption_top, fit_between
-from scenes.components.recall import DECIMALS, RecallView
-from scenes.components.text import fmt
+from scenes.components.recall import RecallView
 from scenes.components.transitions import Fade
 
 __all__ = ["ShowSelectiveRecall"]
@@ -17,11 +17,11 @@ __all__ = ["ShowSelectiveRecall"]
 class ShowSelectiveRecall(ChapterScene):
     """The sentence is read word by word; at the focus word, arcs weighted by its (causal) attention go back."""
 
-    chapter_id = "intuition"
     title_key = "in.title"
 
     def construct(self) -> None:
         self._beat_title()
+        self.state_window()
         self._beat_read()
         self._beat_pause()
         self._beat_arcs()
@@ -30,7 +30,7 @@ class ShowSelectiveRecall(ChapterScene):
 
     def _beat_read(self) -> None:
         """Words appear one by one under a moving cursor, up to the focus word."""
-        r = self.trace
+        r = self.data
         self.row = ReadingRow(r.tokens, self.theme, size=34 if is_portrait() else 32)
         self.recall = RecallView(self.row, r, self.theme)  # built now so words and arcs are placed together
         fit_between(VGroup(self.row, self.recall), self.title_mob.get_bottom()[1] - 0.3, caption_top())
@@ -48,31 +48,33 @@ class ShowSelectiveRecall(ChapterScene):
         return bar.set_fill(self.theme.accent, 1).next_to(box, DOWN, buff=0.06 * self.row.unit)
 
     def _beat_pause(self) -> None:
-        r = self.trace
+        r = self.data
         if r.auto_focus:
-            self.say("in.auto_focus", hold=2.5, word=r.focus_word)
+            self.state("auto_focus", "auto_focus", hold=2.5)
         self.play(self.recall.mark_focus())
         self.say("in.pause", hold=3.0, word=r.focus_word)
 
     def _beat_arcs(self) -> None:
-        r = self.trace
+        r = self.data
         self.say("in.arcs", word=r.focus_word)
         self.play(self.recall.animate_in(), run_time=2.5)
         self.settle(self.recall)
         self.wait(3.0)
-        self.say("in.sum", hold=2.5, word=r.focus_word, w=fmt(r.weight(r.focus), DECIMALS))
+        self.state("self_share", "in.self_share", hold=2.5)
 
     def _beat_strongest(self) -> None:
-        r = self.trace
-        best = r.strongest()
-        self.play(*self.recall.highlight(), run_time=1.2)
-        self.say("in.best", word=r.focus_word, best=r.tokens[best], w=fmt(r.weight(best), DECIMALS))
+        """Light what the focus row says: its strongest word, the tied words, or itself and the runners-up."""
+        row = self.data.claim("focus_row")
+        lit = self.recall.highlight(highlighted(row), own=row.kind == "self")
+        if lit:
+            self.play(*lit, run_time=1.2)
+        self.state("focus_row", "in.best")
         self.mark_poster()
         self.wait(3.5)
 
     def _beat_close(self) -> None:
         """The rest of the sentence is read; the recall stays in view under the closing line."""
-        rest = VGroup(*[self.row.item(i) for i in range(self.trace.focus + 1, len(self.trace.tokens))])
+        rest = VGroup(*[self.row.item(i) for i in range(self.data.focus + 1, len(self.data.tokens))])
         if len(rest):
             self.play(FadeIn(rest, lag_ratio=0.2), run_time=1.0)
         self.say("in.close", hold=4.5)

@@ -18,13 +18,14 @@ from manim import (
     config,
 )
 
+from attention_core import highlighted
 from scenes.components.bars import BarChart
 from scenes.components.base import ChapterScene
 from scenes.components.layout import fit, is_portrait
 from scenes.components.matrix import MatrixGrid
 from scenes.components.projections import ProjectionBeat
 from scenes.components.steps import fill_cells, spell_first_entry
-from scenes.components.text import fmt, label, wrap
+from scenes.components.text import label, wrap
 from scenes.components.transitions import Fade, curtain
 
 __all__ = ["IntroduceQueryKeyValue"]
@@ -37,7 +38,6 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
     """A library: the query against book titles (keys), weights as bars, contents (values) mixed by weight.
     Then the words: each x_i times W_Q, W_K, W_V gives q_i, k_i, v_i."""
 
-    chapter_id = "qkv"
     title_key = "qkv.title"
     project_caption = "qkv.project"
     project_hold = 1.5
@@ -45,8 +45,8 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
     w_grid_options = {"max_rows": None}  # W has d_model rows: never elided
 
     def construct(self) -> None:
-        self.tr = self.trace.trace
-        self.lib = self.trace.library(self.lang)
+        self.tr = self.data.trace
+        self.lib = self.data.library(self.lang)
         self.slots = 5 if is_portrait() else 7
         self._beat_title()
         self._beat_library()
@@ -105,21 +105,19 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         self.play(LaggedStart(*[Fade(t) for t in g.bars.labels], lag_ratio=0.25))
         self.say("qkv.lib_keys", hold=1.5)
         sep = "、" if self.lang == "zh" else ", "
-        self.say("qkv.lib_match", hold=1.5, matches=sep.join(fmt(m, 0) for m in lib.matches))
+        matches = self.data.claim(f"lib_matches:{self.lang}").values["matches"]
+        self.state(f"lib_matches:{self.lang}", "qkv.lib_match", hold=1.5, matches=sep.join(matches))
         self.play(*[GrowFromEdge(b, LEFT) for b in g.bars.bars], Fade(g.bars.numbers), run_time=1.2)
         self.settle(g.bars)
-        best = lib.best
-        self.say("qkv.lib_weights", hold=1.5, best=lib.titles[best], w=fmt(float(lib.weights[best]), 2))
+        best = self.state(f"lib_best:{self.lang}", "qkv.lib_weights", hold=1.5)
         self.play(Fade(g.contents))
         self.say("qkv.lib_values", hold=2.0, k=len(lib.topics))
-        box = g.contents.row_box(best, th.accent)
-        top = lib.top_topic
+        box = VGroup(*[g.contents.row_box(k, th.accent) for k in highlighted(best)])
         self.play(Create(box), Fade(g.reading_label), Create(g.reading.brackets))
         self.play(LaggedStart(*[ReplacementTransform(g.contents.row(k).copy(), g.reading.cells)
                                 for k in range(len(lib.titles))], lag_ratio=0.3), run_time=2.0)  # fmt: skip
         self.settle(g.reading)
-        self.say("qkv.lib_reading", hold=2.5, best=lib.titles[best], topic=lib.topics[top],
-                 r=fmt(float(lib.reading[top]), 2))
+        self.state(f"lib_reading:{self.lang}", "qkv.lib_reading", hold=2.5)
         self.say("qkv.lib_map", hold=2.5)
         self.play(Fade(VGroup(g, box), fade_in=False))
 
@@ -128,7 +126,10 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         x = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")
         self._fit(x, grow=1.3)
         self.play(Fade(x))
-        self.say("qkv.words", hold=2.0, sentence=tr.sentence, d=tr.X.shape[1])
+        self.state("shape", "qkv.words", hold=2.0)
+        if x.elided:
+            hidden = [i + 1 for i in range(tr.n) if i not in x.row_index]
+            self.say("qkv.elided", hold=1.5, first=hidden[0], last=hidden[-1], n=tr.n)
         return x
 
     def _beat_projections(self, x: MatrixGrid) -> None:
@@ -138,9 +139,8 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         return self._fit(layout, room_below=0.7)
 
     def _show_first_entry(self, x: MatrixGrid, w: MatrixGrid, out: MatrixGrid, color: str) -> None:
-        tr = self.tr
-        self.say("qkv.first_entry", tok=tr.tokens[0], value=fmt(float(tr.Q[0, 0]), OUT_DEC))
-        spell_first_entry(self, x, w, out, self.theme, color, hold=2.0)
+        entry = self.state("first_entry:Q", "qkv.first_entry", tok=self.tr.tokens[0])
+        spell_first_entry(self, x, w, out, self.theme, color, entry.values["expression"], hold=2.0)
         fill_cells(self, out)
 
     def _beat_summary(self) -> None:

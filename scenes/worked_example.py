@@ -16,15 +16,14 @@ from manim import (
     VGroup,
 )
 
-from attention_core import WORKED_EXAMPLE_MAX_TOKENS
 from scenes.components.base import ChapterScene
 from scenes.components.layout import fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
 from scenes.components.projections import ProjectionBeat
-from scenes.components.steps import fill_cells, spell_first_entry
-from scenes.components.text import fmt, label
+from scenes.components.steps import divide_text, fill_cells, spell_first_entry
+from scenes.components.text import label
 from scenes.components.transitions import Fade, curtain
 
 __all__ = ["ShowWorkedExample"]
@@ -37,13 +36,14 @@ GROW = 1.45  # small matrices are enlarged up to this factor to fill the frame
 class ShowWorkedExample(ProjectionBeat, ChapterScene):
     """X → Q, K, V → QKᵀ → ÷√d_k → softmax → weights·V, with every intermediate number on screen."""
 
-    chapter_id = "worked-example"
     title_key = "we.title"
     project_caption = "we.project"
     result_hold = 0.8
 
     def construct(self) -> None:
+        self.trace = self.data.trace
         self._beat_title()
+        self.state_window()
         x = self._beat_inputs()
         self._beat_projections(x)
         scores = self._beat_scores()
@@ -69,24 +69,23 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         self.play(FadeIn(x.row_labels, lag_ratio=0.2), Create(x.brackets), Fade(x.title))
         self.play(LaggedStart(*[Fade(x.row(i)) for i in range(tr.n)], lag_ratio=0.3))
         self.settle(x)
-        self.say("we.intro", hold=2.0, sentence=" ".join(tr.tokens), n=tr.n, d=tr.X.shape[1])
+        self.state("shape", "we.intro", hold=2.0, sentence=" ".join(tr.tokens))
         box = x.row_box(0, self.theme.accent)
         self.play(Create(box))
-        x1 = ", ".join(fmt(v, IN_DEC) for v in tr.X[0])
-        self.say("we.x1", hold=2.0, x1=x1, tok=tr.tokens[0])
+        self.state("x1", "we.x1", hold=2.0, x1=", ".join(self.data.claim("x1").values["x1"]))
         self.play(Fade(box, fade_in=False))
         return x
 
     def _beat_projections(self, x: MatrixGrid) -> None:
         tr = self.trace
         shown = self.project(x, tr)
-        self.say("we.qkv_done", hold=2.0, n=tr.n, d_k=tr.d_k)
+        self.state("shape", "we.qkv_done", hold=2.0)
         self.play(Fade(shown, fade_in=False))
 
     def _show_first_entry(self, left: MatrixGrid, top: MatrixGrid, out: MatrixGrid, color: str) -> None:
         """Spell out result[0, 0] as a dot product (every term: this chapter is checked by hand), then the rest."""
-        self.say("we.first_entry", value=fmt(out.values[0, 0], out.decimals))
-        spell_first_entry(self, left, top, out, self.theme, color, hold=1.6, max_terms=WORKED_EXAMPLE_MAX_TOKENS)
+        entry = self.state(f"first_entry:{out.key}", "we.first_entry")
+        spell_first_entry(self, left, top, out, self.theme, color, entry.values["expression"], hold=1.6)
         fill_cells(self, out)
         self.wait(1.0)
 
@@ -97,7 +96,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         scores = self._grid("scores", tr.scores, title="QKᵀ")
         self._fit_product(place_product(q, kt, scores))
         self.play(Fade(q), Fade(kt))
-        self.say("we.scores", n=tr.n)
+        self.state("shape", "we.scores")
         self._show_first_entry(q, kt, scores, th.text)
         self.play(Fade(q, fade_in=False), Fade(kt, fade_in=False))
         return scores
@@ -108,12 +107,12 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         labels = {"row_labels": tr.tokens, "col_labels": tr.tokens}
         big = self._grid("scores", tr.scores, title="QKᵀ", **labels)
         scaled = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w, **labels)
-        divide = label(f"÷ √{tr.d_k} ≈ {fmt(tr.sqrt_d_k, 2)}", th, 30, color=th.accent)
+        divide = label(divide_text(self.data.claim("scale")), th, 30, color=th.accent)
         scaled.shift(big.cells.get_center() - scaled.cells.get_center())
         divide.next_to(big.brackets, RIGHT, buff=0.35)
         self._fit_product(VGroup(big, scaled, divide))
         self.play(ReplacementTransform(scores, big))
-        self.say("we.scale", d_k=tr.d_k, sqrt=fmt(tr.sqrt_d_k, 2))
+        self.state("scale", "we.scale")
         self.play(FadeIn(divide, shift=0.2 * LEFT))
         self.play(Fade(big.title, fade_in=False), Fade(scaled.title),
                   LaggedStart(*[AnimationGroup(Fade(big.row(i), fade_in=False), Fade(scaled.row(i)))
@@ -132,7 +131,8 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         target = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", **labels)
         weights = self._grid("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w,
                              **labels)
-        sums = VGroup(*[label(f"Σ = {fmt(float(s), OUT_DEC)}", th, 22, mono=True) for s in tr.row_sums])
+        sums = VGroup(*[label(f"Σ = {self.data.claim(f'softmax:{i}').values['sum']}", th, 22, mono=True)
+                        for i in range(tr.n)])  # fmt: skip
         for i, s in enumerate(sums):
             s.next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
         legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
@@ -146,8 +146,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
             row_bg = VGroup(*weights.backgrounds[i * tr.n:(i + 1) * tr.n])
             self.play(Fade(target.row(i), fade_in=False), Fade(row_bg), Fade(weights.row(i)),
                       FadeIn(sums[i], shift=0.2 * LEFT), run_time=0.7)
-            total = fmt(float(tr.row_sums[i]), OUT_DEC)
-            self.say("we.softmax", hold=0.6 if i else 2.0, i=i + 1, tok=tr.tokens[i], total=total)
+            self.state(f"softmax:{i}", "we.softmax", hold=1.0 if i else 2.0)
             self.play(Fade(box, fade_in=False), run_time=0.2)
         self.play(Fade(target.title, fade_in=False), Fade(weights.title))
         self.discard(target)
@@ -177,14 +176,12 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         self._fit_product(row)
         self.play(ReplacementTransform(weights, left))
         self.play(Fade(signs), Fade(v))
-        self.say("we.weighted", tok=tr.tokens[0])
+        self.say("we.weighted", hold=1.0, tok=tr.tokens[0])
         self._show_first_entry(left, v, out, th.text)
         self.play(Fade(v, fade_in=False), Fade(signs, fade_in=False))
         return out
 
     def _beat_summary(self, output: MatrixGrid) -> None:
-        tr = self.trace
-        best = tr.strongest_key(0)
-        self.say("we.summary", hold=3.5, tok=tr.tokens[0], best=tr.tokens[best], w=fmt(tr.weights[0, best], OUT_DEC))
+        self.state("row:0", "we.summary", hold=3.5)
         curtain(self, self.theme)
 

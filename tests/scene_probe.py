@@ -79,6 +79,6 @@ def build_chapter(chapter_id: str, sentence: str | None, lang: str, tmp_path, as
     from scenes.components.theme import THEMES
 
     chapter = get_chapter(chapter_id)
-    data = chapter.make_trace(sentence, None)
+    data = chapter.data(sentence, None)
     scene, shown = build_scene(chapter.scene_class, ChapterInput(data, lang, THEMES["dark"]), tmp_path, aspect, draw)
     return data, scene, shown

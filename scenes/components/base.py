@@ -6,36 +6,39 @@ from dataclasses import dataclass
 
 from manim import DOWN, UP, FadeIn, Scene
 
-from attention_core import AttentionTrace
+from attention_core import ChapterData, Claim
 from scenes.components.caption import Caption
 from scenes.components.layout import fit
 from scenes.components.text import label
 from scenes.components.theme import Theme
-from scenes.strings import text
+from scenes.strings import claim_text, text
 
 __all__ = ["ChapterInput", "ChapterScene"]
 
 
 @dataclass(frozen=True)
 class ChapterInput:
-    """What a chapter shows: a trace computed by attention_core, the caption language and the theme."""
+    """What a chapter shows: its data computed by attention_core, the caption language and the theme."""
 
-    trace: AttentionTrace
+    data: ChapterData
     lang: str
     theme: Theme
 
 
 class ChapterScene(Scene):
-    """A chapter: ``construct`` is a handful of ``_beat_*`` calls; captions come from ``scenes.strings``."""
+    """A chapter: ``construct`` is a handful of ``_beat_*`` calls; captions come from ``scenes.strings``.
 
-    chapter_id = ""
+    A caption that states a fact about the data is made from one of the data's claims (:meth:`state`); the
+    others (:meth:`say`) only narrate. ``stated`` lists the claims in the order the captions stated them.
+    """
+
     title_key = ""  # caption key of the chapter title shown at the top
 
-    def __init__(self, data: ChapterInput, **kwargs) -> None:
-        self.data = data
-        self.trace = data.trace
-        self.theme = data.theme
-        self.lang = data.lang
+    def __init__(self, chapter: ChapterInput, **kwargs) -> None:
+        self.data = chapter.data
+        self.theme = chapter.theme
+        self.lang = chapter.lang
+        self.stated: list[Claim] = []
         super().__init__(**kwargs)
 
     def setup(self) -> None:
@@ -66,7 +69,21 @@ class ChapterScene(Scene):
         self.remove(*mob.get_family())
 
     def say(self, key: str, hold: float = 0.0, **values: object) -> None:
-        """Show caption ``key`` and keep the frame still for ``hold`` seconds so it can be read."""
+        """Show narrating caption ``key`` and keep the frame still for ``hold`` seconds so it can be read."""
         self.caption.say(self.t(key, **values))
         if hold:
             self.wait(hold)
+
+    def state(self, topic: str, key: str, hold: float = 0.0, **extra: object) -> Claim:
+        """Show caption ``key`` made from the data's claim about ``topic``; return the claim."""
+        claim = self.data.claim(topic)
+        self.caption.say(claim_text(self.lang, key, claim, **extra))
+        self.stated.append(claim)
+        if hold:
+            self.wait(hold)
+        return claim
+
+    def state_window(self, hold: float = 2.5) -> None:
+        """When the chapter shows a window of a long sentence, say which words, before anything else."""
+        if self.data.has_claim("window"):
+            self.state("window", "window", hold=hold)

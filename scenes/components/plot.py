@@ -8,7 +8,7 @@ from manim import DOWN, LEFT, UP, Axes, VGroup, VMobject
 from scenes.components.text import label
 from scenes.components.theme import Theme
 
-__all__ = ["DataPlot", "PlotCurve", "power_of_ten", "scientific"]
+__all__ = ["DataPlot", "PlotCurve", "power_of_ten", "scientific", "spread_labels"]
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -30,6 +30,16 @@ def scientific(value: float) -> str:
     """
     mantissa, exponent = f"{value:.1e}".split("e")
     return f"{mantissa}×{power_of_ten(int(exponent))}"
+
+
+def spread_labels(labels: VGroup, gap: float) -> VGroup:
+    """Move labels stacked at one x apart vertically, bottom up, so none overlaps the next by less than ``gap``."""
+    ordered = sorted(labels, key=lambda m: m.get_y())
+    for below, above in zip(ordered, ordered[1:], strict=False):
+        lowest = below.get_top()[1] + gap
+        if above.get_bottom()[1] < lowest:
+            above.shift(UP * (lowest - above.get_bottom()[1]))
+    return labels
 
 
 class PlotCurve(VMobject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import Animation, Create, LaggedStart, SurroundingRectangle, VGroup
 
-from attention_core import ReadingTrace
+from attention_core import Reading
 from scenes.components.arcs import ArcFan
 from scenes.components.reading_row import ReadingRow
 from scenes.components.text import number
@@ -23,7 +23,7 @@ class RecallView(VGroup):
     ``labels[key]`` is the weight under word ``key`` (the focus word's own weight is ``labels[focus]``).
     """
 
-    def __init__(self, row: ReadingRow, reading: ReadingTrace, theme: Theme) -> None:
+    def __init__(self, row: ReadingRow, reading: Reading, theme: Theme) -> None:
         super().__init__()
         self.row, self.reading, self.theme = row, reading, theme
         keys = reading.looked_at()
@@ -47,19 +47,21 @@ class RecallView(VGroup):
         return LaggedStart(*[Create(self.fan.by_key[k]) for k in keys],
                            Fade(VGroup(*self.labels.values())), lag_ratio=0.12)  # fmt: skip
 
-    def highlight(self) -> list[Animation]:
-        """Light the strongest arc and its word in the accent colour; dim every other arc and weight."""
-        best = self.reading.strongest()
-        arc = self.fan.by_key[best]
-        self.glow = arc.copy().set_stroke(self.theme.accent, opacity=1.0)
-        self.best_box = _box(self.row, best, self.theme.accent)
-        anims: list[Animation] = [Create(self.glow), Create(self.best_box),
-                                  self.labels[best].animate.set_color(self.theme.accent)]  # fmt: skip
-        for other in self.fan.others(best):
-            anims.append(other.animate.set_stroke(opacity=other.get_stroke_opacity() * DIM))
-        for key, lab in self.labels.items():
-            if key != best:
-                anims.append(lab.animate.set_opacity(0.45))
+    def highlight(self, keys: tuple[int, ...], own: bool = False) -> list[Animation]:
+        """Light the arcs to ``keys`` and their words in the accent colour (and the focus's own weight when
+        ``own``); dim every other arc and weight. Nothing to light (an even row) dims nothing."""
+        lit = {k for k in keys if k in self.fan.by_key}
+        if not lit and not own:
+            return []
+        self.glow = VGroup(*[self.fan.by_key[k].copy().set_stroke(self.theme.accent, opacity=1.0) for k in lit])
+        self.best_box = VGroup(*[_box(self.row, k, self.theme.accent) for k in lit])
+        anims: list[Animation] = [Create(self.glow), Create(self.best_box)] if lit else []
+        bright = lit | ({self.reading.focus} if own else set())
+        anims += [self.labels[k].animate.set_color(self.theme.accent) for k in bright]
+        for key, arc in self.fan.by_key.items():
+            if key not in lit:
+                anims.append(arc.animate.set_stroke(opacity=arc.get_stroke_opacity() * DIM))
+        anims += [lab.animate.set_opacity(0.45) for key, lab in self.labels.items() if key not in bright]
         return anims
 
 

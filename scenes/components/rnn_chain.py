@@ -18,31 +18,44 @@ class RnnChain(VGroup):
     """Word t feeds cell t, which also takes h_{t-1} from cell t-1 and writes h_t (the real numbers of ``H``).
 
     Landscape: the chain runs left to right, each h_t a column under its cell. Portrait: the chain runs
-    downwards, each h_t a row beside its cell. ``states[t]`` is a MatrixGrid with ``key = "H[t]"``.
+    downwards, each h_t a row beside its cell. ``numbers`` are the 1-based steps of the cells shown (default
+    1..n); where they jump, a gap marked "⋯" stands for the steps not drawn. ``states[k]`` is a MatrixGrid with
+    ``key = "H[t]"`` for step ``t`` (0-based).
     """
 
-    def __init__(self, tokens: tuple[str, ...], H: np.ndarray, theme: Theme, portrait: bool) -> None:
+    def __init__(self, tokens: list[str], H: np.ndarray, theme: Theme, portrait: bool,
+                 numbers: list[int] | None = None) -> None:  # fmt: skip
         super().__init__()
         n = len(tokens)
+        numbers = numbers or list(range(1, n + 1))
         self.words = VGroup(*[_word_box(t, theme) for t in tokens])
         self.cells = VGroup(*[_cell(theme) for _ in range(n)])
         self.states = [
-            MatrixGrid(h.reshape(1, -1) if portrait else h.reshape(-1, 1), theme, key=f"H[{t}]", decimals=DECIMALS,
-                       title=f"h{_sub(t + 1)}", font_size=22, cell_w=0.95, cell_h=0.42)
-            for t, h in enumerate(np.asarray(H))
+            MatrixGrid(h.reshape(1, -1) if portrait else h.reshape(-1, 1), theme, key=f"H[{t - 1}]",
+                       decimals=DECIMALS, title=f"h{_sub(t)}", font_size=22, cell_w=0.95, cell_h=0.42)
+            for t, h in zip(numbers, np.asarray(H), strict=True)
         ]  # fmt: skip
         widest = max(w.width for w in self.words)
         pitch = 1.5 if portrait else max(widest, 1.0) + 0.55
         along, across = (DOWN, RIGHT) if portrait else (RIGHT, DOWN)
-        for t in range(n):
-            centre = (t - (n - 1) / 2) * pitch * along
+        slots = [k + sum(1 for j in range(1, k + 1) if numbers[j] != numbers[j - 1] + 1) for k in range(n)]
+        for t, slot in enumerate(slots):
+            centre = (slot - (slots[-1]) / 2) * pitch * along
             self.cells[t].move_to(centre)
             self.words[t].move_to(centre - across * (1.0 + (widest / 2 if portrait else 0.35)))
             state = self.states[t]
             state.shift(centre + across * (2.1 if portrait else 1.75) - state.cells.get_center())
         self.inputs = VGroup(*[_arrow(w, c, theme) for w, c in zip(self.words, self.cells, strict=True)])
         self.handoffs = VGroup(*[_arrow(self.cells[t], self.cells[t + 1], theme) for t in range(n - 1)])
-        self.add(self.words, self.cells, self.inputs, self.handoffs, *self.states)
+        self.gaps = VGroup(*[_gap(self.cells[k], self.cells[k + 1], theme, portrait, -across)
+                             for k in range(n - 1) if slots[k + 1] != slots[k] + 1])  # fmt: skip
+        self.add(self.words, self.cells, self.inputs, self.handoffs, self.gaps, *self.states)
+
+
+def _gap(before, after, theme: Theme, portrait: bool, side: np.ndarray):
+    """"⋯" beside the hand-off arrow between two cells that are not neighbours: the steps not drawn."""
+    dots = label("⋯", theme, 36, color=theme.muted).rotate(-np.pi / 2 if portrait else 0)
+    return dots.move_to((before.get_center() + after.get_center()) / 2 + 0.35 * side)
 
 
 def _sub(k: int) -> str:

@@ -4,28 +4,20 @@ from __future__ import annotations
 
 from manim import DOWN, RIGHT, Create, FadeIn, LaggedStart, Scene, VGroup, config
 
+from attention_core import Claim
 from scenes.components.layout import fit
 from scenes.components.matrix import MatrixGrid
-from scenes.components.product import dot_expression
-from scenes.components.text import fmt, label
+from scenes.components.text import label
 from scenes.components.theme import Theme
 from scenes.components.transitions import Fade
 
-__all__ = ["entry_expression", "fill_cells", "place_below", "spell_first_entry"]
+__all__ = ["divide_text", "fill_cells", "place_below", "spell_first_entry"]
 
 
-def entry_expression(a: list[float], b: list[float], a_dec: int, b_dec: int, total: float, total_dec: int,
-                     max_terms: int = 4) -> str:
-    """``a·b`` written out; with more than ``max_terms`` terms, the first two and the last with "⋯" between.
-
-    >>> entry_expression([0.5, 0.25, 0.25], [1.0, 2.0, 4.0], 2, 1, 2.0, 2, max_terms=2)
-    '0.50×1.0 + 0.25×2.0 + ⋯ + 0.25×4.0 = 2.00'
-    """
-    if len(a) <= max_terms:
-        return dot_expression(a, b, a_dec, b_dec, total, total_dec)
-    head = dot_expression(a[:2], b[:2], a_dec, b_dec, 0.0, total_dec).rsplit(" = ", 1)[0]
-    tail = dot_expression(a[-1:], b[-1:], a_dec, b_dec, 0.0, total_dec).rsplit(" = ", 1)[0]
-    return f"{head} + ⋯ + {tail} = {fmt(total, total_dec)}"
+def divide_text(scale: Claim) -> str:
+    """The divisor beside a matrix being scaled, from the scale claim: "÷ √2 ≈ 1.414" or "÷ √4 = 2"."""
+    v = scale.values
+    return f"÷ √{v['d_k']} {'=' if v['exact_root'] else '≈'} {v['divisor']}"
 
 
 def place_below(mob, anchor, buff: float = 0.3):
@@ -51,16 +43,13 @@ def fill_cells(scene: Scene, grid: MatrixGrid, skip_first: bool = True, lag: flo
 
 
 def spell_first_entry(scene, left: MatrixGrid, top: MatrixGrid, out: MatrixGrid, theme: Theme, color: str,
-                      hold: float = 2.0, max_terms: int = 4) -> VGroup:
+                      expression: str, hold: float = 2.0) -> VGroup:
     """Frame row 0 of ``left`` and column 0 of ``top``, write their dot product, and show ``out[0, 0]``.
 
-    Uses the full rows of the data (also the elided middle), so the sum is the one on screen; more than
-    ``max_terms`` terms are elided with "⋯". Returns the expression line so the caller can fade it with
-    whatever else it clears.
+    ``expression`` is the dot-product claim's spelled-out text (the written terms, "=" or "≈", the result).
+    Returns the expression line so the caller can fade it with whatever else it clears.
     """
-    a, b = list(left.values[0]), list(top.values[:, 0])
-    text = entry_expression(a, b, left.decimals, top.decimals, float(out.values[0, 0]), out.decimals, max_terms)
-    line = place_below(label(text, theme, 24, color=color, mono=True), VGroup(left, out))
+    line = place_below(label(expression, theme, 24, color=color, mono=True), VGroup(left, out))
     boxes = VGroup(left.row_box(0, theme.accent), top.col_box(0, theme.accent))
     scene.play(Create(out.brackets), Fade(out.title), Create(boxes))
     scene.play(Fade(line))

@@ -1,11 +1,15 @@
 """Every caption and title, in Chinese and English, in one place: one module per chapter, merged here.
 
-Templates take values computed from the trace (``{best}``, ``{w}``): a caption never states a number or a
-"strongest" word that the scene did not read from the data. Keys are prefixed by chapter ("we." = worked-example).
+Narrating captions are plain templates (:func:`text`). A caption that states a fact about the data is made
+from a claim (:func:`claim_text`): the template only places the claim's fields, a *variant* of the key is picked
+by what the claim says (``.approx`` when spelled-out arithmetic only approximately gives the written result),
+and *notes* are appended where honesty needs them (the written numbers of a row add to 0.99). Keys are prefixed
+by chapter ("we." = worked-example).
 """
 
 from __future__ import annotations
 
+from attention_core import Claim
 from scenes.strings import (
     attention_matrix,
     common,
@@ -16,8 +20,9 @@ from scenes.strings import (
     self_attention_idea,
     worked_example,
 )
+from scenes.strings.claims import claim_fields
 
-__all__ = ["LANGS", "STRINGS", "text"]
+__all__ = ["LANGS", "STRINGS", "claim_text", "notes", "text", "variant"]
 
 LANGS = ("zh", "en")
 
@@ -31,7 +36,56 @@ STRINGS: dict[str, dict[str, str]] = {
 def text(lang: str, key: str, **values: object) -> str:
     """The caption ``key`` in ``lang`` with ``values`` filled in.
 
-    >>> text("en", "we.scale", d_k=2, sqrt="1.41")
-    'Divide by √d_k = √2 ≈ 1.41 so scores do not grow with the dimension'
+    >>> text("en", "in.read")
+    'Read the sentence word by word, as a reader does'
     """
     return STRINGS[lang][key].format(**values)
+
+
+def variant(claim: Claim) -> str:
+    """The key suffix for what ``claim`` says, when one template cannot say it truthfully in every case.
+
+    >>> variant(Claim("t", "dot_product", values={"relation": "≈"})), variant(Claim("t", "shape"))
+    ('.approx', '')
+    """
+    v = claim.values
+    if claim.kind == "auto_focus":
+        return f".{v['rule']}"
+    if claim.kind == "gradient":
+        return f".{v['trend']}" + (".above" if v["trend"] == "vanishing" and v["above_one"] else "")
+    if claim.kind == "window":
+        return f".{v['reason']}"
+    if claim.kind == "scale":
+        return ".exact" if v["exact_root"] else ""
+    if claim.kind == "dot_product":
+        return ".approx" if v["relation"] == "≈" else ""
+    if claim.kind == "top_share":
+        return "" if v["mostly"] else ".most"
+    if claim.kind == "saturation":
+        return "" if v["one_hot"] and v["spread_out"] else ".soft"
+    if claim.kind == "pattern":
+        offset = v.get("offset")
+        return f".{v['pattern']}" + ("" if not offset else ".before" if offset < 0 else ".after")
+    return ""
+
+
+def notes(claim: Claim) -> list[str]:
+    """Keys of the notes ``claim`` needs after its sentence: rounding that shows, a weight written as 0.00."""
+    v, out = claim.values, []
+    if v.get("rounded"):
+        out.append("note.rounded")
+    if v.get("shows_zero"):
+        out.append("note.zero")
+    if claim.kind == "scale" and v["cells_off"]:
+        out.append("note.scale_off")
+    if claim.kind == "auto_focus" and v.get("skipped_first"):
+        out.append("note.skipped_first")
+    return out
+
+
+def claim_text(lang: str, key: str, claim: Claim, **extra: object) -> str:
+    """The caption ``key`` + :func:`variant` filled from ``claim``, followed by its :func:`notes`."""
+    fields = {**claim_fields(claim, lang), **extra}
+    table = STRINGS[lang]
+    sentence = table[key + variant(claim)].format(**fields)
+    return sentence + "".join(table[n].format(**fields) for n in notes(claim))

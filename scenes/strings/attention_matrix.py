@@ -1,4 +1,4 @@
-"""Captions of chapter 7, attention-matrix. Every word and weight in them is computed from the trace."""
+"""Captions of chapter 7, attention-matrix. Facts come from claims (see ``scenes.strings.claims``)."""
 
 ZH = {
     "am.title": "注意力矩阵",
@@ -12,18 +12,15 @@ ZH = {
     "am.color": "颜色就是权重：越亮越大，每一行加起来等于 1",
     "am.colour_only": "格子太小写不下数字时，只看颜色，对照颜色条读数",
     "am.sweep": "逐行读：每一行里最亮的格子，就是这个词最关注的词",
-    "am.row": "「{q}」最关注「{k}」（{w}）",
-    "am.row_tie": "「{q}」同样关注{keys}（都约为 {w}）",
-    "am.row_spread": "「{q}」几乎平均地看每个词（最大 {w}）",
+    "am.row": "{reading}",
     "am.patterns": "这句话里能看到的模式：",
-    "am.pat_self": "关注自己：「{q}」最关注它自己（{w}）",
-    "am.pat_neighbour": "关注相邻的词：「{q}」最关注紧挨着的「{k}」（{w}）",
-    "am.pat_far": "关注远处的词：「{q}」隔着 {gap} 个词直接看到「{k}」（{w}）",
-    "am.pat_spread": "平均分布：「{q}」对每个词都差不多（最大 {w}）",
+    "am.pattern.self": "关注自己：{w0}最关注它自己（{w}）",
+    "am.pattern.neighbour.before": "关注相邻的词：{w0}最关注前一个词{w1}（{w}）",
+    "am.pattern.neighbour.after": "关注相邻的词：{w0}最关注后一个词{w1}（{w}）",
+    "am.pattern.far.before": "关注远处的词：{w0}越过前面 {between_n}，直接看到{w1}（{w}）",
+    "am.pattern.far.after": "关注远处的词：{w0}越过后面 {between_n}，直接看到{w1}（{w}）",
+    "am.pattern.even": "平均分布：{reading}",
     "am.summary": "读注意力矩阵：选一行（查询），看哪一列（键）最亮",
-    "am.tie_join": "、",
-    "am.quote": "「{k}」",
-    "am.more": " 等",
 }
 
 EN = {  # straight quotes: the CJK font draws curly ones full-width
@@ -38,16 +35,13 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "am.color": "Colour is weight: brighter is larger, and every row sums to 1",
     "am.colour_only": "The cells are too small for numbers: read the colour against the legend",
     "am.sweep": "Read row by row: the brightest cell is the word this one attends to most",
-    "am.row": '"{q}" attends most to "{k}" ({w})',
-    "am.row_tie": '"{q}" attends equally to {keys} (about {w} each)',
-    "am.row_spread": '"{q}" looks at every word almost equally (at most {w})',
+    "am.row": "{reading}",
     "am.patterns": "Patterns this sentence shows:",
-    "am.pat_self": 'To itself: "{q}" attends most to itself ({w})',
-    "am.pat_neighbour": 'To a neighbour: "{q}" attends most to the next word, "{k}" ({w})',
-    "am.pat_far": 'To a far word: "{q}" sees "{k}" directly, {gap} words away ({w})',
-    "am.pat_spread": 'Spread out: "{q}" looks at every word about equally (at most {w})',
+    "am.pattern.self": "To itself: {w0} attends most to itself ({w})",
+    "am.pattern.neighbour.before": "To a neighbour: {w0} attends most to the previous word, {w1} ({w})",
+    "am.pattern.neighbour.after": "To a neighbour: {w0} attends most to the next word, {w1} ({w})",
+    "am.pattern.far.before": "To a far word: {w0} looks back past {between_n} to {w1} ({w})",
+    "am.pattern.far.after": "To a far word: {w0} looks ahead past {between_n} to {w1} ({w})",
+    "am.pattern.even": "Spread out: {reading}",
     "am.summary": "To read the matrix: pick a row (a query), find its brightest column (a key)",
-    "am.tie_join": ", ",
-    "am.quote": '"{k}"',
-    "am.more": " and more",
 }

@@ -1,0 +1,174 @@
+"""Captions made from claims: the only way a caption states a fact about the data.
+
+:func:`claim_fields` turns a :class:`attention_core.Claim` into the fields a template may use, with the grammar
+of each language done here once (English plurals and articles, Chinese quotes); :func:`reading` writes a row
+reading (strongest, tie, itself, even). Chapter templates (``scenes/strings/<chapter>.py``) place those fields
+in a sentence; a template never holds a number of its own.
+"""
+
+from __future__ import annotations
+
+from attention_core import Claim
+
+__all__ = ["a_an", "claim_fields", "count", "describe", "name_list", "reading"]
+
+
+def count(n: int, noun: str, lang: str = "en") -> str:
+    """``n`` with its noun: "1 step", "9 steps" (Chinese nouns take no plural: "9 步").
+
+    >>> count(1, "step"), count(9, "step"), count(2, "word", "zh")
+    ('1 step', '9 steps', '2 个词')
+    """
+    if lang == "zh":
+        return f"{n} {_ZH_NOUNS.get(noun, noun)}"
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+_ZH_NOUNS = {"step": "步", "word": "个词", "cell": "格"}
+
+
+def a_an(n: int) -> str:
+    """The English article before a number said aloud: "an 8×8", "an 11×11", "a 4×4".
+
+    >>> [a_an(n) for n in (4, 8, 11, 16, 18, 80, 800)]
+    ['a', 'an', 'an', 'a', 'an', 'an', 'an']
+    """
+    s = str(n)
+    return "an" if s[0] == "8" or (len(s) in (2, 5) and s[:2] in ("11", "18")) else "a"
+
+
+def _quote(word: str, lang: str) -> str:
+    return f"「{word}」" if lang == "zh" else f'"{word}"'
+
+
+def _name(word: str, position: int | None, repeated: bool, lang: str) -> str:
+    """A quoted word, with its position when the sentence has it more than once ("the" (word 3))."""
+    if not repeated or position is None:
+        return _quote(word, lang)
+    return f"{_quote(word, lang)}（第 {position} 个）" if lang == "zh" else f'{_quote(word, lang)} (word {position})'
+
+
+def name_list(names: list[str], lang: str) -> str:
+    """Names joined as a sentence lists them: "A", "A and B", "A, B and C" (Chinese: A、B 和 C).
+
+    >>> name_list(['"a"', '"b"', '"c"'], "en"), name_list(["「甲」", "「乙」"], "zh")
+    ('"a", "b" and "c"', '「甲」和「乙」')
+    """
+    if len(names) == 1:
+        return names[0]
+    if lang == "zh":
+        return "、".join(names[:-1]) + "和" + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _keys(claim: Claim, keys: list[int], words: tuple[str, ...], lang: str) -> str:
+    """The named keys of a reading, "itself" for the query's own position."""
+    v = claim.values
+    out = []
+    for k, word, rep in zip(keys, words, v["repeated"], strict=True):
+        out.append(("它自己" if lang == "zh" else "itself") if k == v["query"] else _name(word, k + 1, rep, lang))
+    return name_list(out, lang)
+
+
+def _asker(claim: Claim, lang: str) -> str:
+    v = claim.values
+    return _name(claim.words[0], v["query"] + 1, v["query_repeated"], lang)
+
+
+def reading(claim: Claim, lang: str) -> str:
+    """One sentence saying what a row reading claim says.
+
+    >>> c = Claim("r", "tie", ("it", "dog", "cat"), {"w": "0.40", "query": 7, "keys": [1, 4],
+    ...       "self_included": False, "repeated": [False, False]})
+    >>> reading(c, "en")
+    '"it" attends equally to "dog" and "cat" (0.40 each)'
+    """
+    v, kind = claim.values, claim.kind
+    if v.get("query") is None:  # nobody asks from among the keys (the library's query)
+        return _unasked(claim, lang)
+    q = _asker(claim, lang)
+    if kind == "strongest":
+        k = _keys(claim, [v["key"]], claim.words[1:], lang)
+        return f"{q}最关注{k}（{v['w']}）" if lang == "zh" else f"{q} attends most to {k} ({v['w']})"
+    if kind == "tie":
+        k = _keys(claim, v["keys"], claim.words[1:], lang)
+        return f"{q}同样关注{k}（各 {v['w']}）" if lang == "zh" else f"{q} attends equally to {k} ({v['w']} each)"
+    if kind == "self":
+        return _self_reading(claim, q, lang)
+    spread = v["low"] if v["low"] == v["high"] else f"{v['low']}–{v['high']}"
+    if lang == "zh":
+        each = f"各 {spread}" if v["low"] == v["high"] else spread
+        return f"{q}几乎平均地关注全部 {v['count']} 个词（{each}）"
+    each = f"{spread} each" if v["low"] == v["high"] else spread
+    over = "both words" if v["count"] == 2 else f"all {v['count']} words"
+    return f"{q} spreads its attention almost evenly over {over} ({each})"
+
+
+def _self_reading(claim: Claim, q: str, lang: str) -> str:
+    v = claim.values
+    runners = _keys(claim, v["next"], claim.words[1:], lang)
+    several = len(v["next"]) > 1
+    if lang == "zh":
+        scope = "前面的词" if v["others"] == "earlier" else "其余的词"
+        if v["n_others"] == 1:
+            return f"{q}最关注它自己（{v['w']}）；唯一的另一个词{runners}得到 {v['w_next']}"
+        return f"{q}最关注它自己（{v['w']}）；{scope}中最关注{runners}（{'各 ' if several else ''}{v['w_next']}）"
+    scope = "earlier" if v["others"] == "earlier" else "other"
+    if v["n_others"] == 1:
+        return f"{q} attends most to itself ({v['w']}); the only {scope} word, {runners}, gets {v['w_next']}"
+    each = " each" if several else ""
+    return f"{q} attends most to itself ({v['w']}); of the {scope} words, most to {runners} ({v['w_next']}{each})"
+
+
+def _unasked(claim: Claim, lang: str) -> str:
+    v, kind = claim.values, claim.kind
+    if kind == "strongest":
+        k = _quote(claim.words[0], lang)
+        return f"{k}最匹配，权重 {v['w']}" if lang == "zh" else f"{k} matches best, weight {v['w']}"
+    if kind == "tie":
+        k = name_list([_quote(w, lang) for w in claim.words], lang)
+        return f"{k}同样匹配，各 {v['w']}" if lang == "zh" else f"{k} match equally, {v['w']} each"
+    spread = f"{v['low']}–{v['high']}"
+    return f"每一项的权重都差不多（{spread}）" if lang == "zh" else f"every item gets about the same weight ({spread})"
+
+
+def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
+    """Every field a template may use for ``claim``: its values, its words quoted, counts with their nouns.
+
+    ``w0``, ``w1``… are the claim's words quoted; ``reading`` is :func:`reading` for a row reading; ``steps_n``,
+    ``between_n``, ``count_n`` are counts with their noun; ``a_n`` the English article before ``n``.
+    """
+    fields: dict[str, object] = dict(claim.values)
+    fields.update({f"w{i}": _quote(w, lang) for i, w in enumerate(claim.words)})
+    v = claim.values
+    if v.get("query") is not None:  # a row reading: a word the sentence repeats is named with its position
+        fields["w0"] = _asker(claim, lang)
+        if v.get("key") is not None:
+            fields["w1"] = _name(claim.words[1], v["key"] + 1, v["repeated"][0], lang)
+    if claim.kind in ("strongest", "tie", "self", "even"):
+        fields["reading"] = reading(claim, lang)
+    if claim.kind == "pattern":
+        fields["reading"] = reading(Claim(claim.topic, v["reading"], claim.words, v, claim.evidence), lang)
+    for key, noun in (("steps", "step"), ("between", "word"), ("count", "word")):
+        if isinstance(v.get(key), int):
+            fields[f"{key}_n"] = count(v[key], noun, lang)
+    if isinstance(v.get("n"), int):
+        fields["a_n"] = a_an(v["n"])
+    if "shown_low" in v:
+        fields["shown_range"] = v["shown_low"] if v["shown_low"] == v["shown_high"] else f"{v['shown_low']}–{v['shown_high']}"
+    elif "shown_sum" in v:
+        fields["shown_range"] = v["shown_sum"]
+    return fields
+
+
+def describe(claim: Claim, lang: str) -> str:
+    """A claim in one line without a chapter's template: a row reading as a sentence, anything else by its values.
+
+    >>> describe(Claim("shape", "shape", (), {"n": 4, "d": 2}), "en")
+    'shape: n=4, d=2'
+    """
+    if claim.kind in ("strongest", "tie", "self", "even"):
+        return reading(claim, lang)
+    words = f"{' '.join(_quote(w, lang) for w in claim.words)} " if claim.words else ""
+    values = ", ".join(f"{k}={v}" for k, v in claim.values.items() if k != "repeated")
+    return f"{claim.kind}: {words}{values}"
