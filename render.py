@@ -215,6 +215,27 @@ def embed(out_dir, html_file) -> None:
 
 
 @cli.command()
+@click.argument("out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, required=False)
+@click.option("--columns", type=click.IntRange(1, 12), default=4, show_default=True)
+def sheet(out_dir, columns) -> None:
+    """Write <chapter-id>.sheet.png beside each rendered chapter: the frame at the end of every caption."""
+    from pipeline.manifest import read_manifest
+    from pipeline.sheet import contact_sheet
+
+    out_dir = out_dir.expanduser().resolve()
+    chapters = read_manifest(out_dir).get("chapters", {})
+    done = 0
+    for chapter_id in chapters:
+        video, vtt = out_dir / f"{chapter_id}.mp4", out_dir / f"{chapter_id}.vtt"
+        if video.exists() and vtt.exists():
+            tiles = contact_sheet(video, vtt, out_dir / f"{chapter_id}.sheet.png", columns)
+            click.echo(f"{out_dir / (chapter_id + '.sheet.png')}  ({tiles} frames)")
+            done += 1
+    if not done:
+        raise ExplainerError(f"no rendered MP4 with subtitles in {out_dir}; run render first")
+
+
+@cli.command()
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
 def doctor(out_dir) -> None:
     """Check fonts, Pango/Cairo, PyAV and the output folder; say how to fix what is missing."""

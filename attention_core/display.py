@@ -66,13 +66,13 @@ def fmt_magnitude(value: float) -> str:
     return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
-def fmt_percent(share: float) -> str:
-    """A share as a percentage with one decimal.
+def fmt_percent(share: float, decimals: int = 1) -> str:
+    """A share as a percentage.
 
-    >>> fmt_percent(0.07274), fmt_percent(0.2)
-    ('7.3%', '20.0%')
+    >>> fmt_percent(0.07274), fmt_percent(0.2, 0)
+    ('7.3%', '20%')
     """
-    return f"{fmt(100 * share, 1)}%"
+    return f"{fmt(100 * share, decimals)}%"
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -7,6 +7,10 @@ even spread) and names a pattern only where a row shows it:
 * ``neighbour``: a word whose strongest key is the word just before or just after it;
 * ``far``: a word whose strongest key lies :data:`FAR` or more positions away (two or more words between);
 * ``even``: a word whose weights are all within ±15 % of uniform.
+
+``self``, ``neighbour`` and ``far`` are named only where the top weight stands out: at least :data:`STANDS_OUT`
+times an even share (1/n). The row that shows a pattern most clearly (the largest top weight; the flattest row
+for ``even``) is the example.
 """
 
 from __future__ import annotations
@@ -21,22 +25,39 @@ from attention_core.lexicon import lexicon_attention
 from attention_core.tokenize import detect_language
 from attention_core.trace import AttentionTrace
 
-__all__ = ["FAR", "MATRIX_SENTENCE", "MAX_MATRIX_TOKENS", "PATTERN_KINDS", "MatrixData", "attention_matrix_data"]
+__all__ = [
+    "FAR",
+    "MATRIX_SENTENCE",
+    "MAX_MATRIX_TOKENS",
+    "PATTERN_KINDS",
+    "STANDS_OUT",
+    "MatrixData",
+    "attention_matrix_data",
+    "pattern_of",
+]
 
 MATRIX_SENTENCE = "那只在花园里追逐蝴蝶的小猫突然停下了脚步"
 MAX_MATRIX_TOKENS = 16  # the most whose labels stay legible on both axes at 480p
 FAR = 3  # a key at least this many positions away is "far" (at least two words in between)
+STANDS_OUT = 2.0  # a pattern's top weight is at least this many times 1/n
 PATTERN_KINDS = ("self", "neighbour", "far", "even")
 
 
 def pattern_of(reading: Claim) -> str | None:
     """The pattern a row reading shows, if any (see the module docstring).
 
-    >>> pattern_of(Claim("row:0", "strongest", values={"offset": -4})), pattern_of(Claim("r", "tie"))
-    ('far', None)
+    >>> far = Claim("row:0", "strongest", values={"offset": -4}, evidence={"weights": [0.1, 0.1, 0.1, 0.7]})
+    >>> weak = Claim("row:0", "strongest", values={"offset": -4}, evidence={"weights": [0.2, 0.2, 0.2, 0.4]})
+    >>> pattern_of(far), pattern_of(weak), pattern_of(Claim("r", "tie", evidence={"weights": [0.5, 0.5]}))
+    ('far', None, None)
     """
-    if reading.kind in ("self", "even"):
-        return reading.kind
+    if reading.kind == "even":
+        return "even"
+    weights = reading.evidence["weights"]
+    if max(weights) * len(weights) < STANDS_OUT:
+        return None
+    if reading.kind == "self":
+        return "self"
     if reading.kind == "strongest":
         distance = abs(reading.values["offset"])
         return "neighbour" if distance == 1 else "far" if distance >= FAR else None

@@ -114,7 +114,7 @@ class RnnLimitsData(ChapterData):
     def _retention_claim(self) -> Claim:
         points = [{"scale": fmt(c.scale, 3).rstrip("0").rstrip("."), "retention": fmt_percent(c.at(RETENTION_STEP))}
                   for c in self.decay]  # fmt: skip
-        values = {"at": RETENTION_STEP, "points": points, "article": fmt_percent(ARTICLE_RETENTION_CLAIM),
+        values = {"at": RETENTION_STEP, "points": points, "article": fmt_percent(ARTICLE_RETENTION_CLAIM, 0),
                   "article_scale": fmt(self.article_scale, 3)}  # fmt: skip
         evidence = {"retention_at": [c.at(RETENTION_STEP) for c in self.decay], "scales": [c.scale for c in self.decay]}
         return Claim("retention", "retention_family", (), values, evidence)

@@ -78,8 +78,8 @@ def _asker(claim: Claim, lang: str) -> str:
 def reading(claim: Claim, lang: str) -> str:
     """One sentence saying what a row reading claim says.
 
-    >>> c = Claim("r", "tie", ("it", "dog", "cat"), {"w": "0.40", "query": 7, "keys": [1, 4],
-    ...       "self_included": False, "repeated": [False, False]})
+    >>> c = Claim("r", "tie", ("it", "dog", "cat"), {"w": "0.40", "query": 7, "query_repeated": False,
+    ...       "keys": [1, 4], "self_included": False, "repeated": [False, False]})
     >>> reading(c, "en")
     '"it" attends equally to "dog" and "cat" (0.40 each)'
     """
