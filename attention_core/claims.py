@@ -157,7 +157,8 @@ def positive_claim(topic: str, weights: np.ndarray, decimals: int = WEIGHT_DECIM
     low = float(w.min())
     values = {"positive": bool(low > 0), "min": fmt_magnitude(low), "min_shown": fmt(low, decimals),
               "shows_zero": shown(low, decimals) == 0}  # fmt: skip
-    return Claim(topic, "positive", (), values, {"min": low, "argmin": list(np.unravel_index(w.argmin(), w.shape))})
+    argmin = [int(i) for i in np.unravel_index(w.argmin(), w.shape)]
+    return Claim(topic, "positive", (), values, {"min": low, "argmin": argmin})
 
 
 def dot_product(

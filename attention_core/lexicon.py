@@ -96,7 +96,7 @@ def lexicon_attention(tokens: tuple[str, ...], causal: bool = False, seed: int =
     ``info`` (sentence, lang) is kept on the trace.
 
     >>> t = lexicon_attention(("小猫", "追", "它"))
-    >>> t.tokens[t.strongest_key(2)], t.meta["known"]
+    >>> t.tokens[int(np.argmax(t.weights[2]))], t.meta["known"]
     ('小猫', [True, True, True])
     """
     x, known = lexicon_embeddings(tokens, seed)
@@ -109,7 +109,7 @@ def lexicon_trace(sentence: str, lang: str | None = None, causal: bool = False, 
 
     >>> t = lexicon_trace("小猫在花园里追蝴蝶,然后它停下了")
     >>> i = t.tokens.index("它")
-    >>> t.tokens[t.strongest_key(i)]
+    >>> t.tokens[int(np.argmax(t.weights[i]))]
     '小猫'
     """
     tokens = tokenize(sentence, lang)

@@ -63,10 +63,6 @@ class AttentionTrace:
         """Sum of each row of the weights, shape ``(n,)`` (1 up to rounding: softmax)."""
         return self.weights.sum(axis=1)
 
-    def strongest_key(self, query: int) -> int:
-        """Index of the key that token ``query`` attends to most (first one on a tie)."""
-        return int(np.argmax(self.weights[query]))
-
     def to_dict(self) -> dict:
         """Plain lists and numbers, ready for ``json.dumps`` (a masked score, -inf, becomes None)."""
         out = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -115,16 +111,17 @@ def attention_trace(
     x = np.asarray(x, dtype=float)
     if x.shape != (len(tokens), w_q.shape[0]):
         raise ExplainerError(f"X has shape {x.shape}, expected ({len(tokens)}, {w_q.shape[0]})")
-    q, k, v = x @ w_q, x @ w_k, x @ w_v
+    q, k, v = x @ w_q, x @ w_k, x @ w_v  # (n, d_model) @ (d_model, d_k) -> (n, d_k)
     d_k = q.shape[1]
-    scores = q @ k.T
+    scores = q @ k.T  # (n, d_k) @ (d_k, n) -> (n, n): rows are queries, columns keys
     scaled = scores / np.sqrt(d_k)
-    if causal:
+    if causal:  # the future is masked just before softmax: its weights come out exactly 0
         scaled = np.where(np.tri(len(tokens), dtype=bool), scaled, -np.inf)
-    weights = softmax(scaled, axis=-1)
+    weights = softmax(scaled, axis=-1)  # (n, n), each row sums to 1
     return AttentionTrace(
         tokens=tuple(tokens), X=x, W_q=w_q, W_k=w_k, W_v=w_v, Q=q, K=k, V=v,
-        scores=scores, scaled_scores=scaled, weights=weights, output=weights @ v, d_k=d_k, causal=causal, **info,
+        scores=scores, scaled_scores=scaled, weights=weights, output=weights @ v,  # (n, n) @ (n, d_k) -> (n, d_k)
+        d_k=d_k, causal=causal, **info,
     )  # fmt: skip
 
 

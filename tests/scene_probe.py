@@ -70,7 +70,29 @@ def formatted(values, decimals=(1, 2)) -> set[str]:
     return {fmt(float(v), d) for v in values for d in decimals}
 
 
-__all__ = ["build_scene", "decimals_on_screen", "family", "formatted", "texts"]
+def stated_numbers(scene) -> set[str]:
+    """Every decimal the scene's stated claims hold (sums of the written numbers, a weight written 0.00…).
+
+    Claims are checked against the data by their own tests; here they only vouch for the numbers they state.
+    """
+    found: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            found.update(DECIMAL.findall(value.replace("-", "−")))
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+
+    for claim in scene.stated:
+        walk(claim.values)
+    return found
+
+
+__all__ = ["build_scene", "decimals_on_screen", "family", "formatted", "stated_numbers", "texts"]
 
 
 def build_chapter(chapter_id: str, sentence: str | None, lang: str, tmp_path, aspect=(16, 9), draw: bool = True):

@@ -110,8 +110,9 @@ def test_worked_example_takes_other_sentences_with_seeded_two_d_inputs():
     tr = worked_example_trace("The cat sat on the mat")
     assert tr.n == 6 and tr.X.shape == (6, 2)
     np.testing.assert_array_equal(tr.X, np.round(tr.X, 1))
-    with pytest.raises(ExplainerError, match="at most 8"):
-        worked_example_trace("one two three four five six seven eight nine")
+    assert worked_example_trace(" ".join(f"w{i}" for i in range(32))).n == 32  # the full-sentence trace
+    with pytest.raises(ExplainerError, match="the limit is 32"):
+        worked_example_trace(" ".join(f"w{i}" for i in range(33)))
 
 
 def test_trace_is_read_only_and_round_trips_through_json():
@@ -122,9 +123,3 @@ def test_trace_is_read_only_and_round_trips_through_json():
     assert back.tokens == tr.tokens and back.d_k == tr.d_k
     for key in ("X", "W_q", "Q", "scores", "weights", "output"):
         np.testing.assert_array_equal(getattr(back, key), getattr(tr, key))
-
-
-def test_strongest_key_is_the_argmax_of_the_row():
-    tr = worked_example_trace()
-    for i in range(tr.n):
-        assert tr.weights[i, tr.strongest_key(i)] == tr.weights[i].max()

@@ -6,15 +6,13 @@ import numpy as np
 import pytest
 from manim import Text
 
-from attention_core import ExplainerError
-from attention_core.patterns import PATTERN_KINDS
 from scenes import get_chapter
 from scenes.components.heatmap import Heatmap
 from scenes.components.legend import WeightLegend
 from scenes.components.text import fmt
 from scenes.components.theme import weight_color
-from scenes.strings import STRINGS, text
-from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, texts
+from scenes.strings import claim_text
+from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, stated_numbers, texts
 
 CHAPTER = get_chapter("attention-matrix")
 SIXTEEN = "The little cat in the garden chased a yellow butterfly and then suddenly stopped near me"
@@ -22,6 +20,7 @@ CASES = {
     "default": (None, "zh", (16, 9)),
     "16-tokens": (SIXTEEN, "en", (16, 9)),
     "portrait": ("我爱吃苹果", "zh", (9, 16)),
+    "window": (" ".join(f"w{i}" for i in range(24)), "en", (16, 9)),
 }
 
 
@@ -39,12 +38,12 @@ def _heatmaps(shown) -> list[Heatmap]:
 
 
 def test_the_default_sentence_and_16_tokens_build():
-    assert CHAPTER.make_trace(None, None).trace.n == 12
-    assert CHAPTER.make_trace(SIXTEEN, None).trace.n == 16
+    assert CHAPTER.data(None, None).trace.n == 12
+    assert CHAPTER.data(SIXTEEN, None).trace.n == 16
 
 
 def test_every_cell_colour_and_number_is_the_trace(rendered):
-    data, _, shown, _ = rendered
+    data, scene, shown, _ = rendered
     weights = data.trace.weights
     heats = _heatmaps(shown)
     assert heats, "no heatmap on screen"
@@ -54,7 +53,7 @@ def test_every_cell_colour_and_number_is_the_trace(rendered):
         assert heat.cell_colors() == want
         if heat.has_numbers:
             assert heat.number_texts() == [[fmt(float(w), 2) for w in row] for row in weights]
-    stray = decimals_on_screen(shown) - formatted(weights.ravel(), (2,)) - {"0.5"}
+    stray = decimals_on_screen(shown) - formatted(weights.ravel(), (2,)) - {"0.5"} - stated_numbers(scene)
     assert not stray, f"numbers on screen the trace does not hold: {sorted(stray)}"
 
 
@@ -77,40 +76,23 @@ def test_both_axes_are_labelled_and_stated(rendered):
     assert any(isinstance(m, WeightLegend) for m in family(shown))
 
 
-def test_the_sweep_names_each_rows_strongest_key(rendered):
+def test_the_sweep_reads_every_row_in_order_from_its_claim(rendered):
     data, scene, _, _ = rendered
     log = [t for _, t in scene.caption.log]
-    tokens, lang = data.tokens, scene.lang
-    expected = []
-    for r in data.rows:
-        w = fmt(r.weight, 2)
-        if r.kind == "spread":
-            expected.append(text(lang, "am.row_spread", q=tokens[r.query], w=w))
-        elif r.kind == "tie":
-            assert all(abs(data.trace.weights[r.query, j] - r.weight) < 0.005 for j in r.best)
-            names = [text(lang, "am.quote", k=tokens[j]) for j in r.best[:3]]
-            keys = text(lang, "am.tie_join").join(names) + (text(lang, "am.more") if len(r.best) > 3 else "")
-            expected.append(text(lang, "am.row_tie", q=tokens[r.query], keys=keys, w=w))
-        else:
-            assert r.best[0] == data.trace.strongest_key(r.query)
-            expected.append(text(lang, "am.row", q=tokens[r.query], k=tokens[r.best[0]], w=w))
-    positions = [log.index(c) for c in expected]
+    rows = data.rows()
+    positions = [log.index(claim_text(scene.lang, "am.row", r)) for r in rows]
     assert positions == sorted(positions), "rows are read in order"
+    assert [c.topic for c in scene.stated if c.topic.startswith("row:")] == [r.topic for r in rows]
 
 
 def test_patterns_are_stated_only_where_the_data_shows_them(rendered):
     data, scene, _, _ = rendered
-    captions = " ".join(t for _, t in scene.caption.log)
-    prefixes = {k: STRINGS[scene.lang][f"am.pat_{k}"].split("「")[0].split('"')[0] for k in PATTERN_KINDS}
-    shown_kinds = {k for k, prefix in prefixes.items() if any(t.startswith(prefix) for _, t in scene.caption.log)}
-    assert shown_kinds == set(data.examples())
-    for kind, r in data.examples().items():
-        best = data.tokens[r.best[0]]
-        line = text(scene.lang, f"am.pat_{kind}", q=data.tokens[r.query], k=best, w=fmt(r.weight, 2),
-                    gap=r.distance - 1)
-        assert line in captions
-        if kind == "far":
-            assert r.distance >= 3 and int(np.argmax(data.trace.weights[r.query])) == r.best[0]
+    log = [t for _, t in scene.caption.log]
+    stated = [c for c in scene.stated if c.kind == "pattern"]
+    assert stated == list(data.examples())
+    for claim in stated:
+        assert claim_text(scene.lang, "am.pattern", claim) in log
+        assert claim.values["reading"] == data.claim(f"row:{claim.values['query']}").kind
 
 
 def test_nothing_is_cut_off(rendered):
@@ -119,10 +101,3 @@ def test_nothing_is_cut_off(rendered):
         if isinstance(m, Text) and len(m.points):
             assert abs(m.get_x()) + m.width / 2 <= fw / 2 + 1e-3, m.text
             assert abs(m.get_y()) + m.height / 2 <= fh / 2 + 1e-3, m.text
-
-
-def test_sentences_out_of_range_fail_with_one_line():
-    with pytest.raises(ExplainerError, match="needs 2 to 16"):
-        CHAPTER.make_trace(SIXTEEN + " and then slept", None)
-    with pytest.raises(ExplainerError, match="needs 2 to 16"):
-        CHAPTER.make_trace("猫", None)

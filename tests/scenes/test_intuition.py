@@ -6,11 +6,11 @@ import pytest
 
 from scenes import ChapterInput, get_chapter
 from scenes.components.theme import THEMES
-from tests.scene_probe import decimals_on_screen, formatted, texts
+from tests.scene_probe import decimals_on_screen, formatted, stated_numbers, texts
 from tests.scenes.recall_checks import (
     build_with_arc_snapshots,
     check_arcs_follow_the_weights,
-    check_caption_names_the_strongest,
+    check_the_focus_row_is_stated,
 )
 
 CHAPTER = get_chapter("intuition")
@@ -18,13 +18,15 @@ CASES = [
     (None, "zh", (16, 9)),
     ("我昨天在公园里看见一只小狗，它很开心", "zh", (9, 16)),
     ("The dog chased the ball in the park and then it stopped", "en", (16, 9)),
+    ("Don't stop", "en", (16, 9)),
+    (" ".join(f"w{i}" for i in range(20)) + " and then it stopped", "en", (9, 16)),
 ]
 
 
-@pytest.fixture(scope="module", params=CASES, ids=["default", "new-zh-9x16", "new-en"])
+@pytest.fixture(scope="module", params=CASES, ids=["default", "new-zh-9x16", "new-en", "self", "window-9x16"])
 def rendered(request, tmp_path_factory):
     sentence, lang, aspect = request.param
-    reading = CHAPTER.make_trace(sentence, None)
+    reading = CHAPTER.data(sentence, None)
     data = ChapterInput(reading, lang, THEMES["dark"])
     scene, shown, snaps = build_with_arc_snapshots(CHAPTER.scene_class, data, tmp_path_factory.mktemp("s"), aspect)
     return reading, scene, shown, snaps
@@ -36,24 +38,25 @@ def test_arcs_width_and_opacity_are_the_weights(rendered):
     assert all(k < reading.focus for k in scene.recall.fan.by_key)  # causal: only earlier words
 
 
-def test_caption_names_the_computed_strongest_word(rendered):
+def test_caption_says_what_the_focus_row_says(rendered):
     reading, scene, _, _ = rendered
-    check_caption_names_the_strongest(reading, scene)
+    check_the_focus_row_is_stated(reading, scene, "in.best")
     if reading.trace.sentence == "那只在花园里追逐蝴蝶的小猫突然停下了脚步":
-        assert reading.tokens[reading.strongest()] == "小猫"
+        assert reading.claim("focus_row").words == ("停下", "小猫")
 
 
 def test_every_decimal_on_screen_comes_from_the_trace(rendered):
-    reading, _, shown, _ = rendered
-    stray = decimals_on_screen(shown) - formatted(reading.trace.weights[reading.focus], (2,))
+    reading, scene, shown, _ = rendered
+    stray = decimals_on_screen(shown) - formatted(reading.trace.weights[reading.focus], (2,)) - stated_numbers(scene)
     assert not stray, f"numbers on screen that the trace does not hold: {sorted(stray)}"
 
 
 def test_every_word_is_shown_and_an_automatic_focus_is_announced(rendered):
     reading, scene, shown, _ = rendered
     assert set(reading.tokens) <= set(texts(shown))
-    announced = any("automatically" in t or "自动" in t or "was chosen" in t for _, t in scene.caption.log)
+    announced = any("自动" in t or "was chosen" in t for _, t in scene.caption.log)
     assert announced == reading.auto_focus
+    assert any(c.topic == "window" for c in scene.stated) == reading.window.partial
 
 
 def test_everything_stays_inside_the_frame(rendered):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from attention_core import ExplainerError, library_demo
+from attention_core import highlighted, library_demo
 from scenes import get_chapter
 from scenes.components.bars import BarChart
 from scenes.components.matrix import MatrixGrid
 from scenes.components.text import fmt
 from scenes.components.theme import THEMES
-from scenes.strings import text
-from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, texts
+from scenes.strings import claim_text
+from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, stated_numbers, texts
 
 CHAPTER = get_chapter("qkv")
 SIXTEEN = "那只在花园里追逐蝴蝶的小猫突然停下了脚步，然后走了"
@@ -33,7 +33,7 @@ def _array(data, key: str, lang: str) -> np.ndarray:
 
 
 def test_the_16_token_sentence_has_16_tokens():
-    assert CHAPTER.make_trace(SIXTEEN, None).trace.n == 16
+    assert CHAPTER.data(SIXTEEN, None).trace.n == 16
 
 
 def test_every_matrix_cell_equals_the_data(rendered):
@@ -59,13 +59,13 @@ def test_the_library_bars_and_captions_are_computed(rendered):
     assert charts and all(c.key == "library.weights" for c in charts)
     assert charts[0].value_texts() == [fmt(float(w), 2) for w in lib.weights]
     assert [t.text for t in charts[0].labels] == [t.replace(" ", "").replace("\n", "") for t in lib.titles]
-    best = lib.best
-    assert lib.titles[best] == ("深度学习入门" if scene.lang == "zh" else "Deep Learning Basics")
+    best = data.claim(f"lib_best:{scene.lang}")
+    assert best.words == ("深度学习入门" if scene.lang == "zh" else "Deep Learning Basics",)
+    assert highlighted(best) == (int(np.argmax(lib.weights)),)
     log = [t for _, t in scene.caption.log]
-    assert text(scene.lang, "qkv.lib_weights", best=lib.titles[best], w=fmt(float(lib.weights[best]), 2)) in log
+    assert claim_text(scene.lang, "qkv.lib_weights", best) in log
     top = int(np.argmax(lib.reading))
-    assert lib.reading[top] == max(lib.reading) and any(lib.titles[best] in t and fmt(lib.reading[top], 2) in t
-                                                        for t in log)  # fmt: skip
+    assert any(fmt(lib.reading[top], 2) in t and lib.topics[top] in t for t in log)
 
 
 def test_qkv_colours_are_fixed(rendered):
@@ -82,12 +82,7 @@ def test_every_decimal_on_screen_comes_from_the_data(rendered):
     arrays = [getattr(data.trace, k) for k in ("X", "W_q", "W_k", "W_v", "Q", "K", "V")]
     arrays += [lib.weights, lib.contents, lib.reading]
     allowed = set().union(*(formatted(np.ravel(a)) for a in arrays))
-    stray = decimals_on_screen(shown) - allowed
+    stray = decimals_on_screen(shown) - allowed - stated_numbers(scene)
     assert not stray, f"numbers on screen that the data does not hold: {sorted(stray)}"
     x = next(m for m in family(shown) if isinstance(m, MatrixGrid) and m.key == "X")
     assert {data.tokens[i] for i in x.row_index} <= set(texts(shown))  # the words of every row shown
-
-
-def test_sentences_out_of_range_fail_with_one_line():
-    with pytest.raises(ExplainerError, match="needs 2 to 16"):
-        CHAPTER.make_trace(SIXTEEN + "，然后它又跑了", None)

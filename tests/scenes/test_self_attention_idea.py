@@ -10,11 +10,11 @@ from scenes import ChapterInput, get_chapter
 from scenes.components.theme import THEMES, weight_color
 from scenes.components.transitions import Fade
 from scenes.components.weight_squares import WeightSquares
-from tests.scene_probe import decimals_on_screen, family, formatted, texts
+from tests.scene_probe import decimals_on_screen, family, formatted, stated_numbers, texts
 from tests.scenes.recall_checks import (
     build_with_arc_snapshots,
     check_arcs_follow_the_weights,
-    check_caption_names_the_strongest,
+    check_the_focus_row_is_stated,
 )
 
 CHAPTER = get_chapter("self-attention-idea")
@@ -24,7 +24,7 @@ CASES = [(None, "zh", (9, 16)), ("The quick brown fox jumps over the lazy dog be
 @pytest.fixture(scope="module", params=CASES, ids=["default-9x16", "new-en"])
 def rendered(request, tmp_path_factory):
     sentence, lang, aspect = request.param
-    reading = CHAPTER.make_trace(sentence, None)
+    reading = CHAPTER.data(sentence, None)
     data = ChapterInput(reading, lang, THEMES["dark"])
     plays: list[list] = []
 
@@ -40,9 +40,9 @@ def rendered(request, tmp_path_factory):
 def test_it_row_is_strongest_on_the_kitten_for_the_article_sentence(rendered):
     reading, scene, _, snaps, _ = rendered
     check_arcs_follow_the_weights(reading, scene, snaps)
-    check_caption_names_the_strongest(reading, scene)
+    check_the_focus_row_is_stated(reading, scene, "sa.best")
     if reading.trace.sentence == "小猫在花园里追蝴蝶,然后它停下了":
-        assert (reading.focus_word, reading.tokens[reading.strongest()]) == ("它", "小猫")
+        assert reading.claim("focus_row").words == ("它", "小猫")
 
 
 def test_whole_weight_matrix_appears_in_one_animation(rendered):
@@ -65,8 +65,8 @@ def test_path_lengths_come_from_the_sentence(rendered):
 
 
 def test_every_decimal_on_screen_comes_from_the_trace(rendered):
-    reading, _, shown, _, _ = rendered
-    allowed = formatted(reading.trace.weights[reading.focus], (2,)) | {"0.5"}  # legend tick
+    reading, scene, shown, _, _ = rendered
+    allowed = formatted(reading.trace.weights[reading.focus], (2,)) | {"0.5"} | stated_numbers(scene)  # legend
     stray = decimals_on_screen(shown) - allowed
     assert not stray, f"numbers on screen that the trace does not hold: {sorted(stray)}"
     assert set(reading.tokens) <= set(texts(shown))

@@ -9,7 +9,7 @@ from attention_core import ARRAY_KEYS, worked_example_trace
 from scenes import get_chapter
 from scenes.components.matrix import MatrixGrid
 from scenes.components.text import fmt
-from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, texts
+from tests.scene_probe import build_chapter, decimals_on_screen, family, formatted, stated_numbers, texts
 
 CHAPTER = get_chapter("worked-example")
 
@@ -18,10 +18,14 @@ def _array(trace, key: str) -> np.ndarray:
     return getattr(trace, key[:-2]).T if key.endswith(".T") else getattr(trace, key)
 
 
-@pytest.fixture(scope="module", params=[(None, "zh"), ("The cat sat on the warm mat", "en")], ids=["default", "new"])
+CASES = [(None, "zh"), ("The cat sat on the warm mat", "en"), (" ".join(f"w{i}" for i in range(13)), "en")]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=["default", "new", "window"])
 def rendered(request, tmp_path_factory):
     sentence, lang = request.param
-    return build_chapter(CHAPTER.id, sentence, lang, tmp_path_factory.mktemp("s"))
+    data, scene, shown = build_chapter(CHAPTER.id, sentence, lang, tmp_path_factory.mktemp("s"))
+    return data.trace, scene, shown
 
 
 def test_every_matrix_cell_equals_the_trace(rendered):
@@ -37,9 +41,10 @@ def test_every_matrix_cell_equals_the_trace(rendered):
 
 
 def test_every_decimal_on_screen_comes_from_the_trace(rendered):
-    trace, _, shown = rendered
+    trace, scene, shown = rendered
     allowed = set().union(*(formatted(_array(trace, k).ravel()) for k in ARRAY_KEYS))
-    allowed |= formatted(trace.weights.sum(axis=1)) | formatted([np.sqrt(trace.d_k)]) | {"0.5"}  # legend tick
+    allowed |= formatted(trace.weights.sum(axis=1)) | {fmt(np.sqrt(trace.d_k), 3)} | {"0.5"}  # legend tick
+    allowed |= stated_numbers(scene)
     stray = decimals_on_screen(shown) - allowed
     assert not stray, f"numbers on screen that the trace does not hold: {sorted(stray)}"
 
@@ -48,9 +53,8 @@ def test_tokens_and_captions_follow_the_sentence(rendered):
     trace, scene, shown = rendered
     on_screen = set(texts(shown))
     assert set(trace.tokens) <= on_screen
-    best = trace.tokens[trace.strongest_key(0)]
     final = scene.caption.log[-1][1]
-    assert best in final and fmt(trace.weights[0].max(), 2) in final
+    assert scene.stated[-1].topic == "row:0" and fmt(trace.weights[0].max(), 2) in final
     assert all(t for _, t in scene.caption.log)
 
 

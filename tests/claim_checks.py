@@ -1,0 +1,871 @@
+"""Independent re-derivation of every claim a chapter makes, for the property tests in
+``tests/attention_core/test_claims_hold.py``.
+
+Nothing here imports or imitates ``attention_core.claims`` / ``attention_core.display``: numbers "as written" are
+Python's ``f"{x:.Nf}"`` with ``-0.00`` -> ``0.00`` and a true minus sign, sums of written numbers are exact
+``Decimal`` sums, half-up rounding is ``ROUND_HALF_UP``. Each ``check_*`` function returns a list of problems
+(empty: the claim holds), so a test can both assert that real claims hold and that falsified ones are caught.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+import numpy as np
+
+from attention_core import Claim, retention_curve, tokenize
+from attention_core.lexicon import FUNCTION_WORDS
+from scenes import get_chapter
+from scenes.strings import claim_text, text
+
+MINUS = "\u2212"
+READING_KINDS = ("strongest", "tie", "self", "even")
+EVEN_BAND = 0.15
+PRONOUNS = {"它", "他", "她", "它们", "他们", "她们", "it", "he", "she", "they", "him", "her", "them"}
+WINDOW_CAP = {"intuition": 16, "self-attention-idea": 16, "worked-example": 8, "attention-matrix": 16}
+CAUSAL = {"intuition": True, "self-attention-idea": False}
+
+
+# -- numbers as written -----------------------------------------------------------------------------------------
+def written(x: float, dec: int = 2) -> str:
+    """``x`` with ``dec`` decimals as Python writes it, no negative zero, true minus sign."""
+    s = f"{float(x):.{dec}f}"
+    if s.startswith("-") and float(s) == 0:
+        s = s[1:]
+    return s.replace("-", MINUS)
+
+
+def D(s: str) -> Decimal:
+    """A written number back to an exact Decimal."""
+    return Decimal(str(s).replace(MINUS, "-"))
+
+
+def fmt_dec(d: Decimal, places: int) -> str:
+    """An exact Decimal with ``places`` decimals, no negative zero, true minus sign."""
+    q = d.quantize(Decimal(1).scaleb(-places))
+    if q == 0:
+        q = abs(q)
+    return format(q, "f").replace("-", MINUS)
+
+
+def half_up(d: Decimal, places: int = 2) -> Decimal:
+    return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def half_up_fraction(q: Fraction, places: int = 2) -> Fraction:
+    """Round half away from zero (Decimal's ROUND_HALF_UP) of an exact rational."""
+    sign = -1 if q < 0 else 1
+    scaled = abs(q) * 10**places
+    return sign * Fraction(math.floor(scaled + Fraction(1, 2)), 10**places)
+
+
+_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def parse_magnitude(s: str) -> tuple[float, float]:
+    """A written magnitude ("2.0×10⁻¹⁰", "0.091", "−3.5") as (value, half a unit in its last written place)."""
+    s = s.replace(MINUS, "-")
+    if "×10" in s:
+        mant, exp = s.split("×10")
+        e = int(exp.translate(_SUP))
+    else:
+        mant, e = s, 0
+    decimals = len(mant.split(".")[1]) if "." in mant else 0
+    return float(mant) * 10.0**e, 0.5 * 10.0 ** (e - decimals)
+
+
+def close_to(s: str, true: float) -> bool:
+    value, half = parse_magnitude(s)
+    return abs(value - true) <= half * (1 + 1e-9) + 1e-15
+
+
+# -- words --------------------------------------------------------------------------------------------------
+def is_punct(token: str) -> bool:
+    """Only punctuation and symbols."""
+    return all(unicodedata.category(c)[0] in "PS" for c in token)
+
+
+def is_function(token: str) -> bool:
+    return token in FUNCTION_WORDS or token.casefold() in FUNCTION_WORDS
+
+
+def choose_focus_mine(tokens: tuple[str, ...], causal: bool) -> tuple[int, str]:
+    """The automatic focus as the captions describe it."""
+    cands = range(1 if causal else 0, len(tokens))
+    for i in cands:
+        if tokens[i].casefold() in PRONOUNS:
+            return i, "pronoun"
+    content = [i for i in cands if not is_punct(tokens[i]) and not is_function(tokens[i])]
+    if content:
+        return content[-1], "content"
+    words = [i for i in cands if not is_punct(tokens[i])]
+    if words:
+        return words[-1], "word"
+    return len(tokens) - 1, "last"
+
+
+def given_focus_index(tokens: tuple[str, ...], focus: str, causal: bool) -> int | None:
+    """The first occurrence of ``focus`` a (causal) reader can look back from, or None."""
+    usable = [i for i, t in enumerate(tokens) if t.casefold() == focus.casefold() and (i > 0 or not causal)]
+    return usable[0] if usable else None
+
+
+def quote(word: str, lang: str) -> str:
+    return f"「{word}」" if lang == "zh" else f'"{word}"'
+
+
+def repeats(tokens, k: int) -> tuple[bool, bool]:
+    """(must a caption give word k's position, may it): exact repeats must, case-only repeats may."""
+    exact = tokens.count(tokens[k]) > 1
+    folded = sum(t.casefold() == tokens[k].casefold() for t in tokens) > 1
+    return exact, folded
+
+
+def name(tokens, k: int, lang: str, repeated: bool | None = None) -> str:
+    """How a caption names word ``k`` of the shown words: with its position when the word repeats."""
+    q = quote(tokens[k], lang)
+    if repeated is None:
+        repeated = repeats(tokens, k)[0]
+    if repeated:
+        return f"{q}（第 {k + 1} 个）" if lang == "zh" else f"{q} (word {k + 1})"
+    return q
+
+
+# -- row readings -------------------------------------------------------------------------------------------
+def expected_reading(weights, query: int | None, keys) -> dict:
+    """What the row of ``weights`` says over ``keys``, from the written weights."""
+    keys = list(keys)
+    m = len(keys)
+    ws = {k: float(weights[k]) for k in keys}
+    dev = [abs(ws[k] * m - 1) for k in keys]
+    out = {"m": m, "borderline": any(abs(d - EVEN_BAND) < 1e-9 for d in dev)}
+    if m >= 2 and all(d <= EVEN_BAND for d in dev):
+        shown = [written(ws[k]) for k in keys]
+        out.update(kind="even", low=min(shown, key=D), high=max(shown, key=D))
+        return out
+    W = {k: written(ws[k]) for k in keys}
+    top = max((D(W[k]) for k in keys))
+    tops = [k for k in keys if D(W[k]) == top]
+    out["top"] = fmt_dec(top, 2)
+    out["topw"] = max(ws[k] for k in tops)
+    if len(tops) >= 2:
+        out.update(kind="tie", keys=tops, self_included=query in tops)
+    elif query is not None and tops == [query]:
+        others = [k for k in keys if k != query]
+        second = max(D(W[k]) for k in others)
+        out.update(kind="self", next=[k for k in others if D(W[k]) == second], w_next=fmt_dec(second, 2),
+                   n_others=len(others), topw=ws[query])
+    else:
+        out.update(kind="strongest", key=tops[0], offset=None if query is None else tops[0] - query)
+    return out
+
+
+def check_reading(claim: Claim, words, weights, query: int | None, keys, others: str | None = None,
+                  kind: str | None = None) -> list[str]:
+    """Problems with row reading ``claim`` of ``weights`` (one row) over ``keys``; ``words`` names the keys
+    (the shown tokens, or the library's titles when ``query`` is None)."""
+    p: list[str] = []
+    v = claim.values
+    kind = kind or claim.kind
+    exp = expected_reading(weights, query, keys)
+    if kind not in READING_KINDS:
+        return [f"{claim.topic}: kind {kind!r} is no row reading"]
+    if v.get("query") != query:
+        p.append(f"{claim.topic}: query {v.get('query')} != {query}")
+    if exp["borderline"] and {kind, exp["kind"]} & {"even"}:
+        return p  # a weight sits on the ±15 % edge: float noise decides; either reading is honest
+    if kind != exp["kind"]:
+        return p + [f"{claim.topic}: kind {kind} but the written weights say {exp['kind']} "
+                    f"({[written(weights[k]) for k in keys]})"]
+    qword = () if query is None else (words[query],)
+    named: list[int] = []
+    if kind == "even":
+        if (v.get("low"), v.get("high"), v.get("count")) != (exp["low"], exp["high"], exp["m"]):
+            p.append(f"{claim.topic}: even low/high/count {v.get('low')}/{v.get('high')}/{v.get('count')} != "
+                     f"{exp['low']}/{exp['high']}/{exp['m']}")
+    elif kind == "tie":
+        named = exp["keys"]
+        if list(v.get("keys", [])) != named:
+            p.append(f"{claim.topic}: tie keys {v.get('keys')} != {named}")
+        if v.get("w") != exp["top"]:
+            p.append(f"{claim.topic}: tie w {v.get('w')} != {exp['top']}")
+        if v.get("self_included") != exp["self_included"]:
+            p.append(f"{claim.topic}: self_included {v.get('self_included')} != {exp['self_included']}")
+    elif kind == "self":
+        named = exp["next"]
+        for key in ("w", "next", "w_next", "n_others"):
+            want = {"w": exp["top"], "next": named, "w_next": exp["w_next"], "n_others": exp["n_others"]}[key]
+            got = list(v.get(key)) if key == "next" and v.get(key) is not None else v.get(key)
+            if got != want:
+                p.append(f"{claim.topic}: self {key} {got} != {want}")
+        if others is not None and v.get("others") != others:
+            p.append(f"{claim.topic}: others {v.get('others')} != {others}")
+    else:
+        named = [exp["key"]]
+        for key, want in (("key", exp["key"]), ("w", exp["top"]), ("offset", exp["offset"])):
+            if v.get(key) != want:
+                p.append(f"{claim.topic}: strongest {key} {v.get(key)} != {want}")
+    want_words = qword + tuple(words[k] for k in named)
+    if tuple(claim.words) != want_words:
+        p.append(f"{claim.topic}: words {claim.words} != {want_words}")
+    if query is not None:
+        got = list(v.get("repeated", []))
+        if len(got) != len(named):
+            p.append(f"{claim.topic}: repeated {got} does not match the named keys {named}")
+        for k, r in zip(named, got, strict=False):
+            must, may = repeats(words, k)
+            if r not in ((True,) if must else (True, False) if may else (False,)):
+                p.append(f"{claim.topic}: repeated={r} wrong for {words[k]!r} in {words}")
+        must, may = repeats(words, query)
+        if v.get("query_repeated") not in ((True,) if must else (True, False) if may else (False,)):
+            p.append(f"{claim.topic}: query_repeated {v.get('query_repeated')} wrong for {words[query]!r}")
+    return p
+
+
+# -- sums, signs, dot products, scale ------------------------------------------------------------------------
+def check_row_sum(claim: Claim, weights: np.ndarray) -> list[str]:
+    """``row_sum`` (or the sum half of ``softmax_row``) of the rows of ``weights``."""
+    sums = [sum((D(written(w)) for w in row), Decimal(0)) for row in np.atleast_2d(weights)]
+    v, p = claim.values, []
+    want = {"sum": "1.00", "shown_low": fmt_dec(min(sums), 2), "shown_high": fmt_dec(max(sums), 2),
+            "rounded": any(s != 1 for s in sums)}
+    for k, w in want.items():
+        if v.get(k) != w:
+            p.append(f"{claim.topic}: {k} {v.get(k)} != {w}")
+    return p
+
+
+def check_positive(claim: Claim, weights: np.ndarray) -> list[str]:
+    w = np.asarray(weights, dtype=float)
+    v, p = claim.values, []
+    low = float(w.min())
+    want = {"positive": bool((w > 0).all()), "min_shown": written(low), "shows_zero": written(low) == "0.00"}
+    for k, x in want.items():
+        if v.get(k) != x:
+            p.append(f"{claim.topic}: {k} {v.get(k)} != {x}")
+    if "min" in v:
+        if not close_to(v["min"], low):
+            p.append(f"{claim.topic}: min {v['min']} is not the minimum {low!r} as written")
+        if want["positive"] and parse_magnitude(v["min"])[0] <= 0:
+            p.append(f"{claim.topic}: min {v['min']} hides a positive minimum {low!r}")
+    return p
+
+
+def term(a: str, b: str) -> str:
+    wrap = lambda s: f"({s})" if s.startswith(MINUS) else s  # noqa: E731
+    return f"{wrap(a)}×{wrap(b)}"
+
+
+def check_dot(claim: Claim, a, b, a_dec: int, b_dec: int, true: float, max_terms: int) -> list[str]:
+    """Entry (0,0) spelled out: ``a`` (row of the left factor) · ``b`` (column of the right), written."""
+    A = [written(x, a_dec) for x in a]
+    B = [written(x, b_dec) for x in b]
+    exact = sum((D(x) * D(y) for x, y in zip(A, B, strict=True)), Decimal(0))
+    result = written(true, 2)
+    relation = "=" if half_up(exact, 2) == D(result) else "≈"
+    terms = [term(x, y) for x, y in zip(A, B, strict=True)]
+    if len(terms) > max_terms:
+        terms = [terms[0], terms[1], "⋯", terms[-1]]
+    want = {"result": result, "relation": relation, "from_shown": fmt_dec(exact, a_dec + b_dec),
+            "expression": " + ".join(terms) + f" {relation} {result}", "terms": len(A),
+            "elided": len(A) > max_terms}
+    v = claim.values
+    return [f"{claim.topic}: {k} {v.get(k)!r} != {w!r}" for k, w in want.items() if v.get(k) != w]
+
+
+def check_scale(claim: Claim, scores: np.ndarray, scaled: np.ndarray, d_k: int) -> list[str]:
+    root = math.isqrt(d_k)
+    exact_root = root * root == d_k
+    divisor = str(root) if exact_root else f"{math.sqrt(d_k):.3f}"
+    div = Fraction(D(divisor))
+    off = sum(
+        half_up_fraction(Fraction(D(written(s))) / div) != Fraction(D(written(t)))
+        for s, t in zip(np.ravel(scores), np.ravel(scaled), strict=True)
+    )
+    want = {"d_k": d_k, "divisor": divisor, "exact_root": exact_root, "cells": int(np.size(scores)),
+            "cells_off": int(off)}
+    v = claim.values
+    return [f"{claim.topic}: {k} {v.get(k)!r} != {w!r}" for k, w in want.items() if v.get(k) != w]
+
+
+# -- the rnn chapter ----------------------------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def retention_at(scale: float, at: int) -> float:
+    return retention_curve(steps=at, scale=scale).at(at)
+
+
+def scale_text(s: float) -> str:
+    return f"{s:.3f}".rstrip("0").rstrip(".")
+
+
+# -- captions -----------------------------------------------------------------------------------------------
+def _article_ok(text_en: str) -> list[str]:
+    bad = []
+    for art, num in re.findall(r"\b(a|an) (\d+)(?=[×\-])", text_en):
+        n = int(num)
+        want = "an" if num[0] == "8" or n in (11, 18) or 11000 <= n < 12000 or 18000 <= n < 19000 else "a"
+        if art.lower() != want:
+            bad.append(f"article {art!r} before {num}")
+    return bad
+
+
+def _grammar(text_en: str) -> list[str]:
+    bad = _article_ok(text_en)
+    m = re.search(r"(?<![\d.,])1 (step|word|cell|token|topic|row|key|matrix|vector)s\b", text_en)
+    if m:
+        bad.append(f"plural after 1: {m.group(0)!r}")
+    m = re.search(r"(?<![\d.])([02-9]|\d\d+) (step|word|cell|token|topic|row|key)\b(?!s)", text_en)
+    if m:
+        bad.append(f"singular after a count: {m.group(0)!r}")
+    if "{" in text_en or "}" in text_en:
+        bad.append("unfilled template field")
+    return bad
+
+
+def _strip_names(caption: str, words, lang: str) -> str:
+    for w in sorted(set(words), key=len, reverse=True):
+        caption = caption.replace(quote(w, lang), "<W>")
+    return caption
+
+
+def reading_bits(v: dict, kind: str, words, claim_words, lang: str) -> tuple[list[str], bool]:
+    """Substrings a row reading's caption must hold, and whether it names the query as "itself"."""
+    q = v.get("query")
+    each = "各" if lang == "zh" else "each"
+    self_word = "它自己" if lang == "zh" else "itself"
+    if q is None:  # the library: the titles are the claim's words
+        titles = [quote(w, lang) for w in claim_words]
+        if kind == "strongest":
+            return [v["w"]] + titles, False
+        if kind == "tie":
+            return [v["w"], each] + titles, False
+        return [v["low"], v["high"]], False
+
+    def nm(k, r):
+        return self_word if k == q else name(words, k, lang, r)
+
+    bits = [name(words, q, lang, v["query_repeated"])]
+    itself = False
+    if kind == "strongest":
+        bits += [v["w"], nm(v["key"], v["repeated"][0])]
+    elif kind == "tie":
+        bits += [v["w"], each] + [nm(k, r) for k, r in zip(v["keys"], v["repeated"], strict=True)]
+        itself = bool(v["self_included"])
+    elif kind == "self":
+        bits += [v["w"], v["w_next"], self_word] + [nm(k, r) for k, r in zip(v["next"], v["repeated"], strict=True)]
+        itself = True
+    elif kind == "even":
+        bits += [v["low"], v["high"]]
+        if lang == "zh":
+            bits.append(f"全部 {v['count']} 个词")
+        else:
+            bits.append("both words" if v["count"] == 2 else f"all {v['count']} words")
+    return bits, itself
+
+
+def pattern_bits(v: dict, words, lang: str) -> tuple[list[str], bool]:
+    """What a pattern caption must hold (the even pattern is a reading)."""
+    pat, q = v["pattern"], v["query"]
+    if pat == "even":
+        return reading_bits(v, "even", words, (), lang)
+    bits = [name(words, q, lang, v["query_repeated"]), v["w"]]
+    if pat == "self":
+        return bits + ["它自己" if lang == "zh" else "itself"], True
+    bits.append(name(words, v["key"], lang, v["repeated"][0]))
+    if pat == "far":
+        bits.append(_count(v["between"], "word", lang))
+    return bits, False
+
+
+def caption_problems(claim: Claim, key: str, tokens, extra: dict | None = None) -> list[str]:
+    """Render ``claim`` with template ``key`` in both languages and check what the caption states."""
+    p: list[str] = []
+    extra = extra or {}
+    v = claim.values
+    for lang in ("en", "zh"):
+        try:
+            cap = claim_text(lang, key, claim, **extra)
+        except Exception as exc:  # noqa: BLE001
+            p.append(f"{claim.topic} [{key}/{lang}]: caption fails: {type(exc).__name__}: {exc}")
+            continue
+        where = f"{claim.topic} [{key}/{lang}] {cap!r}"
+        plain = _strip_names(cap, list(tokens) + list(claim.words), lang)
+        for x in extra.values():
+            plain = plain.replace(quote(str(x), lang), "<X>") if x else plain
+        if lang == "en":
+            p += [f"{where}: {b}" for b in _grammar(plain)]
+        bits: list[str] = []
+        itself = None
+        if claim.kind == "pattern":
+            bits, itself = pattern_bits(v, tokens, lang)
+        elif claim.kind in READING_KINDS:
+            bits, itself = reading_bits(v, claim.kind, tokens, claim.words, lang)
+            if claim.kind == "self" and lang == "en" and v["n_others"] > 1:
+                if (" each)" in cap) != (len(v["next"]) > 1):
+                    p.append(f"{where}: 'each' does not match {len(v['next'])} runners-up")
+        if itself is not None and v.get("query") is not None:
+            self_word = "它自己" if lang == "zh" else "itself"
+            if (self_word in plain) != itself:
+                p.append(f"{where}: '{self_word}' present={self_word in plain} but query named={itself}")
+        bits += other_bits(claim, key, lang)
+        if v.get("rounded") and "shown_low" in v:
+            bits.append(v["shown_low"] if v["shown_low"] == v["shown_high"] else f"{v['shown_low']}–{v['shown_high']}")
+        if v.get("rounded") and "shown_sum" in v:
+            bits.append(v["shown_sum"])
+        if v.get("shows_zero"):
+            bits.append(v["min"])
+        for b in bits:
+            if str(b) not in cap:
+                p.append(f"{where}: missing {b!r}")
+    return p
+
+
+def _count(n: int, noun: str, lang: str) -> str:
+    if lang == "zh":
+        return f"{n} " + {"step": "步", "word": "个词"}[noun]
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def other_bits(claim: Claim, key: str, lang: str) -> list[str]:
+    v, k = claim.values, claim.kind
+    q = lambda i: quote(claim.words[i], lang)  # noqa: E731
+    if k == "window":
+        return [str(v["total"]), str(v["last"])] + ([f"{v['first']}–{v['last']}"] if v["reason"] == "focus" else [])
+    if k == "auto_focus":
+        return [q(0)]
+    if k == "self_share":
+        return [q(0), v["w"]]
+    if k == "path_steps":
+        return [_count(v["steps"], "step", lang)] + ([q(0), q(1)] if key != "sa.path_rnn" else [])
+    if k == "matrix_size":
+        return [f"{v['n']}×{v['n']}"]
+    if k == "rnn_steps":
+        return [str(v["n"])]
+    if k == "fast_forward":
+        return [f"{v['skipped_first']}–{v['skipped_last']}"]
+    if k == "retention_family":
+        if key == "rnn.family":
+            return [str(v["at"])] + [pt["retention"] for pt in v["points"]] + [pt["scale"] for pt in v["points"]]
+        return [v["article"], v["article_scale"]]
+    if k == "gradient":
+        return [v["scale"], v["norm"]]
+    if k == "dot_product":
+        return [v["result"]] + ([v["from_shown"]] if v["relation"] == "≈" else [])
+    if k == "scale":
+        return [str(v["d_k"]), v["divisor"]] + ([str(v["cells_off"])] if v["cells_off"] else [])
+    if k == "spread" and key == "f.spread":
+        return [str(v["samples"]), v["s_big"], str(v["d_big"])]
+    if k == "saturation":
+        if key == "f.saturate":
+            return [str(v["d"]), v["top_score"], v["w_unscaled"]]
+        return [str(v["d"]), v["sqrt"], v["w_scaled"]]
+    if k == "softmax_row":
+        return [str(v["i"]), q(0)]
+    if k == "input_row":
+        return list(v["x1"]) + [q(0)]
+    if k == "top_share":
+        return [v["r"], q(0)]
+    if k == "matches":
+        return list(v["matches"])
+    if k == "shape":
+        n = v["n"]
+        return {"f.scores": [str(n)], "f.all_rows": [f"{n}×{n}"], "f.weighted": [f"{n}×{n}", f"{n}×{v.get('d_k')}"],
+                "qkv.words": [str(n), str(v.get("d"))], "we.intro": [str(n), f"{n}×{v.get('d')}"],
+                "we.qkv_done": [f"{n}×{v.get('d_k')}"], "we.scores": [f"{n}×{n}"]}.get(key, [])
+    return []
+
+
+# -- the stated claims of each chapter (as its scene states them) --------------------------------------------
+def stated(cid: str, data) -> list[tuple[Claim, str, dict]]:
+    """(claim, template key, extra fields) for every caption the chapter's scene makes from a claim."""
+    c = data.claim
+    out: list[tuple[str, str, dict]] = []
+    win = [("window", "window", {})] if data.has_claim("window") else []
+    auto = [("auto_focus", "auto_focus", {})] if data.has_claim("auto_focus") else []
+    if cid == "intuition":
+        out = win + auto + [("self_share", "in.self_share", {}), ("focus_row", "in.best", {})]
+    elif cid == "self-attention-idea":
+        out = win + [("rnn_path", "sa.chain", {}), ("rnn_path", "sa.path_rnn", {}),
+                     ("matrix_size", "sa.parallel", {})] + auto + [("focus_row", "sa.best", {})]
+    elif cid == "rnn-limits":
+        pts = c("retention").values["points"]
+        out = [("rnn_steps", "rnn.seq", {})]
+        if data.has_claim("fast_forward"):
+            out.append(("fast_forward", "rnn.fast_forward", {}))
+        out += [("rnn_steps", "rnn.done", {}), ("long_path", "rnn.long", {})]
+        for lang in ("en", "zh"):
+            points = ("、" if lang == "zh" else ", ").join(text(lang, "rnn.point", **pt) for pt in pts)
+            out.append(("retention", "rnn.family", {"points": points, "_lang": lang}))
+        out.append(("retention", "rnn.article", {}))
+        out += [(f"gradient:{k}", "rnn.gradient", {}) for k in range(len(data.gradients.scales))]
+    elif cid == "qkv":
+        for lang in ("en", "zh"):
+            sep = "、" if lang == "zh" else ", "
+            m = sep.join(c(f"lib_matches:{lang}").values["matches"])
+            out += [(f"lib_matches:{lang}", "qkv.lib_match", {"matches": m, "_lang": lang}),
+                    (f"lib_best:{lang}", "qkv.lib_weights", {"_lang": lang}),
+                    (f"lib_reading:{lang}", "qkv.lib_reading", {"_lang": lang})]
+        out += [("shape", "qkv.words", {}), ("first_entry:Q", "qkv.first_entry", {"tok": data.tokens[0]})]
+    elif cid == "formula":
+        tok = {"tok": data.tokens[0]}
+        out = [("shape", "f.scores", {}), ("first_entry:scores", "f.one_row", tok), ("shape", "f.all_rows", {}),
+               ("scale", "f.scale", {}), ("spread", "f.spread", {}), ("spread", "f.spread_scaled", {}),
+               ("saturation", "f.saturate", {}), ("saturation", "f.saturate_scaled", {}),
+               ("positive", "f.softmax", {}), ("row_sums", "f.row_sums", {}), ("shape", "f.weighted", {}),
+               ("row:0", "f.first_output", tok), ("row:0", "f.first_output.hidden", tok),
+               ("first_entry:output", "f.output_entry", {})]
+    elif cid == "worked-example":
+        x1 = c("x1").values["x1"]
+        out = win + [("shape", "we.intro", {"sentence": " ".join(data.tokens)}),
+                     ("x1", "we.x1", {"x1": ", ".join(x1)}), ("first_entry:Q", "we.first_entry", {}),
+                     ("shape", "we.qkv_done", {}), ("shape", "we.scores", {}),
+                     ("first_entry:scores", "we.first_entry", {}), ("scale", "we.scale", {})]
+        out += [(f"softmax:{i}", "we.softmax", {}) for i in range(len(data.tokens))]
+        out += [("first_entry:output", "we.first_entry", {}), ("row:0", "we.summary", {})]
+    elif cid == "attention-matrix":
+        out = win + [("matrix_size", "am.intro", {})]
+        out += [(r.topic, "am.row", {}) for r in data.rows()]
+        out += [(e.topic, "am.pattern", {}) for e in data.examples()]
+    return [(c(t), k, e) for t, k, e in out]
+
+
+def stated_caption_problems(cid: str, data) -> list[str]:
+    p = []
+    for claim, key, extra in stated(cid, data):
+        lang = extra.pop("_lang", None)
+        if lang is None and claim.topic.startswith("lib_"):
+            lang = claim.topic[-2:]
+        if lang is None:
+            p += caption_problems(claim, key, data.tokens, extra)
+        else:  # captions whose extra text is language-specific, or the library in its own language
+            p += [x for x in caption_problems(claim, key, data.tokens, extra) if f"/{lang}]" in x]
+    return p
+
+
+# -- whole chapters -----------------------------------------------------------------------------------------
+def check_window(cid: str, data, sent_tokens, focus_index: int | None) -> list[str]:
+    p = []
+    w = data.window
+    cap = WINDOW_CAP.get(cid)
+    n = len(sent_tokens)
+    if w.total != n:
+        p.append(f"window total {w.total} != {n} tokens")
+    if tuple(data.tokens) != tuple(sent_tokens[w.start:w.stop]):
+        p.append(f"shown tokens {data.tokens} are not words {w.start + 1}–{w.stop} of {sent_tokens}")
+    if cap is None or n <= cap:
+        if w.partial or data.has_claim("window") or tuple(data.tokens) != tuple(sent_tokens):
+            p.append(f"{cid}: a {n}-word sentence should be shown whole")
+        return p
+    if w.stop - w.start != cap:
+        p.append(f"window of {w.stop - w.start} words, the chapter shows {cap}")
+    if not data.has_claim("window"):
+        return p + ["partial window without a window claim"]
+    c = data.claim("window")
+    v = c.values
+    want = {"first": w.start + 1, "last": w.stop, "total": n,
+            "reason": "focus" if focus_index is not None else "first"}
+    p += [f"window: {k} {v.get(k)!r} != {x!r}" for k, x in want.items() if v.get(k) != x]
+    if tuple(c.words) != (data.tokens[0], data.tokens[-1]):
+        p.append(f"window words {c.words} != first/last shown")
+    if focus_index is not None and not (v["first"] - 1 <= focus_index < v["last"]):
+        p.append(f"window {v['first']}–{v['last']} does not hold the focus word {focus_index + 1}")
+    if v["reason"] == "first" and v["first"] != 1:
+        p.append("window reason 'first' but it does not start at word 1")
+    return p
+
+
+def check_reading_chapter(cid: str, data, sentence: str, focus: str | None, sent_tokens) -> list[str]:
+    p = []
+    causal = CAUSAL[cid]
+    tr = data.trace
+    if tr.causal != causal:
+        p.append(f"trace.causal {tr.causal} != {causal}")
+    if focus:
+        idx, rule = given_focus_index(sent_tokens, focus, causal), None
+    else:
+        idx, rule = choose_focus_mine(sent_tokens, causal)
+    p += check_window(cid, data, sent_tokens, idx)
+    w = data.window
+    if data.focus + w.start != idx:
+        p.append(f"focus at sentence word {data.focus + w.start + 1}, expected word {idx + 1} "
+                 f"({sent_tokens[idx]!r}, rule {rule})")
+        return p
+    if data.focus_rule != rule:
+        p.append(f"focus_rule {data.focus_rule} != {rule}")
+    keys = tuple(range(data.focus + 1)) if causal else tuple(range(len(data.tokens)))
+    if tuple(data.keys()) != keys:
+        p.append(f"keys {data.keys()} != {keys}")
+    if rule is None:
+        if data.has_claim("auto_focus"):
+            p.append("auto_focus claim although a focus was given")
+    elif not data.has_claim("auto_focus"):
+        p.append("no auto_focus claim although none was given")
+    else:
+        c = data.claim("auto_focus")
+        skipped = causal and choose_focus_mine(sent_tokens, False)[0] != idx
+        want = {"rule": rule, "causal": causal, "position": idx + 1, "skipped_first": skipped}
+        p += [f"auto_focus: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+        if tuple(c.words) != (sent_tokens[idx],):
+            p.append(f"auto_focus words {c.words} != ({sent_tokens[idx]!r},)")
+    row = tr.weights[data.focus]
+    p += check_reading(data.claim("focus_row"), data.tokens, row, data.focus, keys,
+                       others="earlier" if causal else "other")
+    if cid == "intuition":
+        c = data.claim("self_share")
+        shown = [written(row[k]) for k in keys]
+        total = sum((D(s) for s in shown), Decimal(0))
+        want = {"w": written(row[data.focus]), "shown_sum": fmt_dec(total, 2), "rounded": fmt_dec(total, 2) != "1.00",
+                "count": len(keys)}
+        p += [f"self_share: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+        if tuple(c.words) != (data.focus_word,):
+            p.append(f"self_share words {c.words}")
+    else:
+        n = len(data.tokens)
+        c = data.claim("rnn_path")
+        if c.values.get("steps") != n - 1 or tuple(c.words) != (data.tokens[0], data.tokens[-1]):
+            p.append(f"rnn_path {c.words} {c.values} for {n} words")
+        if data.claim("matrix_size").values.get("n") != n or tr.weights.shape != (n, n):
+            p.append(f"matrix_size {data.claim('matrix_size').values} for {n} words")
+    return p
+
+
+def check_rnn(data, sent_tokens) -> list[str]:
+    p = []
+    n = len(sent_tokens)
+    if tuple(data.tokens) != tuple(sent_tokens) or data.run.H.shape[0] != n:
+        p.append(f"rnn tokens/H rows {len(data.tokens)}/{data.run.H.shape[0]} != {n}")
+    if data.claim("rnn_steps").values.get("n") != n:
+        p.append(f"rnn_steps {data.claim('rnn_steps').values} != {n}")
+    steps = tuple(range(n)) if n <= 8 else (0, 1, 2, 3, 4, n - 1)
+    if tuple(data.shown_steps) != steps:
+        p.append(f"shown_steps {data.shown_steps} != {steps}")
+    if n > 8:
+        if not data.has_claim("fast_forward"):
+            p.append("no fast_forward claim for a long sentence")
+        else:
+            c = data.claim("fast_forward")
+            want = {"stepped": 5, "skipped_first": 6, "skipped_last": n - 1, "total": n}
+            p += [f"fast_forward: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+    elif data.has_claim("fast_forward"):
+        p.append("fast_forward claim for a short sentence")
+    c = data.claim("long_path")
+    lt = data.long_tokens
+    if c.values.get("steps") != len(lt) - 1 or tuple(c.words) != (lt[0], lt[-1]):
+        p.append(f"long_path {c.words} {c.values} for {len(lt)} words")
+    c = data.claim("retention")
+    v = c.values
+    at = v.get("at")
+    if at != 200:
+        p.append(f"retention read at {at}, not 200")
+    pts = v.get("points", [])
+    if len(pts) != len(data.decay):
+        p.append("retention points do not match the curves")
+    for pt, curve in zip(pts, data.decay, strict=False):
+        want = {"scale": scale_text(curve.scale), "retention": f"{curve.at(200) * 100:.1f}%"}
+        if pt != want:
+            p.append(f"retention point {pt} != {want}")
+    if v.get("article") != "20%" or v.get("article_scale") != f"{data.article_scale:.3f}":
+        p.append(f"article {v.get('article')} / {v.get('article_scale')} vs {data.article_scale}")
+    r = retention_at(float(D(v.get("article_scale", "0"))), 200)
+    if abs(r - 0.20) > 0.01:
+        p.append(f"scale {v.get('article_scale')} keeps {r:.3f} at step 200, not about 20%")
+    g = data.gradients
+    for k, scale in enumerate(g.scales):
+        c = data.claim(f"gradient:{k}")
+        final = float(g.norms[k][-1])
+        trend = "vanishing" if final < 1e-2 else "exploding" if final > 1e2 else "bounded"
+        want = {"scale": f"{scale:.1f}", "steps": int(g.steps[-1]), "trend": trend, "above_one": bool(scale > 1)}
+        p += [f"gradient:{k}: {key} {c.values.get(key)!r} != {x!r}" for key, x in want.items()
+              if c.values.get(key) != x]
+        if not close_to(c.values.get("norm", "nan"), final):
+            p.append(f"gradient:{k}: norm {c.values.get('norm')} is not {final!r}")
+    return p
+
+
+def check_trace_chapter(cid: str, data, sent_tokens, focus: str | None) -> list[str]:
+    """qkv, formula, worked-example, attention-matrix."""
+    p = []
+    tr = data.trace
+    idx = given_focus_index(sent_tokens, focus, False) if focus and cid in WINDOW_CAP else None
+    p += check_window(cid, data, sent_tokens, idx)
+    if tuple(tr.tokens) != tuple(data.tokens):
+        p.append("trace tokens differ from the shown tokens")
+    n = tr.n
+    if cid == "qkv":
+        c = data.claim("shape")
+        if c.values != {"n": n, "d": tr.X.shape[1]}:
+            p.append(f"qkv shape {c.values} vs X {tr.X.shape}")
+        p += check_dot(data.claim("first_entry:Q"), tr.X[0], tr.W_q[:, 0], 1, 1, tr.Q[0, 0], 4)
+        for lang in ("zh", "en"):
+            lib = data.library(lang)
+            p += check_reading(data.claim(f"lib_best:{lang}"), lib.titles, lib.weights, None,
+                               range(len(lib.titles)))
+            c = data.claim(f"lib_matches:{lang}")
+            if list(c.values.get("matches", [])) != [str(int(m)) for m in lib.matches] or \
+                    tuple(c.words) != tuple(lib.titles):
+                p.append(f"lib_matches:{lang} {c.values} vs {lib.matches}")
+            c = data.claim(f"lib_reading:{lang}")
+            t = int(np.argmax(lib.reading))
+            shares = lib.weights * lib.contents[:, t]
+            b = int(np.argmax(shares))
+            want = {"topic": lib.topics[t], "r": written(lib.reading[t]), "from": lib.titles[b],
+                    "mostly": bool(shares[b] > lib.reading[t] / 2)}
+            p += [f"lib_reading:{lang}: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items()
+                  if c.values.get(k) != x]
+    elif cid == "formula":
+        c = data.claim("shape")
+        if c.values != {"n": n, "d_k": tr.d_k} or tr.Q.shape[1] != tr.d_k:
+            p.append(f"formula shape {c.values}")
+        p += check_dot(data.claim("first_entry:scores"), tr.Q[0], tr.K[0], 2, 2, tr.scores[0, 0], 4)
+        p += check_dot(data.claim("first_entry:output"), tr.weights[0], tr.V[:, 0], 2, 2, tr.output[0, 0], 4)
+        p += check_scale(data.claim("scale"), tr.scores, tr.scaled_scores, tr.d_k)
+        p += check_positive(data.claim("positive"), tr.weights)
+        p += check_row_sum(data.claim("row_sums"), tr.weights)
+        p += check_reading(data.claim("row:0"), data.tokens, tr.weights[0], 0, range(n), others="other")
+        p += check_scaling(data.claim("spread"), data.claim("saturation"), data.scaling)
+    elif cid == "worked-example":
+        c = data.claim("shape")
+        if c.values != {"n": n, "d": tr.X.shape[1], "d_k": tr.d_k}:
+            p.append(f"worked shape {c.values}")
+        c = data.claim("x1")
+        if list(c.values.get("x1", [])) != [written(x, 1) for x in tr.X[0]] or tuple(c.words) != (tr.tokens[0],):
+            p.append(f"x1 {c.values} vs {tr.X[0]}")
+        p += check_dot(data.claim("first_entry:Q"), tr.X[0], tr.W_q[:, 0], 1, 1, tr.Q[0, 0], 8)
+        p += check_dot(data.claim("first_entry:scores"), tr.Q[0], tr.K[0], 2, 2, tr.scores[0, 0], 8)
+        p += check_dot(data.claim("first_entry:output"), tr.weights[0], tr.V[:, 0], 2, 2, tr.output[0, 0], 8)
+        p += check_scale(data.claim("scale"), tr.scores, tr.scaled_scores, tr.d_k)
+        for i in range(n):
+            c = data.claim(f"softmax:{i}")
+            if c.values.get("i") != i + 1 or tuple(c.words) != (tr.tokens[i],):
+                p.append(f"softmax:{i} names row {c.values.get('i')} {c.words}")
+            p += check_row_sum(c, tr.weights[i:i + 1]) + check_positive(c, tr.weights[i:i + 1])
+        p += check_reading(data.claim("row:0"), data.tokens, tr.weights[0], 0, range(n), others="other")
+    elif cid == "attention-matrix":
+        if data.claim("matrix_size").values.get("n") != n:
+            p.append(f"matrix_size {data.claim('matrix_size').values} for {n}")
+        rows = data.rows()
+        if [r.topic for r in rows] != [f"row:{i}" for i in range(n)]:
+            p.append(f"rows {[r.topic for r in rows]}")
+        for i in range(n):
+            p += check_reading(data.claim(f"row:{i}"), data.tokens, tr.weights[i], i, range(n), others="other")
+        p += check_patterns(data, tr)
+    return p
+
+
+def check_scaling(spread: Claim, sat: Claim, sd) -> list[str]:
+    p = []
+    roots = np.sqrt(np.asarray(sd.d_ks, dtype=float))
+    ratios = [f"{r:.1f}" for r in np.asarray(sd.std_dot) / roots]
+    big = int(np.argmax(sd.d_ks))
+    want = {"samples": sd.n_samples, "d_big": int(sd.d_ks[big]), "s_big": f"{sd.std_dot[big]:.1f}",
+            "ratios": ratios, "scaled": [f"{r:.1f}" for r in sd.std_scaled]}
+    v = spread.values
+    p += [f"spread: {k} {v.get(k)!r} != {x!r}" for k, x in want.items() if (list(v[k]) if isinstance(v.get(k), list)
+                                                                            else v.get(k)) != x]
+    if not all(Decimal("0.9") <= Decimal(r) <= Decimal("1.1") for r in ratios):
+        p.append(f"spread: ratios {ratios} do not all say 'spreads like √d_k'")
+    d = int(sd.d_k_big)
+    root = math.isqrt(d)
+    wu, ws = float(np.max(sd.weights_unscaled)), float(np.max(sd.weights_scaled))
+    want = {"d": d, "top_score": f"{float(np.max(sd.scores)):.1f}", "w_unscaled": written(wu), "w_scaled": written(ws),
+            "sqrt": str(root) if root * root == d else f"{math.sqrt(d):.3f}", "one_hot": wu >= 0.9,
+            "spread_out": ws < 0.9}
+    v = sat.values
+    p += [f"saturation: {k} {v.get(k)!r} != {x!r}" for k, x in want.items() if v.get(k) != x]
+    return p
+
+
+def check_patterns(data, tr) -> list[str]:
+    p = []
+    n = tr.n
+    found: dict[str, list[tuple[int, float, float, float]]] = {}
+    for i in range(n):
+        e = expected_reading(tr.weights[i], i, range(n))
+        pat, strength = None, None
+        if e["kind"] == "even":
+            row = tr.weights[i]
+            pat, strength = "even", 0.0
+            flat_a = float(np.max(np.abs(row * n - 1)))
+            flat_b = float(np.max(row) - np.min(row))
+            found.setdefault("even", []).append((i, 0.0, flat_a, flat_b))
+            continue
+        if e["kind"] in ("self", "strongest"):
+            top = e["topw"]
+            if abs(top - 2 / n) < 1e-9:
+                found.setdefault("_edge", []).append((i, top, 0, 0))
+                continue
+            if top >= 2 / n:
+                if e["kind"] == "self":
+                    pat = "self"
+                else:
+                    dist = abs(e["key"] - i)
+                    pat = "neighbour" if dist == 1 else "far" if dist >= 3 else None
+            strength = top
+        if pat:
+            found.setdefault(pat, []).append((i, strength, 0, 0))
+    if "_edge" in found:
+        return p  # a top weight of exactly 2/n: float noise decides whether it "stands out"
+    examples = {e.topic: e for e in data.examples()}
+    for pat in ("self", "neighbour", "far", "even"):
+        topic = f"pattern:{pat}"
+        rows = found.get(pat, [])
+        if not rows:
+            if topic in examples or data.has_claim(topic):
+                p.append(f"{topic} claimed but no row shows it")
+            continue
+        if topic not in examples:
+            p.append(f"no {topic} although rows {[r[0] for r in rows]} show it")
+            continue
+        c = examples[topic]
+        q = c.values.get("query")
+        mine = {r[0]: r for r in rows}
+        if q not in mine:
+            p.append(f"{topic}: example row {q} does not show it (rows {list(mine)})")
+            continue
+        if pat == "even":
+            best_a = min(r[2] for r in rows)
+            best_b = min(r[3] for r in rows)
+            if mine[q][2] > best_a + 1e-12 and mine[q][3] > best_b + 1e-12:
+                p.append(f"{topic}: row {q} is not the flattest of {list(mine)}")
+        else:
+            best = max(r[1] for r in rows)
+            if mine[q][1] < best - 1e-12:
+                p.append(f"{topic}: row {q} (top {mine[q][1]:.4f}) is not the clearest; best {best:.4f}")
+        row = data.claim(f"row:{q}")
+        v = c.values
+        if v.get("pattern") != pat or v.get("reading") != row.kind or tuple(c.words) != tuple(row.words):
+            p.append(f"{topic}: {v} / {c.words} does not restate row:{q} ({row.kind} {row.words})")
+        for k, x in row.values.items():
+            if v.get(k) != x:
+                p.append(f"{topic}: {k} {v.get(k)!r} != row:{q}'s {x!r}")
+        p += check_reading(c, data.tokens, tr.weights[q], q, range(n), others="other", kind=v.get("reading"))
+        if pat == "far" and v.get("between") != abs(v["key"] - q) - 1:
+            p.append(f"{topic}: between {v.get('between')} for offset {v.get('offset')}")
+    return p
+
+
+def check_chapter(cid: str, sentence: str, focus: str | None = None) -> list[str]:
+    """Every problem with chapter ``cid``'s claims for ``sentence`` (and ``focus``), or [] when all hold."""
+    import json
+
+    data = get_chapter(cid).data(sentence, focus)
+    sent_tokens = tokenize(sentence)
+    p: list[str] = []
+    topics = [c.topic for c in data.claims]
+    if len(set(topics)) != len(topics):
+        p.append(f"duplicate topics {topics}")
+    if cid in CAUSAL:
+        p += check_reading_chapter(cid, data, sentence, focus, sent_tokens)
+    elif cid == "rnn-limits":
+        p += check_rnn(data, sent_tokens)
+    else:
+        p += check_trace_chapter(cid, data, sent_tokens, focus)
+    p += stated_caption_problems(cid, data)
+    if len(json.loads(data.to_json(indent=None))["claims"]) != len(data.claims):
+        p.append("to_json lost claims")
+    return p

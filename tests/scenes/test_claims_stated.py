@@ -1,0 +1,59 @@
+"""Every chapter, for sentences of a user's own: each claim of the data is stated on screen, and the captions read well.
+
+The claims themselves are checked against the numbers by tests/attention_core/test_claims_hold.py; here the
+scenes are built (no frames drawn) to see that they state exactly those claims, in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scenes import CHAPTERS
+from tests.scene_probe import build_chapter
+
+SENTENCES = {
+    "en-14": ("The dog saw the cat and then it ran away because it was tired", "en"),
+    "zh-20": ("那只在花园里追逐蝴蝶的小猫突然停下了脚步，然后它看着天空里飞过的鸟很久", "zh"),
+}
+BAD_ENGLISH = [
+    re.compile(r"\b1 (steps|words|tokens|cells)\b"),  # "1 steps"
+    re.compile(r"\ba (8|11|18|8\d)×"),  # "a 8×8"
+    re.compile(r"\ban ([2-79]|1[02-79]|[2-79]\d)×"),  # "an 4×4"
+    re.compile(r"[{}]"),  # a template field left unfilled
+]
+
+
+@pytest.fixture(scope="module", params=[(c, s) for c in CHAPTERS for s in SENTENCES], ids=lambda p: f"{p[0]}-{p[1]}")
+def built(request, tmp_path_factory):
+    chapter, key = request.param
+    sentence, lang = SENTENCES[key]
+    return build_chapter(chapter, sentence, lang, tmp_path_factory.mktemp("c"), draw=False)
+
+
+def test_every_claim_of_the_data_is_stated(built):
+    data, scene, _ = built
+    stated = {c.topic for c in scene.stated}
+    other = "en" if scene.lang == "zh" else "zh"  # the library is told in the caption language only
+    expected = {c.topic for c in data.claims if not c.topic.endswith(f":{other}")}
+    assert stated == expected, "claims the data makes but the video never states, or back"
+    assert all(any(c is s for s in data.claims) for c in scene.stated), "a stated claim that is not the data's"
+
+
+def test_a_window_is_announced_first(built):
+    data, scene, _ = built
+    if data.window.partial:
+        assert scene.stated[0].topic == "window"
+        values = data.claim("window").values
+        assert str(values["total"]) in scene.caption.log[0][1] and str(values["last"]) in scene.caption.log[0][1]
+
+
+def test_captions_read_well(built):
+    _, scene, _ = built
+    for _, text in scene.caption.log:
+        if scene.lang == "en":
+            for pattern in BAD_ENGLISH:
+                assert not pattern.search(text), (pattern.pattern, text)
+        else:
+            assert not re.search(r"[{}]", text), text
