@@ -197,7 +197,9 @@ def _paren(value: float, decimals: int) -> str:
     return f"({s})" if s.startswith("−") else s
 
 
-def scale_claim(topic: str, scores: np.ndarray, scaled: np.ndarray, d_k: int, decimals: int = WEIGHT_DECIMALS) -> Claim:
+def scale_claim(
+    topic: str, scores: np.ndarray, scaled: np.ndarray, d_k: int, decimals: int = WEIGHT_DECIMALS
+) -> Claim:
     """Dividing by √d_k: the divisor as written (3 decimals) and in how many cells dividing the written score by
     it gives another written result than the cell shows (rounding of the scores).
 

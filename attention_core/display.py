@@ -57,8 +57,8 @@ def sum_shown(values: Iterable[float], decimals: int) -> Decimal:
 def fmt_magnitude(value: float) -> str:
     """A positive number of any size with two significant digits, plain text (no TeX).
 
-    >>> fmt_magnitude(0.00314), fmt_magnitude(2.4e-7), fmt_magnitude(0.25), fmt_magnitude(3.14), fmt_magnitude(11639.5)
-    ('0.0031', '2.4×10⁻⁷', '0.25', '3.1', '1.2×10⁴')
+    >>> [fmt_magnitude(x) for x in (0.00314, 2.4e-7, 0.25, 3.14, 11639.5)]
+    ['0.0031', '2.4×10⁻⁷', '0.25', '3.1', '1.2×10⁴']
     """
     if 1e-3 <= value < 10:
         return f"{value:.2g}"

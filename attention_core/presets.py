@@ -96,7 +96,7 @@ class WorkedExampleData(ChapterData):
 
 
 def _softmax_row(topic: str, tr: AttentionTrace, i: int) -> Claim:
-    """Row ``i`` of the weights: all positive (or the smallest written as 0.00) and what its written numbers add to."""
+    """Row ``i`` of the weights: all positive (the smallest may be written 0.00); what its written numbers add to."""
     total, positive = row_sum_claim(topic, tr.weights[i : i + 1]), positive_claim(topic, tr.weights[i : i + 1])
     values = {"i": i + 1, **total.values, **{k: v for k, v in positive.values.items()}}
     return Claim(topic, "softmax_row", (tr.tokens[i],), values, {**total.evidence, **positive.evidence})

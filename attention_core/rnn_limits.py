@@ -116,7 +116,8 @@ class RnnLimitsData(ChapterData):
                   for c in self.decay]  # fmt: skip
         values = {"at": RETENTION_STEP, "points": points, "article": fmt_percent(ARTICLE_RETENTION_CLAIM, 0),
                   "article_scale": fmt(self.article_scale, 3)}  # fmt: skip
-        evidence = {"retention_at": [c.at(RETENTION_STEP) for c in self.decay], "scales": [c.scale for c in self.decay]}
+        evidence = {"retention_at": [c.at(RETENTION_STEP) for c in self.decay],
+                    "scales": [c.scale for c in self.decay]}  # fmt: skip
         return Claim("retention", "retention_family", (), values, evidence)
 
 

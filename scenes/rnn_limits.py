@@ -27,7 +27,7 @@ from scenes.components.layout import fit, frame_box, is_portrait
 from scenes.components.plot import DataPlot, power_of_ten, spread_labels
 from scenes.components.reading_row import ReadingRow, caption_top
 from scenes.components.rnn_chain import RnnChain
-from scenes.components.text import fmt, label
+from scenes.components.text import label
 from scenes.components.transitions import Fade
 from scenes.strings import text
 
@@ -131,33 +131,40 @@ class ShowRecurrenceLimits(ChapterScene):
         """Measured retention over 240 steps for several recurrent scales, read off at step 200, beside the
         article's claim and the scale that would give it."""
         decay, th = self.data.decay, self.theme
+        claim = self.data.claim("retention")
         plot = self.decay_plot = self._retention_plot()
         self.say("rnn.decay", seeds=decay[0].n_seeds)
         self.play(Fade(plot))
-        colors = [interpolate_color(ManimColor(th.muted), ManimColor(th.accent), k / max(len(decay) - 1, 1))
-                  for k in range(len(decay))]  # fmt: skip
-        self.decay_curves = [plot.curve(c.steps, c.retention, color, 3.5) for c, color in zip(decay, colors)]
-        end = float(decay[0].steps[-1])
-        names = VGroup(*[label(self.t("rnn.curve", s=fmt(c.scale, 3).rstrip("0").rstrip(".")), th, 20, color=col)
-                         .next_to(curve.get_end(), RIGHT, buff=0.1)
-                         for c, curve, col in zip(decay, self.decay_curves, colors)])  # fmt: skip
-        spread_labels(names, 0.05)
-        self.play(*[Create(c) for c in self.decay_curves], Fade(names), run_time=2.5)
-        dots = VGroup(*[Dot(plot.point(RETENTION_STEP, c.at(RETENTION_STEP)), radius=0.06, color=col)
-                        for c, col in zip(decay, colors)])  # fmt: skip
+        curves, names, dots = self._retention_curves(plot, claim)
+        self.play(*[Create(c) for c in curves], Fade(names), run_time=2.5)
         drop = DashedLine(plot.point(RETENTION_STEP, 0), plot.point(RETENTION_STEP, 1), color=th.muted,
                           stroke_width=2)  # fmt: skip
-        claim = self.data.claim("retention")
-        points = ("、" if self.lang == "zh" else ", ").join(text(self.lang, "rnn.point", **p) for p in claim.values["points"])
         self.play(Create(drop), FadeIn(dots, scale=1.5))
+        sep = "、" if self.lang == "zh" else ", "
+        points = sep.join(text(self.lang, "rnn.point", **point) for point in claim.values["points"])
         self.state("retention", "rnn.family", hold=3.0, points=points)
+        end = float(decay[0].steps[-1])
         line = DashedLine(plot.point(0, CLAIM), plot.point(end, CLAIM), color=th.accent, stroke_width=2.5)
         note = label(self.t("rnn.claim", article=claim.values["article"]), th, 20, color=th.accent)
         note.next_to(plot.point(end, CLAIM), UP + LEFT, buff=0.1)
         self.play(Create(line), Fade(note))
         self.state("retention", "rnn.article", hold=4.0)
         self.mark_poster()
-        self.play(Fade(VGroup(plot, *self.decay_curves, names, dots, drop, line, note), fade_in=False))
+        self.play(Fade(VGroup(plot, *curves, names, dots, drop, line, note), fade_in=False))
+
+    def _retention_curves(self, plot: DataPlot, claim) -> tuple[list, VGroup, VGroup]:
+        """One curve per recurrent scale (muted to accent as the scale grows), named at its end, a dot at step 200."""
+        decay, th = self.data.decay, self.theme
+        ramp = [k / max(len(decay) - 1, 1) for k in range(len(decay))]
+        colors = [interpolate_color(ManimColor(th.muted), ManimColor(th.accent), t) for t in ramp]
+        self.decay_curves = [plot.curve(c.steps, c.retention, col, 3.5) for c, col in zip(decay, colors, strict=True)]
+        points = claim.values["points"]
+        names = VGroup(*[label(self.t("rnn.curve", s=point["scale"]), th, 20, color=col)
+                         .next_to(curve.get_end(), RIGHT, buff=0.1)
+                         for point, curve, col in zip(points, self.decay_curves, colors, strict=True)])
+        dots = VGroup(*[Dot(plot.point(RETENTION_STEP, c.at(RETENTION_STEP)), radius=0.06, color=col)
+                        for c, col in zip(decay, colors, strict=True)])  # fmt: skip
+        return self.decay_curves, spread_labels(names, 0.05), dots
 
     def _gradient_plot(self) -> DataPlot:
         g = self.data.gradients
@@ -178,7 +185,7 @@ class ShowRecurrenceLimits(ChapterScene):
         self.say("rnn.grad", hold=1.5)
         self.play(Fade(plot))
         self.grad_curves = []
-        for k, scale in enumerate(g.scales):
+        for k in range(len(g.scales)):
             claim = self.data.claim(f"gradient:{k}")
             color = {"vanishing": VANISH_COLOR, "exploding": th.accent}.get(claim.values["trend"], th.text)
             curve = plot.curve(g.steps, g.norms[k], color, 4)

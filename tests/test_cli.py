@@ -7,7 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from pipeline.runner import RunReport
 from render import cli
+
+_EMPTY = RunReport((), (), 0.0)
 
 KEYS = {"tokens", "X", "W_q", "W_k", "W_v", "Q", "K", "V", "scores", "scaled_scores", "weights", "output", "d_k"}
 
@@ -42,13 +45,50 @@ def test_trace_text_for_a_new_sentence():
     assert result.exit_code == 0 and "The | cat | sat | ." in result.output
 
 
+LONG = "那只在花园里追逐蝴蝶的小猫突然停下了脚步，然后它看着天空里飞过的鸟很久很久"
+
+
+def test_trace_returns_the_whole_sentence_for_any_accepted_length():
+    data = json.loads(run("trace", "--sentence", LONG, "--json").output)
+    assert len(data["tokens"]) > 16 and len(data["weights"]) == len(data["tokens"])
+
+
+@pytest.mark.parametrize("chapter", ["intuition", "worked-example", "attention-matrix", "rnn-limits"])
+def test_trace_of_a_chapter_lists_its_window_and_claims(chapter):
+    data = json.loads(run("trace", "--sentence", LONG, "--chapter", chapter, "--json").output)
+    assert data["chapter"] == chapter and data["window"]["total"] > 16
+    assert data["claims"] and all({"topic", "kind", "words", "values", "evidence"} <= set(c) for c in data["claims"])
+    if data["window"]["partial"]:
+        window = next(c for c in data["claims"] if c["kind"] == "window")["values"]
+        assert data["tokens"] == data["sentence_tokens"][window["first"] - 1 : window["last"]]
+
+
+def test_trace_text_shows_the_claims_as_sentences():
+    out = run("trace", "--sentence", "Don't stop", "--chapter", "intuition", "--lang", "en").output
+    assert '[focus_row] "stop" attends most to itself (0.79)' in out
+
+
+@pytest.mark.parametrize("n", [2, 9, 13, 20, 32])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_render_all_accepts_every_length(n, lang, monkeypatch, tmp_path):
+    """Every chapter's data for the sentence is computed (and validated) before rendering; rendering is stubbed."""
+    import pipeline.runner
+
+    seen = []
+    monkeypatch.setattr(pipeline.runner, "run_jobs", lambda todo, *a: seen.extend(todo) or _EMPTY)
+    words = [f"词{i}" if lang == "zh" else f"w{i}" for i in range(n)]
+    result = CliRunner().invoke(cli, ["render", "--all", "--sentence", " ".join(words), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert len(seen) == 7
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["render", "no-such-chapter"], "unknown chapter 'no-such-chapter'"),
         (["render", "worked-example", "--sentence", ""], "the sentence is empty"),
         (["render", "worked-example", "--sentence", "   "], "the sentence is empty"),
-        (["render", "worked-example", "--sentence", "a b c d e f g h i"], "at most 8"),
+        (["render", "worked-example", "--sentence", " ".join("abcdefghijklmnopqrstuvwxyzABCDEFG")], "limit is 32"),
         (["render", "worked-example", "--quality", "ultra"], "Invalid value for '--quality'"),
         (["render", "worked-example", "--format", "avi"], "Invalid value for '--format'"),
         (["trace", "--chapter", "nope"], "unknown chapter 'nope'"),

@@ -129,7 +129,9 @@ def _unasked(claim: Claim, lang: str) -> str:
         k = name_list([_quote(w, lang) for w in claim.words], lang)
         return f"{k}同样匹配，各 {v['w']}" if lang == "zh" else f"{k} match equally, {v['w']} each"
     spread = f"{v['low']}–{v['high']}"
-    return f"每一项的权重都差不多（{spread}）" if lang == "zh" else f"every item gets about the same weight ({spread})"
+    if lang == "zh":
+        return f"每一项的权重都差不多（{spread}）"
+    return f"every item gets about the same weight ({spread})"
 
 
 def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
@@ -155,7 +157,8 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
     if isinstance(v.get("n"), int):
         fields["a_n"] = a_an(v["n"])
     if "shown_low" in v:
-        fields["shown_range"] = v["shown_low"] if v["shown_low"] == v["shown_high"] else f"{v['shown_low']}–{v['shown_high']}"
+        low, high = v["shown_low"], v["shown_high"]
+        fields["shown_range"] = low if low == high else f"{low}–{high}"
     elif "shown_sum" in v:
         fields["shown_range"] = v["shown_sum"]
     return fields

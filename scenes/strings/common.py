@@ -19,8 +19,10 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "window.focus": "The sentence has {total} words; showing words {first}–{last}, around the focus word: "
                     "attention is computed among these",
     "window.first": "The sentence has {total} words; showing the first {last}: attention is computed among these",
-    "auto_focus.pronoun": "No focus word given, so {w0} was chosen: the first third-person pronoun (it, he, she, they)",
-    "auto_focus.content": "No focus word given, so {w0} was chosen: no third-person pronoun, so the last content word",
+    "auto_focus.pronoun": "No focus word given, so {w0} was chosen: the first third-person pronoun "
+                          "(it, he, she, they)",
+    "auto_focus.content": "No focus word given, so {w0} was chosen: no third-person pronoun, so the last "
+                          "content word",
     "auto_focus.word": "No focus word given, so {w0} was chosen: no pronoun or content word, so the last word "
                        "that is not punctuation",
     "auto_focus.last": "No focus word given, so {w0} was chosen: only punctuation, so the last token",

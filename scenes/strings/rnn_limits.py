@@ -35,7 +35,8 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rnn.fast_forward": "Fast-forward: steps {skipped_first}–{skipped_last} run the same way, one after another",
     "rnn.done": "Only after all {n} steps is the last hidden state ready",
     "rnn.long": "A long sentence: the first word {w0} must travel {steps_n} to reach {w1}",
-    "rnn.decay": "Measured: how much of the first word a tanh RNN keeps, step by step (each curve: mean of {seeds} networks)",
+    "rnn.decay": "Measured: how much of the first word a tanh RNN keeps, step by step "
+                 "(each curve: mean of {seeds} networks)",
     "rnn.x_steps": "steps t",
     "rnn.y_retention": "first word retained",
     "rnn.curve": "scale {s}",
@@ -44,7 +45,8 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rnn.point": "{retention} at {scale}",
     "rnn.article": "The article says about {article}: that is a scale of about {article_scale}; "
                    "a little smaller and the first word fades much faster",
-    "rnn.grad": "Backpropagation multiplies the gradient by the Jacobian diag(1−h²)·W_h once per step back (measured)",
+    "rnn.grad": "Backpropagation multiplies the gradient by the Jacobian diag(1−h²)·W_h once per step back "
+                "(measured)",
     "rnn.x_back": "steps back T",
     "rnn.y_grad": "gradient norm (log scale)",
     "rnn.scale": "scale {s}",
@@ -52,7 +54,9 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
                               "learn (vanishing)",
     "rnn.gradient.vanishing.above": "Scale {scale} > 1, yet the gradient shrinks to {norm}: tanh saturates and "
                                     "damps it",
-    "rnn.gradient.bounded": "Scale {scale}: after {steps} steps the gradient is {norm}, neither vanishing nor exploding",
-    "rnn.gradient.exploding": "Scale {scale}: after {steps} steps the gradient is {norm}; updates blow up (exploding)",
+    "rnn.gradient.bounded": "Scale {scale}: after {steps} steps the gradient is {norm}, neither vanishing "
+                            "nor exploding",
+    "rnn.gradient.exploding": "Scale {scale}: after {steps} steps the gradient is {norm}; updates blow up "
+                              "(exploding)",
     "rnn.close": "Sequential, forgetful over distance, unstable to train: what self-attention sets out to fix",
 }

@@ -39,7 +39,8 @@ def test_new_sentence_chooses_its_focus_and_says_by_which_rule(make):
     r = make("The dog chased the ball and then it stopped")
     assert (r.focus_word, r.auto_focus, r.claim("auto_focus").values["rule"]) == ("it", True, "pronoun")
     given_focus = make("The dog chased the ball and then it stopped", "ball")
-    assert (given_focus.focus_word, given_focus.auto_focus, given_focus.has_claim("auto_focus")) == ("ball", False, False)
+    assert (given_focus.focus_word, given_focus.auto_focus) == ("ball", False)
+    assert not given_focus.has_claim("auto_focus")
 
 
 @pytest.mark.parametrize(
@@ -119,7 +120,8 @@ def test_the_rnn_chapter_places_the_article_s_twenty_percent_among_measured_sett
     assert len(scales) >= 4 and claim.values["article"] == "20%"
     at = [c.at(RETENTION_STEP) for c in d.decay]
     assert at == sorted(at) and at[0] < 0.2 < at[-1]  # the article's figure lies inside the family
-    assert retention_curve(steps=RETENTION_STEP, scale=d.article_scale).at(RETENTION_STEP) == pytest.approx(0.2, abs=0.005)
+    at_article = retention_curve(steps=RETENTION_STEP, scale=d.article_scale).at(RETENTION_STEP)
+    assert at_article == pytest.approx(0.2, abs=0.005)
 
 
 def test_a_long_sentence_fast_forwards_with_the_true_step_count():

@@ -1,4 +1,4 @@
-"""Every chapter, for sentences of a user's own: each claim of the data is stated on screen, and the captions read well.
+"""Every chapter, for a user's own sentences: each claim of the data is stated on screen; the captions read well.
 
 The claims themselves are checked against the numbers by tests/attention_core/test_claims_hold.py; here the
 scenes are built (no frames drawn) to see that they state exactly those claims, in both languages.
