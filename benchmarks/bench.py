@@ -1,4 +1,4 @@
-"""Render-speed benchmark: one run, five figures, one line each, then all of them as JSON.
+"""Render-speed benchmark: one run, six figures, one line each, then all of them as JSON.
 
     .venv/bin/python benchmarks/bench.py [--out DIR]
 
@@ -6,7 +6,8 @@
 (b) all chapters at draft with the default --jobs: seconds of video per wall-clock second;
 (c) wall time of an unchanged re-run of all chapters (the cache);
 (d) our GIF bytes / manim's own `--format gif` bytes for one chapter, with the PSNR of each against the MP4;
-(e) time to compute a 16-token trace.
+(e) time to compute a 16-token trace;
+(f) time to compute every chapter's data, claims included, for a 32-token sentence (after one warm-up).
 Plain Python, not a timed test: numbers depend on the machine (this one has 2 cores).
 """
 
@@ -93,7 +94,7 @@ def gif_ratio(out: Path) -> dict:
     cfg = {**RenderSettings().manim_config(), "media_dir": str(out / "manim"), "format": "gif",
            "output_file": GIF_CHAPTER, "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR"}
     with tempconfig(cfg):
-        scene = chapter.scene_class(ChapterInput(chapter.make_trace(None, None), "zh", THEMES["dark"]))
+        scene = chapter.scene_class(ChapterInput(chapter.data(None, None), "zh", THEMES["dark"]))
         scene.render()
         manim_gif = Path(scene.renderer.file_writer.gif_file_path)
     ours, mp4 = ours_dir / f"{GIF_CHAPTER}.gif", ours_dir / f"{GIF_CHAPTER}.mp4"
@@ -115,6 +116,20 @@ def trace_time() -> dict:
     return {"trace_16_ms": (time.perf_counter() - started) / runs * 1000}
 
 
+def claims_time() -> dict:
+    from scenes import CHAPTERS
+
+    sentence = " ".join(f"w{i}" for i in range(32))
+    for chapter in CHAPTERS.values():  # warm up: the sentence-independent RNN and scaling figures are cached
+        chapter.data(sentence).claims
+    runs = 20
+    started = time.perf_counter()
+    for _ in range(runs):
+        for chapter in CHAPTERS.values():
+            chapter.data(sentence).claims
+    return {"all_chapters_32_ms": (time.perf_counter() - started) / runs * 1000}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="scratch folder (default: a temporary one)")
@@ -123,6 +138,8 @@ def main() -> None:
     figures: dict = {}
     figures.update(trace_time())
     print(f"(e) 16-token trace: {figures['trace_16_ms']:.3f} ms (target < 5 ms)", flush=True)
+    figures.update(claims_time())
+    print(f"(f) every chapter's data and claims, 32 tokens: {figures['all_chapters_32_ms']:.1f} ms", flush=True)
     figures.update(matrix_ratio(out))
     print(f"(a) attention-matrix 16 tokens / 4 tokens: {figures['matrix_16_over_4']:.2f} "
           f"({figures['matrix_16_s']:.1f} s / {figures['matrix_4_s']:.1f} s; target <= 2.0)", flush=True)
