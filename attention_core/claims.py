@@ -63,10 +63,11 @@ def _floats(a) -> list:
     return np.asarray(a, dtype=float).tolist()
 
 
-def _repeated(tokens: Sequence[str], indices: Sequence[int]) -> list[bool]:
-    """For each index, whether its word occurs more than once in the sentence (captions then add its position)."""
+def _positions(tokens: Sequence[str], indices: Sequence[int], base: int) -> list[int | None]:
+    """For each index, its 1-based position in the sentence when its word occurs more than once among ``tokens``
+    (a caption then says which one: "the" (word 7)), else None. ``base`` is the sentence position of tokens[0]."""
     folded = [t.casefold() for t in tokens]
-    return [folded.count(folded[i]) > 1 for i in indices]
+    return [base + i + 1 if folded.count(folded[i]) > 1 else None for i in indices]
 
 
 def read_row(
@@ -77,11 +78,14 @@ def read_row(
     keys: Sequence[int],
     decimals: int = WEIGHT_DECIMALS,
     others: str = "other",
+    base: int = 0,
 ) -> Claim:
     """What row ``query`` of the weights says about the keys it can see (``keys``, the query itself included).
 
     ``others`` names the keys other than the query in captions: ``"other"`` or ``"earlier"`` (a causal reader).
     ``query`` is None when the one asking is not among the keys (a library query against book titles).
+    ``base`` is the sentence position of ``tokens[0]`` when they are a window of a longer sentence: a word the
+    window holds twice is named with its position in the whole sentence (``named_at``, ``query_at``).
 
     >>> toks = ("the", "dog", "saw", "the", "cat", "it")
     >>> read_row("r", toks, np.array([0.1, 0.4, 0.05, 0.0, 0.4, 0.05]), 5, range(6)).kind
@@ -98,10 +102,10 @@ def read_row(
     written = {k: shown(weights[k], decimals) for k in keys}
     evidence = {"query": query, "keys": list(keys), "weights": [weights[k] for k in keys], "decimals": decimals}
     asker = () if query is None else (tokens[query],)
-    common = {"query": query, "query_repeated": query is not None and _repeated(tokens, [query])[0]}
+    common = {"query": query, "query_at": None if query is None else _positions(tokens, [query], base)[0]}
 
     def claim(kind: str, named: list[int], **values: Any) -> Claim:
-        values.update(common, repeated=_repeated(tokens, named))
+        values.update(common, named_at=_positions(tokens, named, base))
         return Claim(topic, kind, (*asker, *[tokens[k] for k in named]), values, evidence)
 
     m = len(keys)

@@ -23,12 +23,13 @@ FOCUS_RULES = ("pronoun", "content", "word", "last")
 
 
 def is_punctuation(token: str) -> bool:
-    """True for a token made only of punctuation, symbols or spaces (``,`` ``。`` ``…`` ``😀``).
+    """True for a token with no letter and no digit: punctuation, symbols, emoji (with their variation selectors
+    and other marks), spaces.
 
-    >>> is_punctuation("。"), is_punctuation("cat")
-    (True, False)
+    >>> is_punctuation("。"), is_punctuation("cat"), is_punctuation("❤\ufe0f"), is_punctuation("\u0301")
+    (True, False, True, True)
     """
-    return all(unicodedata.category(c)[0] in "PSZ" for c in token)
+    return not any(unicodedata.category(c)[0] in "LN" for c in token)
 
 
 def choose_focus(tokens: tuple[str, ...], causal: bool = False) -> tuple[int, str]:

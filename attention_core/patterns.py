@@ -100,7 +100,8 @@ class MatrixData(ChapterData):
         if self.window.partial:
             yield self.window.claim(self.tokens)
         yield Claim("matrix_size", "matrix_size", (), {"n": tr.n}, {"shape": list(tr.weights.shape)})
-        rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n)) for i in range(tr.n)]
+        base = self.window.start
+        rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n), base=base) for i in range(tr.n)]
         yield from rows
         for kind in PATTERN_KINDS:
             found = [r for r in rows if pattern_of(r) == kind]

@@ -92,7 +92,7 @@ class WorkedExampleData(ChapterData):
             yield _softmax_row(f"softmax:{i}", tr, i)
         yield first_entry("first_entry:output", tr.weights, tr.V, tr.output, OUT_DEC, OUT_DEC,
                           max_terms=WORKED_EXAMPLE_MAX_TOKENS)  # every term: this chapter is checked by hand
-        yield read_row("row:0", tr.tokens, tr.weights[0], 0, range(tr.n))
+        yield read_row("row:0", tr.tokens, tr.weights[0], 0, range(tr.n), base=self.window.start)
 
 
 def _softmax_row(topic: str, tr: AttentionTrace, i: int) -> Claim:

@@ -89,7 +89,7 @@ class Reading(ChapterData):
         """What the focus word's row says (strongest word, tie, itself, or an even spread)."""
         others = "earlier" if self.trace.causal else "other"
         return read_row("focus_row", self.tokens, self.trace.weights[self.focus], self.focus, self.keys(),
-                        others=others)  # fmt: skip
+                        others=others, base=self.window.start)  # fmt: skip
 
     def _opening_claims(self) -> Iterable[Claim]:
         if self.window.partial:

@@ -56,7 +56,7 @@ class ShowSelectiveRecall(ChapterScene):
 
     def _beat_arcs(self) -> None:
         r = self.data
-        self.say("in.arcs", word=r.focus_word)
+        self.say("in.arcs.window" if r.window.partial else "in.arcs", word=r.focus_word)
         self.play(self.recall.animate_in(), run_time=2.5)
         self.settle(self.recall)
         self.wait(3.0)

@@ -106,7 +106,7 @@ class ConnectEveryWord(ChapterScene):
         fit_between(VGroup(self.row, self.recall), self.title_mob.get_bottom()[1] - 0.3, caption_top())
         self.play(Fade(self.row))
         self.play(self.recall.mark_focus())
-        self.say("sa.focus", word=r.focus_word)
+        self.state("matrix_size", "sa.focus", word=r.focus_word)
         self.play(self.recall.animate_in(), run_time=2.5)
         self.settle(self.recall)
         self.wait(2.0)

@@ -86,8 +86,9 @@ def close_to(s: str, true: float) -> bool:
 
 # -- words --------------------------------------------------------------------------------------------------
 def is_punct(token: str) -> bool:
-    """Only punctuation and symbols."""
-    return all(unicodedata.category(c)[0] in "PS" for c in token)
+    """Only punctuation and symbols (a combining mark or variation selector on a symbol does not make a word:
+    "❤️" is U+2764 and U+FE0F)."""
+    return all(unicodedata.category(c)[0] in "PSM" for c in token)
 
 
 def is_function(token: str) -> bool:
@@ -126,13 +127,12 @@ def repeats(tokens, k: int) -> tuple[bool, bool]:
     return exact, folded
 
 
-def name(tokens, k: int, lang: str, repeated: bool | None = None) -> str:
-    """How a caption names word ``k`` of the shown words: with its position when the word repeats."""
+def name(tokens, k: int, lang: str, at: int | None) -> str:
+    """How a caption names word ``k`` of the shown words: with the sentence position ``at`` the claim gives (a
+    word shown more than once; whether it had to be given is checked by :func:`check_reading`)."""
     q = quote(tokens[k], lang)
-    if repeated is None:
-        repeated = repeats(tokens, k)[0]
-    if repeated:
-        return f"{q}（第 {k + 1} 个）" if lang == "zh" else f"{q} (word {k + 1})"
+    if at is not None:
+        return f"{q}（第 {at} 个）" if lang == "zh" else f"{q} (word {at})"
     return q
 
 
@@ -149,7 +149,7 @@ def expected_reading(weights, query: int | None, keys) -> dict:
         out.update(kind="even", low=min(shown, key=D), high=max(shown, key=D))
         return out
     W = {k: written(ws[k]) for k in keys}
-    top = max((D(W[k]) for k in keys))
+    top = max(D(W[k]) for k in keys)
     tops = [k for k in keys if D(W[k]) == top]
     out["top"] = fmt_dec(top, 2)
     out["topw"] = max(ws[k] for k in tops)
@@ -158,15 +158,21 @@ def expected_reading(weights, query: int | None, keys) -> dict:
     elif query is not None and tops == [query]:
         others = [k for k in keys if k != query]
         second = max(D(W[k]) for k in others)
-        out.update(kind="self", next=[k for k in others if D(W[k]) == second], w_next=fmt_dec(second, 2),
-                   n_others=len(others), topw=ws[query])
+        out.update(
+            kind="self",
+            next=[k for k in others if D(W[k]) == second],
+            w_next=fmt_dec(second, 2),
+            n_others=len(others),
+            topw=ws[query],
+        )
     else:
         out.update(kind="strongest", key=tops[0], offset=None if query is None else tops[0] - query)
     return out
 
 
-def check_reading(claim: Claim, words, weights, query: int | None, keys, others: str | None = None,
-                  kind: str | None = None) -> list[str]:
+def check_reading(
+    claim: Claim, words, weights, query: int | None, keys, others: str | None = None, kind: str | None = None
+) -> list[str]:
     """Problems with row reading ``claim`` of ``weights`` (one row) over ``keys``; ``words`` names the keys
     (the shown tokens, or the library's titles when ``query`` is None)."""
     p: list[str] = []
@@ -180,14 +186,18 @@ def check_reading(claim: Claim, words, weights, query: int | None, keys, others:
     if exp["borderline"] and {kind, exp["kind"]} & {"even"}:
         return p  # a weight sits on the ±15 % edge: float noise decides; either reading is honest
     if kind != exp["kind"]:
-        return p + [f"{claim.topic}: kind {kind} but the written weights say {exp['kind']} "
-                    f"({[written(weights[k]) for k in keys]})"]
+        return p + [
+            f"{claim.topic}: kind {kind} but the written weights say {exp['kind']} "
+            f"({[written(weights[k]) for k in keys]})"
+        ]
     qword = () if query is None else (words[query],)
     named: list[int] = []
     if kind == "even":
         if (v.get("low"), v.get("high"), v.get("count")) != (exp["low"], exp["high"], exp["m"]):
-            p.append(f"{claim.topic}: even low/high/count {v.get('low')}/{v.get('high')}/{v.get('count')} != "
-                     f"{exp['low']}/{exp['high']}/{exp['m']}")
+            p.append(
+                f"{claim.topic}: even low/high/count {v.get('low')}/{v.get('high')}/{v.get('count')} != "
+                f"{exp['low']}/{exp['high']}/{exp['m']}"
+            )
     elif kind == "tie":
         named = exp["keys"]
         if list(v.get("keys", [])) != named:
@@ -213,17 +223,19 @@ def check_reading(claim: Claim, words, weights, query: int | None, keys, others:
     want_words = qword + tuple(words[k] for k in named)
     if tuple(claim.words) != want_words:
         p.append(f"{claim.topic}: words {claim.words} != {want_words}")
-    if query is not None:
-        got = list(v.get("repeated", []))
+    if query is not None:  # positions: given for a word shown twice, the same window offset for every one
+        got = list(v.get("named_at", []))
         if len(got) != len(named):
-            p.append(f"{claim.topic}: repeated {got} does not match the named keys {named}")
-        for k, r in zip(named, got, strict=False):
+            p.append(f"{claim.topic}: named_at {got} does not match the named keys {named}")
+        offsets = set()
+        for k, at in [*zip(named, got, strict=False), (query, v.get("query_at"))]:
             must, may = repeats(words, k)
-            if r not in ((True,) if must else (True, False) if may else (False,)):
-                p.append(f"{claim.topic}: repeated={r} wrong for {words[k]!r} in {words}")
-        must, may = repeats(words, query)
-        if v.get("query_repeated") not in ((True,) if must else (True, False) if may else (False,)):
-            p.append(f"{claim.topic}: query_repeated {v.get('query_repeated')} wrong for {words[query]!r}")
+            if (at is not None) not in ((True,) if must else (True, False) if may else (False,)):
+                p.append(f"{claim.topic}: position {at} wrong for {words[k]!r} in {words}")
+            if at is not None:
+                offsets.add(at - k - 1)
+        if len(offsets) > 1 or any(o < 0 for o in offsets):
+            p.append(f"{claim.topic}: positions {got} / {v.get('query_at')} are not one window's numbering")
     return p
 
 
@@ -232,8 +244,12 @@ def check_row_sum(claim: Claim, weights: np.ndarray) -> list[str]:
     """``row_sum`` (or the sum half of ``softmax_row``) of the rows of ``weights``."""
     sums = [sum((D(written(w)) for w in row), Decimal(0)) for row in np.atleast_2d(weights)]
     v, p = claim.values, []
-    want = {"sum": "1.00", "shown_low": fmt_dec(min(sums), 2), "shown_high": fmt_dec(max(sums), 2),
-            "rounded": any(s != 1 for s in sums)}
+    want = {
+        "sum": "1.00",
+        "shown_low": fmt_dec(min(sums), 2),
+        "shown_high": fmt_dec(max(sums), 2),
+        "rounded": any(s != 1 for s in sums),
+    }
     for k, w in want.items():
         if v.get(k) != w:
             p.append(f"{claim.topic}: {k} {v.get(k)} != {w}")
@@ -271,9 +287,14 @@ def check_dot(claim: Claim, a, b, a_dec: int, b_dec: int, true: float, max_terms
     terms = [term(x, y) for x, y in zip(A, B, strict=True)]
     if len(terms) > max_terms:
         terms = [terms[0], terms[1], "⋯", terms[-1]]
-    want = {"result": result, "relation": relation, "from_shown": fmt_dec(exact, a_dec + b_dec),
-            "expression": " + ".join(terms) + f" {relation} {result}", "terms": len(A),
-            "elided": len(A) > max_terms}
+    want = {
+        "result": result,
+        "relation": relation,
+        "from_shown": fmt_dec(exact, a_dec + b_dec),
+        "expression": " + ".join(terms) + f" {relation} {result}",
+        "terms": len(A),
+        "elided": len(A) > max_terms,
+    }
     v = claim.values
     return [f"{claim.topic}: {k} {v.get(k)!r} != {w!r}" for k, w in want.items() if v.get(k) != w]
 
@@ -287,8 +308,13 @@ def check_scale(claim: Claim, scores: np.ndarray, scaled: np.ndarray, d_k: int) 
         half_up_fraction(Fraction(D(written(s))) / div) != Fraction(D(written(t)))
         for s, t in zip(np.ravel(scores), np.ravel(scaled), strict=True)
     )
-    want = {"d_k": d_k, "divisor": divisor, "exact_root": exact_root, "cells": int(np.size(scores)),
-            "cells_off": int(off)}
+    want = {
+        "d_k": d_k,
+        "divisor": divisor,
+        "exact_root": exact_root,
+        "cells": int(np.size(scores)),
+        "cells_off": int(off),
+    }
     v = claim.values
     return [f"{claim.topic}: {k} {v.get(k)!r} != {w!r}" for k, w in want.items() if v.get(k) != w]
 
@@ -349,15 +375,15 @@ def reading_bits(v: dict, kind: str, words, claim_words, lang: str) -> tuple[lis
     def nm(k, r):
         return self_word if k == q else name(words, k, lang, r)
 
-    bits = [name(words, q, lang, v["query_repeated"])]
+    bits = [name(words, q, lang, v["query_at"])]
     itself = False
     if kind == "strongest":
-        bits += [v["w"], nm(v["key"], v["repeated"][0])]
+        bits += [v["w"], nm(v["key"], v["named_at"][0])]
     elif kind == "tie":
-        bits += [v["w"], each] + [nm(k, r) for k, r in zip(v["keys"], v["repeated"], strict=True)]
+        bits += [v["w"], each] + [nm(k, r) for k, r in zip(v["keys"], v["named_at"], strict=True)]
         itself = bool(v["self_included"])
     elif kind == "self":
-        bits += [v["w"], v["w_next"], self_word] + [nm(k, r) for k, r in zip(v["next"], v["repeated"], strict=True)]
+        bits += [v["w"], v["w_next"], self_word] + [nm(k, r) for k, r in zip(v["next"], v["named_at"], strict=True)]
         itself = True
     elif kind == "even":
         bits += [v["low"], v["high"]]
@@ -373,10 +399,10 @@ def pattern_bits(v: dict, words, lang: str) -> tuple[list[str], bool]:
     pat, q = v["pattern"], v["query"]
     if pat == "even":
         return reading_bits(v, "even", words, (), lang)
-    bits = [name(words, q, lang, v["query_repeated"]), v["w"]]
+    bits = [name(words, q, lang, v["query_at"]), v["w"]]
     if pat == "self":
         return bits + ["它自己" if lang == "zh" else "itself"], True
-    bits.append(name(words, v["key"], lang, v["repeated"][0]))
+    bits.append(name(words, v["key"], lang, v["named_at"][0]))
     if pat == "far":
         bits.append(_count(v["between"], "word", lang))
     return bits, False
@@ -413,8 +439,12 @@ def caption_problems(claim: Claim, key: str, tokens, extra: dict | None = None) 
             if (self_word in plain) != itself:
                 p.append(f"{where}: '{self_word}' present={self_word in plain} but query named={itself}")
         bits += other_bits(claim, key, lang)
+        if key in ("f.softmax", "we.softmax") and v.get("positive") is not True:
+            p.append(f"{where}: the caption says every weight is positive, the claim says {v.get('positive')}")
         if v.get("rounded") and "shown_low" in v:
-            bits.append(v["shown_low"] if v["shown_low"] == v["shown_high"] else f"{v['shown_low']}–{v['shown_high']}")
+            bits.append(
+                v["shown_low"] if v["shown_low"] == v["shown_high"] else f"{v['shown_low']}–{v['shown_high']}"
+            )
         if v.get("rounded") and "shown_sum" in v:
             bits.append(v["shown_sum"])
         if v.get("shows_zero"):
@@ -474,9 +504,15 @@ def other_bits(claim: Claim, key: str, lang: str) -> list[str]:
         return list(v["matches"])
     if k == "shape":
         n = v["n"]
-        return {"f.scores": [str(n)], "f.all_rows": [f"{n}×{n}"], "f.weighted": [f"{n}×{n}", f"{n}×{v.get('d_k')}"],
-                "qkv.words": [str(n), str(v.get("d"))], "we.intro": [str(n), f"{n}×{v.get('d')}"],
-                "we.qkv_done": [f"{n}×{v.get('d_k')}"], "we.scores": [f"{n}×{n}"]}.get(key, [])
+        return {
+            "f.scores": [str(n)],
+            "f.all_rows": [f"{n}×{n}"],
+            "f.weighted": [f"{n}×{n}", f"{n}×{v.get('d_k')}"],
+            "qkv.words": [str(n), str(v.get("d"))],
+            "we.intro": [str(n), f"{n}×{v.get('d')}"],
+            "we.qkv_done": [f"{n}×{v.get('d_k')}"],
+            "we.scores": [f"{n}×{n}"],
+        }.get(key, [])
     return []
 
 
@@ -490,8 +526,12 @@ def stated(cid: str, data) -> list[tuple[Claim, str, dict]]:
     if cid == "intuition":
         out = win + auto + [("self_share", "in.self_share", {}), ("focus_row", "in.best", {})]
     elif cid == "self-attention-idea":
-        out = win + [("rnn_path", "sa.chain", {}), ("rnn_path", "sa.path_rnn", {}),
-                     ("matrix_size", "sa.parallel", {})] + auto + [("focus_row", "sa.best", {})]
+        out = (
+            win
+            + [("rnn_path", "sa.chain", {}), ("rnn_path", "sa.path_rnn", {}), ("matrix_size", "sa.parallel", {})]
+            + auto
+            + [("focus_row", "sa.best", {})]
+        )
     elif cid == "rnn-limits":
         pts = c("retention").values["points"]
         out = [("rnn_steps", "rnn.seq", {})]
@@ -507,24 +547,41 @@ def stated(cid: str, data) -> list[tuple[Claim, str, dict]]:
         for lang in ("en", "zh"):
             sep = "、" if lang == "zh" else ", "
             m = sep.join(c(f"lib_matches:{lang}").values["matches"])
-            out += [(f"lib_matches:{lang}", "qkv.lib_match", {"matches": m, "_lang": lang}),
-                    (f"lib_best:{lang}", "qkv.lib_weights", {"_lang": lang}),
-                    (f"lib_reading:{lang}", "qkv.lib_reading", {"_lang": lang})]
+            out += [
+                (f"lib_matches:{lang}", "qkv.lib_match", {"matches": m, "_lang": lang}),
+                (f"lib_best:{lang}", "qkv.lib_weights", {"_lang": lang}),
+                (f"lib_reading:{lang}", "qkv.lib_reading", {"_lang": lang}),
+            ]
         out += [("shape", "qkv.words", {}), ("first_entry:Q", "qkv.first_entry", {"tok": data.tokens[0]})]
     elif cid == "formula":
         tok = {"tok": data.tokens[0]}
-        out = [("shape", "f.scores", {}), ("first_entry:scores", "f.one_row", tok), ("shape", "f.all_rows", {}),
-               ("scale", "f.scale", {}), ("spread", "f.spread", {}), ("spread", "f.spread_scaled", {}),
-               ("saturation", "f.saturate", {}), ("saturation", "f.saturate_scaled", {}),
-               ("positive", "f.softmax", {}), ("row_sums", "f.row_sums", {}), ("shape", "f.weighted", {}),
-               ("row:0", "f.first_output", tok), ("row:0", "f.first_output.hidden", tok),
-               ("first_entry:output", "f.output_entry", {})]
+        out = [
+            ("shape", "f.scores", {}),
+            ("first_entry:scores", "f.one_row", tok),
+            ("shape", "f.all_rows", {}),
+            ("scale", "f.scale", {}),
+            ("spread", "f.spread", {}),
+            ("spread", "f.spread_scaled", {}),
+            ("saturation", "f.saturate", {}),
+            ("saturation", "f.saturate_scaled", {}),
+            ("positive", "f.softmax", {}),
+            ("row_sums", "f.row_sums", {}),
+            ("shape", "f.weighted", {}),
+            ("row:0", "f.first_output", tok),
+            ("row:0", "f.first_output.hidden", tok),
+            ("first_entry:output", "f.output_entry", {}),
+        ]
     elif cid == "worked-example":
         x1 = c("x1").values["x1"]
-        out = win + [("shape", "we.intro", {"sentence": " ".join(data.tokens)}),
-                     ("x1", "we.x1", {"x1": ", ".join(x1)}), ("first_entry:Q", "we.first_entry", {}),
-                     ("shape", "we.qkv_done", {}), ("shape", "we.scores", {}),
-                     ("first_entry:scores", "we.first_entry", {}), ("scale", "we.scale", {})]
+        out = win + [
+            ("shape", "we.intro", {"sentence": " ".join(data.tokens)}),
+            ("x1", "we.x1", {"x1": ", ".join(x1)}),
+            ("first_entry:Q", "we.first_entry", {}),
+            ("shape", "we.qkv_done", {}),
+            ("shape", "we.scores", {}),
+            ("first_entry:scores", "we.first_entry", {}),
+            ("scale", "we.scale", {}),
+        ]
         out += [(f"softmax:{i}", "we.softmax", {}) for i in range(len(data.tokens))]
         out += [("first_entry:output", "we.first_entry", {}), ("row:0", "we.summary", {})]
     elif cid == "attention-matrix":
@@ -555,7 +612,7 @@ def check_window(cid: str, data, sent_tokens, focus_index: int | None) -> list[s
     n = len(sent_tokens)
     if w.total != n:
         p.append(f"window total {w.total} != {n} tokens")
-    if tuple(data.tokens) != tuple(sent_tokens[w.start:w.stop]):
+    if tuple(data.tokens) != tuple(sent_tokens[w.start : w.stop]):
         p.append(f"shown tokens {data.tokens} are not words {w.start + 1}–{w.stop} of {sent_tokens}")
     if cap is None or n <= cap:
         if w.partial or data.has_claim("window") or tuple(data.tokens) != tuple(sent_tokens):
@@ -567,8 +624,12 @@ def check_window(cid: str, data, sent_tokens, focus_index: int | None) -> list[s
         return p + ["partial window without a window claim"]
     c = data.claim("window")
     v = c.values
-    want = {"first": w.start + 1, "last": w.stop, "total": n,
-            "reason": "focus" if focus_index is not None else "first"}
+    want = {
+        "first": w.start + 1,
+        "last": w.stop,
+        "total": n,
+        "reason": "focus" if focus_index is not None else "first",
+    }
     p += [f"window: {k} {v.get(k)!r} != {x!r}" for k, x in want.items() if v.get(k) != x]
     if tuple(c.words) != (data.tokens[0], data.tokens[-1]):
         p.append(f"window words {c.words} != first/last shown")
@@ -592,8 +653,10 @@ def check_reading_chapter(cid: str, data, sentence: str, focus: str | None, sent
     p += check_window(cid, data, sent_tokens, idx)
     w = data.window
     if data.focus + w.start != idx:
-        p.append(f"focus at sentence word {data.focus + w.start + 1}, expected word {idx + 1} "
-                 f"({sent_tokens[idx]!r}, rule {rule})")
+        p.append(
+            f"focus at sentence word {data.focus + w.start + 1}, expected word {idx + 1} "
+            f"({sent_tokens[idx]!r}, rule {rule})"
+        )
         return p
     if data.focus_rule != rule:
         p.append(f"focus_rule {data.focus_rule} != {rule}")
@@ -613,14 +676,19 @@ def check_reading_chapter(cid: str, data, sentence: str, focus: str | None, sent
         if tuple(c.words) != (sent_tokens[idx],):
             p.append(f"auto_focus words {c.words} != ({sent_tokens[idx]!r},)")
     row = tr.weights[data.focus]
-    p += check_reading(data.claim("focus_row"), data.tokens, row, data.focus, keys,
-                       others="earlier" if causal else "other")
+    p += check_reading(
+        data.claim("focus_row"), data.tokens, row, data.focus, keys, others="earlier" if causal else "other"
+    )
     if cid == "intuition":
         c = data.claim("self_share")
         shown = [written(row[k]) for k in keys]
         total = sum((D(s) for s in shown), Decimal(0))
-        want = {"w": written(row[data.focus]), "shown_sum": fmt_dec(total, 2), "rounded": fmt_dec(total, 2) != "1.00",
-                "count": len(keys)}
+        want = {
+            "w": written(row[data.focus]),
+            "shown_sum": fmt_dec(total, 2),
+            "rounded": fmt_dec(total, 2) != "1.00",
+            "count": len(keys),
+        }
         p += [f"self_share: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
         if tuple(c.words) != (data.focus_word,):
             p.append(f"self_share words {c.words}")
@@ -680,8 +748,9 @@ def check_rnn(data, sent_tokens) -> list[str]:
         final = float(g.norms[k][-1])
         trend = "vanishing" if final < 1e-2 else "exploding" if final > 1e2 else "bounded"
         want = {"scale": f"{scale:.1f}", "steps": int(g.steps[-1]), "trend": trend, "above_one": bool(scale > 1)}
-        p += [f"gradient:{k}: {key} {c.values.get(key)!r} != {x!r}" for key, x in want.items()
-              if c.values.get(key) != x]
+        p += [
+            f"gradient:{k}: {key} {c.values.get(key)!r} != {x!r}" for key, x in want.items() if c.values.get(key) != x
+        ]
         if not close_to(c.values.get("norm", "nan"), final):
             p.append(f"gradient:{k}: norm {c.values.get('norm')} is not {final!r}")
     return p
@@ -703,20 +772,27 @@ def check_trace_chapter(cid: str, data, sent_tokens, focus: str | None) -> list[
         p += check_dot(data.claim("first_entry:Q"), tr.X[0], tr.W_q[:, 0], 1, 1, tr.Q[0, 0], 4)
         for lang in ("zh", "en"):
             lib = data.library(lang)
-            p += check_reading(data.claim(f"lib_best:{lang}"), lib.titles, lib.weights, None,
-                               range(len(lib.titles)))
+            p += check_reading(data.claim(f"lib_best:{lang}"), lib.titles, lib.weights, None, range(len(lib.titles)))
             c = data.claim(f"lib_matches:{lang}")
-            if list(c.values.get("matches", [])) != [str(int(m)) for m in lib.matches] or \
-                    tuple(c.words) != tuple(lib.titles):
+            if list(c.values.get("matches", [])) != [str(int(m)) for m in lib.matches] or tuple(c.words) != tuple(
+                lib.titles
+            ):
                 p.append(f"lib_matches:{lang} {c.values} vs {lib.matches}")
             c = data.claim(f"lib_reading:{lang}")
             t = int(np.argmax(lib.reading))
             shares = lib.weights * lib.contents[:, t]
             b = int(np.argmax(shares))
-            want = {"topic": lib.topics[t], "r": written(lib.reading[t]), "from": lib.titles[b],
-                    "mostly": bool(shares[b] > lib.reading[t] / 2)}
-            p += [f"lib_reading:{lang}: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items()
-                  if c.values.get(k) != x]
+            want = {
+                "topic": lib.topics[t],
+                "r": written(lib.reading[t]),
+                "from": lib.titles[b],
+                "mostly": bool(shares[b] > lib.reading[t] / 2),
+            }
+            p += [
+                f"lib_reading:{lang}: {k} {c.values.get(k)!r} != {x!r}"
+                for k, x in want.items()
+                if c.values.get(k) != x
+            ]
     elif cid == "formula":
         c = data.claim("shape")
         if c.values != {"n": n, "d_k": tr.d_k} or tr.Q.shape[1] != tr.d_k:
@@ -743,7 +819,7 @@ def check_trace_chapter(cid: str, data, sent_tokens, focus: str | None) -> list[
             c = data.claim(f"softmax:{i}")
             if c.values.get("i") != i + 1 or tuple(c.words) != (tr.tokens[i],):
                 p.append(f"softmax:{i} names row {c.values.get('i')} {c.words}")
-            p += check_row_sum(c, tr.weights[i:i + 1]) + check_positive(c, tr.weights[i:i + 1])
+            p += check_row_sum(c, tr.weights[i : i + 1]) + check_positive(c, tr.weights[i : i + 1])
         p += check_reading(data.claim("row:0"), data.tokens, tr.weights[0], 0, range(n), others="other")
     elif cid == "attention-matrix":
         if data.claim("matrix_size").values.get("n") != n:
@@ -762,19 +838,33 @@ def check_scaling(spread: Claim, sat: Claim, sd) -> list[str]:
     roots = np.sqrt(np.asarray(sd.d_ks, dtype=float))
     ratios = [f"{r:.1f}" for r in np.asarray(sd.std_dot) / roots]
     big = int(np.argmax(sd.d_ks))
-    want = {"samples": sd.n_samples, "d_big": int(sd.d_ks[big]), "s_big": f"{sd.std_dot[big]:.1f}",
-            "ratios": ratios, "scaled": [f"{r:.1f}" for r in sd.std_scaled]}
+    want = {
+        "samples": sd.n_samples,
+        "d_big": int(sd.d_ks[big]),
+        "s_big": f"{sd.std_dot[big]:.1f}",
+        "ratios": ratios,
+        "scaled": [f"{r:.1f}" for r in sd.std_scaled],
+    }
     v = spread.values
-    p += [f"spread: {k} {v.get(k)!r} != {x!r}" for k, x in want.items() if (list(v[k]) if isinstance(v.get(k), list)
-                                                                            else v.get(k)) != x]
+    p += [
+        f"spread: {k} {v.get(k)!r} != {x!r}"
+        for k, x in want.items()
+        if (list(v[k]) if isinstance(v.get(k), list) else v.get(k)) != x
+    ]
     if not all(Decimal("0.9") <= Decimal(r) <= Decimal("1.1") for r in ratios):
         p.append(f"spread: ratios {ratios} do not all say 'spreads like √d_k'")
     d = int(sd.d_k_big)
     root = math.isqrt(d)
     wu, ws = float(np.max(sd.weights_unscaled)), float(np.max(sd.weights_scaled))
-    want = {"d": d, "top_score": f"{float(np.max(sd.scores)):.1f}", "w_unscaled": written(wu), "w_scaled": written(ws),
-            "sqrt": str(root) if root * root == d else f"{math.sqrt(d):.3f}", "one_hot": wu >= 0.9,
-            "spread_out": ws < 0.9}
+    want = {
+        "d": d,
+        "top_score": f"{float(np.max(sd.scores)):.1f}",
+        "w_unscaled": written(wu),
+        "w_scaled": written(ws),
+        "sqrt": str(root) if root * root == d else f"{math.sqrt(d):.3f}",
+        "one_hot": wu >= 0.9,
+        "spread_out": ws < 0.9,
+    }
     v = sat.values
     p += [f"saturation: {k} {v.get(k)!r} != {x!r}" for k, x in want.items() if v.get(k) != x]
     return p
@@ -868,4 +958,27 @@ def check_chapter(cid: str, sentence: str, focus: str | None = None) -> list[str
     p += stated_caption_problems(cid, data)
     if len(json.loads(data.to_json(indent=None))["claims"]) != len(data.claims):
         p.append("to_json lost claims")
+    return p
+
+
+_POSITION = re.compile(r'"((?:[^"]|"(?= \(word))*)" \(word (\d+)\)')
+
+
+def position_problems(cid: str, data, sent_tokens) -> list[str]:
+    """A word named with its position ("the" (word 3)) must be that word of the sentence as the window caption
+    numbers it ("showing words 5–20" counts from the sentence's first word)."""
+    p = []
+    for claim, key, extra in stated(cid, data):
+        if claim.kind not in READING_KINDS and claim.kind != "pattern":
+            continue
+        extra = {k: v for k, v in extra.items() if k != "_lang"}
+        cap = claim_text("en", key, claim, **extra)
+        for word, pos in _POSITION.findall(cap):
+            k = int(pos)
+            if not (1 <= k <= len(sent_tokens)) or sent_tokens[k - 1] != word:
+                actual = sent_tokens[k - 1] if 1 <= k <= len(sent_tokens) else None
+                p.append(
+                    f"{claim.topic} [{key}] {cap!r}: names {word!r} as word {k}, but word {k} of the "
+                    f"sentence is {actual!r} (window {data.window.start + 1}–{data.window.stop})"
+                )
     return p

@@ -41,9 +41,9 @@ def _quote(word: str, lang: str) -> str:
     return f"「{word}」" if lang == "zh" else f'"{word}"'
 
 
-def _name(word: str, position: int | None, repeated: bool, lang: str) -> str:
-    """A quoted word, with its position when the sentence has it more than once ("the" (word 3))."""
-    if not repeated or position is None:
+def _name(word: str, position: int | None, lang: str) -> str:
+    """A quoted word, with its position in the sentence when it is given (a word shown more than once)."""
+    if position is None:
         return _quote(word, lang)
     return f"{_quote(word, lang)}（第 {position} 个）" if lang == "zh" else f'{_quote(word, lang)} (word {position})'
 
@@ -65,21 +65,21 @@ def _keys(claim: Claim, keys: list[int], words: tuple[str, ...], lang: str) -> s
     """The named keys of a reading, "itself" for the query's own position."""
     v = claim.values
     out = []
-    for k, word, rep in zip(keys, words, v["repeated"], strict=True):
-        out.append(("它自己" if lang == "zh" else "itself") if k == v["query"] else _name(word, k + 1, rep, lang))
+    for k, word, at in zip(keys, words, v["named_at"], strict=True):
+        out.append(("它自己" if lang == "zh" else "itself") if k == v["query"] else _name(word, at, lang))
     return name_list(out, lang)
 
 
 def _asker(claim: Claim, lang: str) -> str:
     v = claim.values
-    return _name(claim.words[0], v["query"] + 1, v["query_repeated"], lang)
+    return _name(claim.words[0], v["query_at"], lang)
 
 
 def reading(claim: Claim, lang: str) -> str:
     """One sentence saying what a row reading claim says.
 
-    >>> c = Claim("r", "tie", ("it", "dog", "cat"), {"w": "0.40", "query": 7, "query_repeated": False,
-    ...       "keys": [1, 4], "self_included": False, "repeated": [False, False]})
+    >>> c = Claim("r", "tie", ("it", "dog", "cat"), {"w": "0.40", "query": 7, "query_at": None,
+    ...       "keys": [1, 4], "self_included": False, "named_at": [None, None]})
     >>> reading(c, "en")
     '"it" attends equally to "dog" and "cat" (0.40 each)'
     """
@@ -146,7 +146,7 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
     if v.get("query") is not None:  # a row reading: a word the sentence repeats is named with its position
         fields["w0"] = _asker(claim, lang)
         if v.get("key") is not None:
-            fields["w1"] = _name(claim.words[1], v["key"] + 1, v["repeated"][0], lang)
+            fields["w1"] = _name(claim.words[1], v["named_at"][0], lang)
     if claim.kind in ("strongest", "tie", "self", "even"):
         fields["reading"] = reading(claim, lang)
     if claim.kind == "pattern":
@@ -173,5 +173,5 @@ def describe(claim: Claim, lang: str) -> str:
     if claim.kind in ("strongest", "tie", "self", "even"):
         return reading(claim, lang)
     words = f"{' '.join(_quote(w, lang) for w in claim.words)} " if claim.words else ""
-    values = ", ".join(f"{k}={v}" for k, v in claim.values.items() if k != "repeated")
+    values = ", ".join(f"{k}={v}" for k, v in claim.values.items())
     return f"{claim.kind}: {words}{values}"

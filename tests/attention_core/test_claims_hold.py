@@ -4,7 +4,9 @@ The expectations come from ``tests/claim_checks.py`` (independent of ``attention
 Each chapter gets its own property test over the same sentence strategy: Chinese lexicon words and random Han
 characters, English words and random lowercase words, punctuation, repeats (ties, even rows), mixed scripts,
 with and without spaces, 1 to 34 pieces (so the 2..32 token limit is crossed both ways), sometimes a focus word
-drawn from the sentence. The last tests feed the verifiers falsified claims to show they reject them.
+drawn from the sentence. Fixed edge sentences run through every chapter too; the bite tests feed the verifiers
+falsified claims to show they reject them; the window tests check that a word named by position ("the" (word 3))
+is numbered as the window caption numbers words (from the start of the sentence).
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ ZH_WORDS = ("小猫 猫 狗 小狗 停下 追逐 追 坐在 它 他 她 它们 �
 EN_WORDS = ("cat dog it he she they him her them the a an and then ran stopped The It He Dog Cat kitten bird "
             "sat mat apple book suddenly in on of was steps itself").split()  # fmt: skip
 PUNCT = tuple(",.。，!?;:、…-'\"()%$+！？")
+SYMBOLS = ("★", "©", "😀", "❤️", "✔️", "☺️", "3", "42", "ß", "é", "didn't", "Дом")  # ❤️ = U+2764 U+FE0F
 
 han = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=3)
 latin = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=7)
 piece = st.one_of(
-    st.sampled_from(ZH_WORDS), st.sampled_from(EN_WORDS), st.sampled_from(PUNCT), han, latin,
-    latin.map(str.capitalize),
+    st.sampled_from(ZH_WORDS), st.sampled_from(EN_WORDS), st.sampled_from(PUNCT), st.sampled_from(SYMBOLS),
+    han, latin, latin.map(str.capitalize),
 )  # fmt: skip
 
 
@@ -134,11 +137,25 @@ def test_attention_matrix_claims_hold(data):
 
 # -- fixed sentences aimed at the edges -----------------------------------------------------------------------
 EDGE_SENTENCES = [
-    ("dog cat", None), ("dog cat dog cat", None), ("the the the", None), ("the the the the the the the the", None),
-    ("it it", None), ("。 ， ！", None), ("The cat saw the dog and then it ran", None),
-    ("小猫 狗 它", None), ("它 跑 了", None), ("it ran away", None), ("那只在花园里追逐蝴蝶的小猫突然停下了脚步", "停下"),
-    (" ".join("abcdefghijklmnopqrstuvwxyzABCDEF"), "q"), (" ".join(["dog"] * 32), None),
-    (" ".join(["cat", "dog"] * 16), "dog"), ("dog " * 20 + "it", None), ("a b", None), ("I am", None),
+    ("dog cat", None),
+    ("dog cat dog cat", None),
+    ("the the the", None),
+    ("the the the the the the the the", None),
+    ("it it", None),
+    ("。 ， ！", None),
+    ("The cat saw the dog and then it ran", None),
+    ("小猫 狗 它", None),
+    ("它 跑 了", None),
+    ("it ran away", None),
+    ("那只在花园里追逐蝴蝶的小猫突然停下了脚步", "停下"),
+    (" ".join("abcdefghijklmnopqrstuvwxyzABCDEF"), "q"),
+    (" ".join(["dog"] * 32), None),
+    (" ".join(["cat", "dog"] * 16), "dog"),
+    ("dog " * 20 + "it", None),
+    ("a b", None),
+    ("I am", None),
+    ("the cat ✔️", None),
+    ("小猫 ❤️", None),
 ]
 
 
@@ -213,7 +230,9 @@ def test_other_verifiers_reject_false_claims():
     scale = d.claim("scale")
     tr = d.trace
     assert not cc.check_scale(scale, tr.scores, tr.scaled_scores, tr.d_k)
-    assert cc.check_scale(_replace(scale, cells_off=scale.values["cells_off"] + 1), tr.scores, tr.scaled_scores, tr.d_k)
+    assert cc.check_scale(
+        _replace(scale, cells_off=scale.values["cells_off"] + 1), tr.scores, tr.scaled_scores, tr.d_k
+    )
     sat, spread = d.claim("saturation"), d.claim("spread")
     assert not cc.check_scaling(spread, sat, d.scaling)
     assert cc.check_scaling(spread, _replace(sat, spread_out=False), d.scaling)
@@ -222,3 +241,21 @@ def test_other_verifiers_reject_false_claims():
     assert path.values["steps"] == 1 and not cc.caption_problems(path, "sa.chain", ("dog", "cat"))
     assert cc._grammar("after 1 steps") and cc._grammar("a 8×8 matrix") and cc._grammar("an 4×4 matrix")
     assert not cc._grammar("an 11×11 matrix, a 16×16 one, an 18×18 one and a 4×4 one")
+
+
+# -- positions in a window ----------------------------------------------------------------------------------
+WINDOWED = [
+    ("attention-matrix", "a b c d the cat saw the dog and the bird then it ran e f g h i", "it"),
+    ("worked-example", "a b the c the d the e the f", "f"),
+    ("self-attention-idea", "a b c d e f g h i j k l m n o p q r it it", None),
+]
+
+
+@pytest.mark.parametrize(("chapter_id", "sentence", "focus"), WINDOWED)
+def test_positions_named_in_a_window_are_sentence_positions(chapter_id, sentence, focus):
+    """The window caption numbers words from the sentence's start ("showing words 5–20"); a reading that names a
+    repeated word by position ("the" (word 1)) must use the same numbering, or it names a word not shown."""
+    data = get_chapter(chapter_id).data(sentence, focus)
+    assert data.window.partial and data.window.start > 0
+    problems = cc.position_problems(chapter_id, data, tokenize(sentence))
+    assert not problems, "\n".join(problems)
