@@ -10,6 +10,7 @@ from pathlib import Path
 from manim import tempconfig
 
 from scenes import ChapterInput, get_chapter
+from scenes.components.text import share_text_cache
 from scenes.components.theme import THEMES
 
 __all__ = ["SceneResult", "render_scene"]
@@ -32,12 +33,12 @@ def render_scene(job, scratch: Path) -> SceneResult:
     """Run the chapter's scene for ``job`` (a ChapterJob) with Manim's Cairo renderer; files land in ``scratch``."""
     chapter = get_chapter(job.chapter_id)
     data = chapter.data(job.sentence, job.focus)
-    TEXT_CACHE.mkdir(parents=True, exist_ok=True)
+    share_text_cache(TEXT_CACHE)  # a private text folder per render, seeded from and published to the shared one
     logging.getLogger("manim").setLevel(logging.WARNING)
     cfg = {
         **job.settings.manim_config(),
         "media_dir": str(scratch),
-        "text_dir": str(TEXT_CACHE),
+        "text_dir": str(scratch / "texts"),
         "output_file": job.chapter_id,
         "format": "mp4",
         "write_to_movie": True,

@@ -53,3 +53,17 @@ def test_png_is_a_full_size_frame(rendered):
 def test_no_temporary_files_are_left(rendered):
     leftovers = [p.name for p in rendered.iterdir() if p.name.startswith(".") and p.name != ".manifest.lock"]
     assert not leftovers
+
+
+def test_contact_sheet_has_a_frame_per_caption(rendered):
+    from pipeline.sheet import caption_times
+
+    cmd = [sys.executable, str(ROOT / "render.py"), "sheet", str(rendered), "--columns", "5"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    cues = caption_times((rendered / "worked-example.vtt").read_text(encoding="utf-8"))
+    assert f"({len(cues)} frames)" in done.stdout
+    with Image.open(rendered / "worked-example.sheet.png") as sheet:
+        tile_w = sheet.width // 5
+        rows = -(-len(cues) // 5)
+        assert sheet.width == 5 * tile_w and sheet.height == rows * (round(tile_w * 480 / 854) + 64)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from manim import DOWN, RIGHT, Line, SurroundingRectangle, Text, VGroup
 
+from scenes.components.text import CachedText
 from scenes.components.theme import FONT, Theme
 
 __all__ = ["AttentionFormula"]
@@ -21,7 +22,7 @@ class AttentionFormula(VGroup):
         qkv = {"Q": theme.q, "K": theme.k, "V": theme.v}
 
         def piece(s: str, colors: dict | None = None) -> Text:
-            return Text(s, font=FONT, font_size=size, color=theme.text, t2c=colors or {})
+            return CachedText(s, font=FONT, font_size=size, color=theme.text, t2c=colors or {})
 
         self.lhs = piece("Attention(Q, K, V) =", qkv)
         self.open, self.close = piece("softmax("), piece(")")

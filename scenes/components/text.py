@@ -1,30 +1,68 @@
-"""Plain-text mobjects: user text is always literal (``Text``, never markup, TeX or Typst)."""
+"""Plain-text mobjects: user text is always literal (``Text``, never markup, TeX or Typst).
+
+Every text is a :class:`CachedText`: Manim draws each Text into an SVG file in ``config.text_dir``, rewrites that
+file in place and parses a sibling copy it then deletes, so processes sharing one ``text_dir`` read each other's
+half-written files (``FileNotFoundError``, ``ParseError: no element found``). Each render therefore gets a private
+``text_dir``, and :class:`CachedText` seeds it from a folder shared by all renders (:func:`share_text_cache`):
+a file there is copied in whole, a new one is drawn privately and published by an atomic rename. A reader of the
+shared folder only ever sees complete files, and a warm cache still saves the drawing.
+"""
 
 from __future__ import annotations
 
-from manim import Text
+import os
+import shutil
+from pathlib import Path
 
+from manim import Text, config
+
+from attention_core import fmt
 from scenes.components.theme import FONT, MONO_FONT, Theme
 
-__all__ = ["fmt", "label", "number", "wrap"]
+__all__ = ["CachedText", "fmt", "label", "number", "share_text_cache", "wrap"]
+
+_shared: Path | None = None
 
 
-def fmt(value: float, decimals: int) -> str:
-    """Format a number with a fixed count of decimals and a true minus sign; never prints "-0.00".
+def share_text_cache(folder: Path | None) -> None:
+    """Seed every render's private text folder from ``folder`` and publish new texts there (None: no sharing)."""
+    global _shared
+    _shared = folder
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
 
-    >>> fmt(2.104, 2), fmt(-0.004, 2), fmt(-1.5, 1)
-    ('2.10', '0.00', '−1.5')
-    """
-    s = f"{value:.{decimals}f}"
-    if float(s) == 0:
-        s = s.lstrip("-")
-    return s.replace("-", "−")
 
+def _copy_whole(src: Path, dst: Path) -> bool:
+    """Copy ``src`` to ``dst`` through a temporary name and an atomic rename; False if ``src`` does not exist."""
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(src, tmp)
+    except FileNotFoundError:
+        return False
+    os.replace(tmp, dst)
+    return True
+
+
+class CachedText(Text):
+    """A literal :class:`manim.Text` whose SVG is shared between renders safely (see the module docstring)."""
+
+    def _text2svg(self, color) -> str:
+        if _shared is None:
+            return super()._text2svg(color)
+        name = f"{self._text2hash(color)}.svg"
+        private = Path(config.get_dir("text_dir"))
+        private.mkdir(parents=True, exist_ok=True)
+        if not (private / name).exists():
+            _copy_whole(_shared / name, private / name)
+        svg = super()._text2svg(color)  # drawn into the private folder unless it was copied there
+        if not (_shared / name).exists():
+            _copy_whole(private / name, _shared / name)
+        return svg
 
 
 def label(text: str, theme: Theme, size: float = 28, color: str | None = None, mono: bool = False) -> Text:
     """A literal text label in the CJK font (Latin, digits and Chinese all render)."""
-    return Text(text, font=MONO_FONT if mono else FONT, font_size=size, color=color or theme.text)
+    return CachedText(text, font=MONO_FONT if mono else FONT, font_size=size, color=color or theme.text)
 
 
 def number(value: float, decimals: int, theme: Theme, size: float = 26, color: str | None = None) -> Text:
