@@ -64,15 +64,15 @@ class Window:
         return Claim("window", "window", (tokens[0], tokens[-1]), values, self.to_dict())
 
 
-def window_for(n: int, size: int, focus: int | None = None, causal: bool = False) -> Window:
+def window_for(n: int, size: int, focus: int | None = None, look_back: bool = False) -> Window:
     """The ``size`` tokens of ``n`` a chapter shows: all if they fit, else around ``focus`` or the first ones.
 
-    A causal reader looks back, so its window keeps the focus near the end (two words after it); otherwise the
-    focus sits in the middle.
+    With ``look_back`` (a reader at the focus word, whose pronoun or verb refers to earlier words) the window keeps
+    the focus near its end, two words after it; otherwise the focus sits in the middle.
 
     >>> window_for(5, 8)
     Window(start=0, stop=5, total=5, reason='all')
-    >>> window_for(20, 8, focus=15, causal=True), window_for(20, 8, focus=1)
+    >>> window_for(20, 8, focus=15, look_back=True), window_for(20, 8, focus=1)
     (Window(start=10, stop=18, total=20, reason='focus'), Window(start=0, stop=8, total=20, reason='focus'))
     >>> window_for(20, 8).reason
     'first'
@@ -81,7 +81,7 @@ def window_for(n: int, size: int, focus: int | None = None, causal: bool = False
         return Window(0, n, n, "all")
     if focus is None:
         return Window(0, size, n, "first")
-    before = size - 3 if causal else size // 2
+    before = size - 3 if look_back else size // 2
     start = min(max(focus - before, 0), n - size)
     return Window(start, start + size, n, "focus")
 

@@ -3,7 +3,8 @@
 Chapters 1 (intuition) and 3 (self-attention-idea) both stop at a *focus* word and draw its row of weights.
 Chapter 1 reads causally (the reader has only seen the earlier words); chapter 3 lets every word see every word.
 Both show at most :data:`MAX_READING_TOKENS` words: a longer sentence is read in a window around the focus word,
-and attention is computed among the words of that window (the chapter says so on screen).
+most of it before the focus (a pronoun or a verb refers back), and attention is computed among the words of that
+window (the chapter says so on screen).
 """
 
 from __future__ import annotations
@@ -140,7 +141,7 @@ def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool)
         index, rule = find_focus(tokens, focus, causal), None
     else:
         index, rule = choose_focus(tokens, causal)
-    window = window_for(len(tokens), MAX_READING_TOKENS, index, causal)
+    window = window_for(len(tokens), MAX_READING_TOKENS, index, look_back=True)
     shown = tokens[window.start : window.stop]
     trace = lexicon_attention(shown, causal=causal, sentence=sentence, lang=detect_language(sentence))
     return cls(trace, index - window.start, rule, window, tokens)
