@@ -146,7 +146,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
             row_bg = VGroup(*weights.backgrounds[i * tr.n:(i + 1) * tr.n])
             self.play(Fade(target.row(i), fade_in=False), Fade(row_bg), Fade(weights.row(i)),
                       FadeIn(sums[i], shift=0.2 * LEFT), run_time=0.7)
-            self.state(f"softmax:{i}", "we.softmax", hold=1.0 if i else 2.0)
+            self.state(f"softmax:{i}", "we.softmax", hold=2.0 if i == 0 else 0.8 if tr.n <= 4 else 0.5)
             self.play(Fade(box, fade_in=False), run_time=0.2)
         self.play(Fade(target.title, fade_in=False), Fade(weights.title))
         self.discard(target)
@@ -182,6 +182,6 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         return out
 
     def _beat_summary(self, output: MatrixGrid) -> None:
-        self.state("row:0", "we.summary", hold=3.5)
+        self.state("row:0", "we.summary", hold=3.0)
         curtain(self, self.theme)
 
