@@ -73,34 +73,60 @@ def list_chapters(lang: str) -> None:
         click.echo(f"{chapter.number}  {chapter.id:<20} {chapter.summary(lang)}")
 
 
+def _render_options(command):
+    """Options shared by render and batch: how to render, where, on what."""
+    from pipeline.engines import ENGINES
+
+    options = [
+        click.option("--quality", type=click.Choice(["draft", "low", "medium", "high", "4k"]), default="draft",
+                     show_default=True, help="480p15, 480p30, 720p30, 1080p30 or 2160p30 (short side)."),
+        click.option("--format", "formats", type=click.Choice(["mp4", "gif", "png"]), multiple=True,
+                     help="Output format; repeat for several (default: mp4)."),
+        click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True),
+        click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True),
+        click.option("--jobs", type=click.IntRange(1, 64), help="Chapters rendered in parallel (default: cores)."),
+        click.option("--force", is_flag=True, help="Render even if the outputs are up to date."),
+        click.option("--gif-size", type=click.IntRange(160, 1920), default=640, show_default=True,
+                     help="GIF longer side in pixels (sized for articles)."),
+        click.option("--gif-fps", type=click.IntRange(1, 30), default=10, show_default=True,
+                     help="GIF frames per second."),
+        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help="Where renders run: a process pool here, or Ray."),
+        click.option("--address", help="Ray cluster to join (with --engine ray); default: a local Ray runtime."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _progress(length: int, label: str):
+    """One progress bar on stderr with an ETA; ``update(outcome)`` advances it by one finished render."""
+    bar = click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True,
+                            item_show_func=lambda s: s or "")  # fmt: skip
+    bar.step = lambda outcome: bar.update(1, f"{outcome.task.key} {outcome.seconds:.1f} s")
+    return bar
+
+
 @cli.command()
 @click.argument("chapters", nargs=-1)
 @click.option("--all", "all_chapters", is_flag=True, help="Render every chapter (same as naming none).")
 @click.option("--sentence", help="Example sentence; default: each chapter's own sentence from the article.")
 @click.option("--focus", help="The word a reader is at (intuition, self-attention-idea); default: chosen for you.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Caption language (default: the sentence's).")
-@click.option("--quality", type=click.Choice(["draft", "low", "medium", "high", "4k"]), default="draft",
-              show_default=True, help="480p15, 480p30, 720p30, 1080p30 or 2160p30 (short side).")
-@click.option("--format", "formats", type=click.Choice(["mp4", "gif", "png"]), multiple=True,
-              help="Output format; repeat for several (default: mp4).")
-@click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)
-@click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
               help="Output folder; files are named <chapter-id>.<format>.")
-@click.option("--jobs", type=click.IntRange(1, 64), help="Chapters rendered in parallel (default: cores).")
-@click.option("--force", is_flag=True, help="Render even if the outputs are up to date.")
-@click.option("--gif-size", type=click.IntRange(160, 1920), default=640, show_default=True,
-              help="GIF longer side in pixels (sized for articles).")
-@click.option("--gif-fps", type=click.IntRange(1, 30), default=10, show_default=True, help="GIF frames per second.")
-def render(chapters, all_chapters, sentence, focus, lang, quality, formats, aspect, theme, out_dir, jobs, force,
-           gif_size, gif_fps) -> None:
+@_render_options
+def render(chapters, all_chapters, sentence, focus, lang, out_dir, quality, formats, aspect, theme, jobs, force,
+           gif_size, gif_fps, engine, address) -> None:
     """Render CHAPTERS (ids from `list`; none or --all = every chapter) to DIR/<chapter-id>.<format>.
 
-    Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles; manifest.json lists every file.
+    Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles, <chapter-id>.trace.json (every number and
+    claim it shows); manifest.json lists every file.
     """
-    from pipeline.files import clean_stale, ensure_output_dir
+    from pipeline.engines import Task, make_engine
+    from pipeline.files import SCRATCH_ROOT, clean_stale, ensure_output_dir
     from pipeline.outputs import ChapterJob, check_fonts
-    from pipeline.runner import cpu_count, needs_render, run_jobs
+    from pipeline.runner import cpu_count, needs_render, run_tasks
     from pipeline.settings import RenderSettings
 
     known = _catalog()
@@ -114,22 +140,75 @@ def render(chapters, all_chapters, sentence, focus, lang, quality, formats, aspe
     lang = lang or (detect_language(sentence) if sentence else "zh")
     out = ensure_output_dir(out_dir)
     clean_stale(out)
+    clean_stale(SCRATCH_ROOT)
     settings = RenderSettings(quality=quality, aspect=aspect, theme=theme)
     fmts = tuple(dict.fromkeys(formats or ("mp4",)))
-    todo = [(s.number, ChapterJob(s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps))
-            for s in specs]
-    n_jobs = jobs or cpu_count()
-    if any(needs_render(job, force) for _, job in todo):
+    tasks = [Task(s.id, ChapterJob(s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps), s.number)
+             for s in specs]  # fmt: skip
+    if any(needs_render(t.job, force) for t in tasks):
         check_fonts()  # before any work: Chinese without the CJK font would silently render as boxes
-    with click.progressbar(length=len(todo), label="rendering", file=sys.stderr,
-                           item_show_func=lambda s: s or "") as bar:  # fmt: skip
-        report = run_jobs(todo, n_jobs, force, lambda cid, secs: (bar.update(1, f"{cid} {secs:.1f} s")))
+    with _progress(len(tasks), "rendering") as bar:
+        report = run_tasks(tasks, make_engine(engine, jobs or cpu_count(), address), force, bar.step)
     for entry in report.rendered:
         for item in entry["files"]:
             click.echo(f"{out / item['path']}  ({item['bytes']:,} bytes)")
     if report.skipped:
         click.echo(f"unchanged, not rendered again: {', '.join(report.skipped)} (use --force to re-render)", err=True)
+    if report.failed:
+        key, why = report.failed[0]
+        more = f" (and {len(report.failed) - 1} more)" if len(report.failed) > 1 else ""
+        raise click.ClickException(f"{key}: {why}{more}")
     click.echo(f"done in {report.seconds:.1f} s", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT / "batch", show_default=True,
+              help="Output folder: one folder per row, index.json and index.html.")
+@_render_options
+def batch(file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size, gif_fps, engine, address) -> None:
+    """Render every row of FILE (CSV or JSON Lines: sentence, and optionally id, chapters, lang, focus, aspect,
+    theme, quality, formats) into OUT/<row id>/, with OUT/index.json and an OUT/index.html gallery.
+
+    Run again, it renders only what is missing or changed. A bad row is reported and skipped; the exit status is
+    1 if any row failed.
+    """
+    from pipeline.batch import Defaults, parse_rows, read_rows, row_tasks, write_index
+    from pipeline.engines import make_engine
+    from pipeline.files import SCRATCH_ROOT, clean_stale, ensure_output_dir
+    from pipeline.outputs import check_fonts
+    from pipeline.runner import cpu_count, needs_render, run_tasks
+
+    known = _catalog()
+    defaults = Defaults(quality, aspect, theme, tuple(dict.fromkeys(formats or ("mp4",))), gif_size, gif_fps)
+    rows, errors = parse_rows(read_rows(file), defaults, known)
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+    out = ensure_output_dir(out_dir)
+    clean_stale(out)
+    clean_stale(SCRATCH_ROOT)
+    tasks = [t for row in rows for t in row_tasks(row, out, defaults, known)]
+    for row in rows:
+        clean_stale(out / row.id)
+    if any(needs_render(t.job, force) for t in tasks):
+        check_fonts()
+    failed: dict[str, list[str]] = {}
+    try:
+        with _progress(sum(needs_render(t.job, force) for t in tasks), "batch") as bar:
+            report = run_tasks(tasks, make_engine(engine, jobs or cpu_count(), address), force, bar.step)
+    finally:
+        write_index(out, rows, errors, failed)
+    for key, why in report.failed:
+        row_id = key.split("/", 1)[0]
+        failed.setdefault(row_id, []).append(f"{key}: {why}")
+        click.echo(f"error: row {next(r.line for r in rows if r.id == row_id)} ({key}): {why}", err=True)
+    write_index(out, rows, errors, failed)
+    bad = len(errors) + len(failed)
+    total = len(rows) + len(errors)
+    click.echo(f"{total - bad} of {total} rows done; {len(report.rendered)} chapters rendered, "
+               f"{len(report.skipped)} unchanged, in {report.seconds:.1f} s; {out / 'index.html'}", err=True)
+    if bad:
+        sys.exit(1)
 
 
 @cli.command()
@@ -158,33 +237,11 @@ def trace(sentence, focus, chapter_id, lang, as_json) -> None:
 
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    _print_trace(out, getattr(data, "claims", ()), lang or (detect_language(sentence) if sentence else "zh"))
+    from pipeline.trace_text import trace_lines
 
-
-def _print_trace(out: dict, claims, lang: str, prefix: str = "") -> None:
-    """Matrices as aligned rows, word lists on one line, claims as the captions that state them."""
-    import numpy as np
-
-    from scenes.strings.claims import describe
-
-    for key, value in out.items():
-        if key == "claims":
-            click.echo("\nclaims:")
-            for claim in claims:
-                click.echo(f"  [{claim.topic}] {describe(claim, lang)}")
-            continue
-        if isinstance(value, dict):
-            _print_trace(value, (), lang, f"{prefix}{key}.")
-            continue
-        arr = np.asarray(value, dtype=object)
-        if arr.ndim == 2 and arr.size and all(isinstance(v, (int, float)) or v is None for v in arr.ravel()):
-            click.echo(f"\n{prefix}{key} {arr.shape}")
-            for row in value:
-                click.echo("  " + "  ".join("    -inf" if v is None else f"{v:8.4f}" for v in row))
-        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            click.echo(f"{prefix}{key}: {' | '.join(value)}")
-        else:
-            click.echo(f"{prefix}{key}: {value}")
+    lang = lang or (detect_language(sentence) if sentence else "zh")
+    for line in trace_lines(out, getattr(data, "claims", ()), lang):
+        click.echo(line)
 
 
 @cli.command()

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from attention_core import ExplainerError
 
-__all__ = ["atomic_path", "clean_stale", "ensure_output_dir", "work_dir"]
+__all__ = ["SCRATCH_ROOT", "atomic_path", "clean_stale", "ensure_output_dir", "scratch_dir"]
 
 # temporary names carry the writer's pid, so a later run can tell leftovers of a killed run from live work
 _TEMP = re.compile(r"^\.(?:work-.+|.+\.tmp)-(\d+)-[^/]*$")
+SCRATCH_ROOT = Path(tempfile.gettempdir()) / "attention-explainer-work"
 
 
 @contextlib.contextmanager
@@ -32,14 +33,26 @@ def atomic_path(dst: Path) -> Iterator[Path]:
         tmp_path.unlink(missing_ok=True)
 
 
-def work_dir(out_dir: Path, chapter_id: str) -> Path:
-    """A private scratch folder inside ``out_dir`` (same file system, so results can be renamed into place)."""
-    return Path(tempfile.mkdtemp(prefix=f".work-{chapter_id}-{os.getpid()}-", dir=out_dir))
+@contextlib.contextmanager
+def scratch_dir(chapter_id: str) -> Iterator[Path]:
+    """A private scratch folder on this machine (its temp folder), removed when the block ends.
+
+    Its name carries this process's pid, so :func:`clean_stale` of :data:`SCRATCH_ROOT` removes what a killed
+    worker left.
+    """
+    SCRATCH_ROOT.mkdir(parents=True, exist_ok=True)
+    path = Path(tempfile.mkdtemp(prefix=f".work-{chapter_id}-{os.getpid()}-", dir=SCRATCH_ROOT))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def clean_stale(out_dir: Path) -> int:
     """Remove temporary files and work folders left by runs that were killed; return how many."""
     removed = 0
+    if not out_dir.is_dir():
+        return 0
     for path in out_dir.iterdir():
         match = _TEMP.match(path.name)
         if not match or _alive(int(match.group(1))):

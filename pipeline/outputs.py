@@ -1,19 +1,25 @@
-"""Render one chapter into an output folder: MP4, GIF (made from the MP4), PNG, poster, subtitles, manifest."""
+"""Render one chapter: MP4, GIF (made from the MP4), PNG, poster, subtitles, trace; then install it in a folder.
+
+Rendering (:func:`produce_chapter`) happens in a private scratch folder wherever the worker runs and returns the
+files as bytes; installing (:func:`install`) writes them into the output folder, each renamed into place when
+complete, and records them in the manifest. A local render does both in one process.
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from attention_core import ExplainerError
-from pipeline.files import atomic_path, work_dir
+from pipeline.files import atomic_path, scratch_dir
 from pipeline.manifest import code_version, inputs_hash, record_chapter
 from pipeline.media import frame_at, mp4_to_gif, probe
 from pipeline.settings import RenderSettings
 from pipeline.subtitles import cues, to_srt, to_vtt
 
-__all__ = ["ChapterJob", "check_fonts", "missing_fonts", "render_chapter"]
+__all__ = ["ChapterJob", "Rendered", "check_fonts", "install", "missing_fonts", "produce_chapter", "render_chapter"]
 
 VIDEO_FORMATS = ("mp4", "gif")
 
@@ -55,57 +61,99 @@ def check_fonts() -> None:
         raise ExplainerError(f"font {missing[0]!r} is not installed; install it with: apt-get install fonts-noto-cjk")
 
 
-def render_chapter(job: ChapterJob, number: int = 0) -> dict:
-    """Render ``job``; every file is renamed into place only when complete. Returns its manifest entry."""
+@dataclass(frozen=True)
+class Rendered:
+    """A chapter rendered away from its output folder: its manifest entry and every file, as bytes.
+
+    This is what a worker returns (in this process, a local pool or a Ray cluster): nothing it made depends on a
+    disk the driver shares; :func:`install` puts it into the output folder.
+    """
+
+    chapter_id: str
+    entry: dict
+    files: tuple[tuple[str, bytes], ...]
+
+
+def produce_chapter(job: ChapterJob, number: int = 0, code: str | None = None) -> Rendered:
+    """Render ``job`` in a private scratch folder of this machine and return the files it made.
+
+    ``code`` is the driver's :func:`code_version`: a worker running other code refuses the job rather than draw
+    frames the cache would attribute to the driver's code.
+    """
     from pipeline.scene_runner import render_scene  # manim is imported only when something must be drawn
 
-    scratch = work_dir(job.out_dir, job.chapter_id)
-    try:
+    if code is not None and code != code_version():
+        raise ExplainerError(f"this worker runs code {code_version()}, the driver {code}; deploy the same code")
+    with scratch_dir(job.chapter_id) as scratch:
         result = render_scene(job, scratch)
         if not result.movie.exists():
             raise ExplainerError(f"{job.chapter_id}: manim wrote no video")
-        files = [_write(job, fmt, result) for fmt in job.formats]
+        out = scratch / "out"
+        out.mkdir()
+        items = [_make(job, fmt, result, out) for fmt in job.formats]
         if any(f in VIDEO_FORMATS for f in job.formats):
-            files += _write_extras(job, result)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+            items += _extras(job, result, out)
+        items.append(_trace(job, out))
+        files = tuple((item["path"], (out / item["path"]).read_bytes()) for item in items)
     entry = {
         "chapter": job.chapter_id, "number": number, "inputs_hash": job.digest(), "sentence": job.sentence,
         "tokens": list(result.tokens), "focus": job.focus, "lang": job.lang, "quality": job.settings.quality,
         "aspect": job.settings.aspect, "theme": job.settings.theme, "duration": round(result.duration, 3),
-        "files": files,
+        "files": items,
     }  # fmt: skip
-    record_chapter(job.out_dir, job.chapter_id, entry)
-    return entry
+    return Rendered(job.chapter_id, entry, files)
 
 
-def _write(job: ChapterJob, fmt: str, result) -> dict:
-    dst = job.out_dir / f"{job.chapter_id}.{fmt}"
-    with atomic_path(dst) as tmp:
-        if fmt == "mp4":
-            shutil.copyfile(result.movie, tmp)
-        elif fmt == "gif":
-            mp4_to_gif(result.movie, tmp, job.gif_size, job.gif_fps)
-        elif fmt == "png":
-            frame_at(result.movie, result.poster_time).save(tmp, format="PNG")
-        else:
-            raise ExplainerError(f"unknown format {fmt!r}; use mp4, gif or png")
+def install(out_dir: Path, rendered: Rendered) -> dict:
+    """Write a rendered chapter's files into ``out_dir`` (each renamed into place when complete), then record
+    it in the manifest. Returns its manifest entry."""
+    for name, data in rendered.files:
+        with atomic_path(out_dir / name) as tmp:
+            tmp.write_bytes(data)
+    record_chapter(out_dir, rendered.chapter_id, rendered.entry)
+    return rendered.entry
+
+
+def render_chapter(job: ChapterJob, number: int = 0) -> dict:
+    """Render ``job`` here and install it into ``job.out_dir``; returns its manifest entry."""
+    return install(job.out_dir, produce_chapter(job, number))
+
+
+def _make(job: ChapterJob, fmt: str, result, out: Path) -> dict:
+    dst = out / f"{job.chapter_id}.{fmt}"
+    if fmt == "mp4":
+        shutil.copyfile(result.movie, dst)
+    elif fmt == "gif":
+        mp4_to_gif(result.movie, dst, job.gif_size, job.gif_fps)
+    elif fmt == "png":
+        frame_at(result.movie, result.poster_time).save(dst, format="PNG")
+    else:
+        raise ExplainerError(f"unknown format {fmt!r}; use mp4, gif or png")
     return _describe(dst, fmt)
 
 
-def _write_extras(job: ChapterJob, result) -> list[dict]:
+def _extras(job: ChapterJob, result, out: Path) -> list[dict]:
     """The poster frame and the captions as SRT and WebVTT subtitles."""
-    poster = job.out_dir / f"{job.chapter_id}.poster.png"
-    with atomic_path(poster) as tmp:
-        frame_at(result.movie, result.poster_time).save(tmp, format="PNG")
+    poster = out / f"{job.chapter_id}.poster.png"
+    frame_at(result.movie, result.poster_time).save(poster, format="PNG")
     items = cues(result.captions, result.duration)
     written = [_describe(poster, "poster")]
     for fmt, render in (("srt", to_srt), ("vtt", to_vtt)):
-        dst = job.out_dir / f"{job.chapter_id}.{fmt}"
-        with atomic_path(dst) as tmp:
-            tmp.write_text(render(items), encoding="utf-8")
+        dst = out / f"{job.chapter_id}.{fmt}"
+        dst.write_text(render(items), encoding="utf-8")
         written.append(_describe(dst, fmt))
     return written
+
+
+def _trace(job: ChapterJob, out: Path) -> dict:
+    """``<chapter>.trace.json``: every number and claim the video shows (what ``trace --chapter`` prints)."""
+    from scenes import get_chapter
+
+    dst = out / f"{job.chapter_id}.trace.json"
+    data = get_chapter(job.chapter_id).data(job.sentence, job.focus)
+    dst.write_text(json.dumps({"chapter": job.chapter_id, **data.to_dict()}, ensure_ascii=False, indent=2),
+                   encoding="utf-8")  # fmt: skip
+    return _describe(dst, "trace")
 
 
 def _describe(path: Path, fmt: str) -> dict:

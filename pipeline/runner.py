@@ -1,27 +1,29 @@
-"""Run many chapter jobs: skip the ones whose inputs are unchanged, render the rest in parallel processes."""
+"""Run many chapter jobs: skip the ones whose inputs are unchanged, render the rest on an engine, install each
+result into its output folder as it arrives."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
+from pipeline.engines import LocalEngine, Outcome, RayEngine, Task
 from pipeline.manifest import is_fresh
-from pipeline.outputs import ChapterJob, render_chapter
+from pipeline.outputs import ChapterJob, install
 
-__all__ = ["RunReport", "cpu_count", "needs_render", "run_jobs"]
+__all__ = ["RunReport", "cpu_count", "needs_render", "run_tasks"]
 
 
 @dataclass(frozen=True)
 class RunReport:
-    """What a run did: chapters rendered (with their manifest entries) and chapters skipped as unchanged."""
+    """What a run did: chapters rendered (their manifest entries), skipped as unchanged, and failed (key, why)."""
 
     rendered: tuple[dict, ...]
     skipped: tuple[str, ...]
     seconds: float
+    failed: tuple[tuple[str, str], ...] = ()
+    peak_rss_mb: float = 0.0
 
 
 def cpu_count() -> int:
@@ -34,36 +36,26 @@ def needs_render(job: ChapterJob, force: bool) -> bool:
     return force or not is_fresh(job.out_dir, job.chapter_id, job.digest())
 
 
-def run_jobs(
-    jobs: list[tuple[int, ChapterJob]], n_jobs: int, force: bool, on_done: Callable[[str, float], None]
+def run_tasks(
+    tasks: list[Task], engine: LocalEngine | RayEngine, force: bool, on_done: Callable[[Outcome], None]
 ) -> RunReport:
-    """Render ``jobs`` ((chapter number, job) pairs); ``on_done(chapter_id, seconds)`` reports progress."""
+    """Render the tasks that need it on ``engine``; ``on_done(outcome)`` reports each one as it finishes."""
     started = time.perf_counter()
-    todo = [(n, j) for n, j in jobs if needs_render(j, force)]
-    todo_ids = {job.chapter_id for _, job in todo}
-    skipped = tuple(job.chapter_id for _, job in jobs if job.chapter_id not in todo_ids)
+    todo = [t for t in tasks if needs_render(t.job, force)]
+    todo_keys = {t.key for t in todo}
+    skipped = tuple(t.key for t in tasks if t.key not in todo_keys)
     rendered: list[dict] = []
-    if n_jobs <= 1 or len(todo) <= 1:
-        for number, job in todo:
-            t0 = time.perf_counter()
-            rendered.append(render_chapter(job, number))
-            on_done(job.chapter_id, time.perf_counter() - t0)
-    else:
-        ctx = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=min(n_jobs, len(todo)), mp_context=ctx) as pool:
-            futures = {pool.submit(_timed, job, number): job.chapter_id for number, job in todo}
-            pending = set(futures)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_EXCEPTION)
-                for future in done:
-                    entry, seconds = future.result()  # re-raises a worker's error here, with its message
-                    rendered.append(entry)
-                    on_done(futures[future], seconds)
+    failed: list[tuple[str, str]] = []
+    peak = [0.0]
+
+    def finish(outcome: Outcome) -> None:
+        if outcome.rendered is not None:
+            rendered.append(install(outcome.task.job.out_dir, outcome.rendered))
+        else:
+            failed.append((outcome.task.key, outcome.error or "failed"))
+        peak[0] = max(peak[0], outcome.peak_rss_mb)
+        on_done(outcome)
+
+    engine.run(todo, finish)
     rendered.sort(key=lambda e: e["number"])
-    return RunReport(tuple(rendered), skipped, time.perf_counter() - started)
-
-
-def _timed(job: ChapterJob, number: int) -> tuple[dict, float]:
-    t0 = time.perf_counter()
-    entry = render_chapter(job, number)
-    return entry, time.perf_counter() - t0
+    return RunReport(tuple(rendered), skipped, time.perf_counter() - started, tuple(failed), peak[0])

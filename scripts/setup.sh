@@ -25,11 +25,14 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-stamp="$VENV/.installed-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
+# the test install (with pytest, and Ray: the suite runs batches on a real local Ray runtime) covers the app's
+mode=app; extras="."
+if [ "${1:-}" = "--test" ]; then mode=test; extras=".[test,ray]"; fi
+hash=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
+if [ ! -f "$VENV/.installed-test-$hash" ] && [ ! -f "$VENV/.installed-$mode-$hash" ]; then
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q -e ".[test]"
+  "$VENV/bin/python" -m pip install -q -e "$extras"
   rm -f "$VENV"/.installed-*
-  touch "$stamp"
+  touch "$VENV/.installed-$mode-$hash"
 fi

@@ -37,13 +37,14 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Serves the output folder; adds the probe script to the preview page and takes its report."""
+    """Serves a folder; adds the probe script to the page under test and takes its report."""
 
     reports: queue.Queue
+    page: str
 
     def do_GET(self):  # noqa: N802 - http.server's naming
-        if self.path.startswith("/preview.html"):
-            body = (Path(self.directory) / "preview.html").read_bytes().replace(b"</body>", PROBE)
+        if self.path.startswith(f"/{self.page}"):
+            body = (Path(self.directory) / self.page).read_bytes().replace(b"</body>", PROBE)
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -62,30 +63,40 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
-def test_preview_page_plays_every_video_and_gif(portrait_render, tmp_path):
-    rendered = portrait_render
+def play_page(folder: Path, page: str, profile: Path) -> dict:
+    """Open ``folder/page`` in headless Chromium over HTTP; return what its videos and images did in 4 s."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     assert chromium, "chromium is missing: `make test` installs Debian's chromium package"
-    result = CliRunner().invoke(cli, ["embed", str(rendered), "--html", str(rendered / "preview.html")])
-    assert result.exit_code == 0, result.output
     reports: queue.Queue = queue.Queue()
-    handler = type("Handler", (_Handler,), {"reports": reports})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(rendered)))
+    handler = type("Handler", (_Handler,), {"reports": reports, "page": page})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/preview.html"
-    browser = subprocess.Popen([chromium, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", url],
+    url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
+    browser = subprocess.Popen([chromium, *FLAGS, f"--user-data-dir={profile}", url],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     try:
-        report = reports.get(timeout=120)
+        return reports.get(timeout=120)
     except queue.Empty:
         pytest.fail("the page never reported back from Chromium")
     finally:
         browser.kill()
         browser.wait(timeout=30)
         server.shutdown()
-    assert report["videos"] and report["images"]
+
+
+def assert_everything_played(report: dict) -> None:
+    """Every video reached readyState 4 and advanced; every image loaded."""
+    assert report["videos"], "no video on the page"
     for video in report["videos"]:
         assert video["error"] is None and video["ready"] == 4, video
         assert video["t1"] > video["t0"], f"{video['src']} did not play"
     for image in report["images"]:
         assert image["width"] > 0, image
+
+
+def test_preview_page_plays_every_video_and_gif(portrait_render, tmp_path):
+    result = CliRunner().invoke(cli, ["embed", str(portrait_render), "--html", str(portrait_render / "preview.html")])
+    assert result.exit_code == 0, result.output
+    report = play_page(portrait_render, "preview.html", tmp_path / "profile")
+    assert report["images"]
+    assert_everything_played(report)

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from pipeline import runner
+from pipeline.engines import Outcome, Task
 from pipeline.files import atomic_path, clean_stale
 from pipeline.manifest import is_fresh, read_manifest, record_chapter
-from pipeline.outputs import ChapterJob
+from pipeline.outputs import ChapterJob, Rendered
 from pipeline.settings import RenderSettings
 
 
@@ -56,14 +57,39 @@ def test_unreadable_manifest_counts_as_empty(tmp_path):
     assert read_manifest(tmp_path) == {"chapters": {}}
 
 
-def test_run_jobs_skips_fresh_chapters_unless_forced(tmp_path, monkeypatch):
-    calls = []
+class _Recorder:
+    """An engine that renders nothing: it hands back each task as rendered (or failed, for sentence "boom")."""
+
+    def __init__(self):
+        self.calls = []
+
+    def run(self, tasks, on_outcome):
+        for task in tasks:
+            self.calls.append(task.key)
+            ok = task.job.sentence != "boom"
+            rendered = Rendered(task.job.chapter_id, {"number": task.number, "files": []}, ()) if ok else None
+            on_outcome(Outcome(task, rendered, None if ok else "it broke", 0.1))
+
+
+def test_run_tasks_skips_fresh_chapters_unless_forced(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "is_fresh", lambda out, cid, digest: True)
-    monkeypatch.setattr(runner, "render_chapter", lambda job, n: calls.append(job.chapter_id) or {"number": n})
-    report = runner.run_jobs([(6, _job(tmp_path))], 2, force=False, on_done=lambda *a: None)
-    assert report.skipped == ("worked-example",) and not calls
-    report = runner.run_jobs([(6, _job(tmp_path))], 2, force=True, on_done=lambda *a: None)
-    assert calls == ["worked-example"] and report.rendered == ({"number": 6},)
+    engine = _Recorder()
+    task = Task("worked-example", _job(tmp_path), 6)
+    report = runner.run_tasks([task], engine, force=False, on_done=lambda o: None)
+    assert report.skipped == ("worked-example",) and not engine.calls
+    report = runner.run_tasks([task], engine, force=True, on_done=lambda o: None)
+    assert engine.calls == ["worked-example"] and report.rendered == ({"number": 6, "files": []},)
+    assert read_manifest(tmp_path)["chapters"]["worked-example"]["number"] == 6  # installed by the driver
+
+
+def test_a_failed_task_is_reported_and_the_others_installed(tmp_path):
+    tasks = [Task(f"{row}/worked-example", _job(tmp_path / row, sentence), 6) for row, sentence in (("a", "boom"),
+                                                                                                   ("b", None))]
+    for t in tasks:
+        t.job.out_dir.mkdir()
+    report = runner.run_tasks(tasks, _Recorder(), force=True, on_done=lambda o: None)
+    assert report.failed == (("a/worked-example", "it broke"),) and len(report.rendered) == 1
+    assert "worked-example" in read_manifest(tmp_path / "b")["chapters"]
 
 
 def test_manifest_is_valid_json_after_many_updates(tmp_path):

@@ -1,0 +1,152 @@
+"""Where chapter renders run: in this process, a process pool on this machine, or a Ray cluster.
+
+Every engine runs the same function on its workers, :func:`produce`, which renders one chapter in the worker's
+own scratch folder and returns an :class:`Outcome` carrying the files as bytes (or a one-line error). Nothing
+assumes a disk shared with the driver: the driver installs each outcome into the output folder as it arrives, so
+a batch that is killed keeps every chapter finished before.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+
+from attention_core import ExplainerError
+from pipeline.manifest import code_version
+from pipeline.outputs import ChapterJob, Rendered, produce_chapter
+
+__all__ = ["ENGINES", "LocalEngine", "Outcome", "RayEngine", "Task", "make_engine", "produce"]
+
+ENGINES = ("local", "ray")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One chapter to render: ``key`` names it in progress and errors (``"qkv"``, ``"row-3/qkv"``)."""
+
+    key: str
+    job: ChapterJob
+    number: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker returns for a task: the rendered chapter, or the one-line reason it failed."""
+
+    task: Task
+    rendered: Rendered | None
+    error: str | None
+    seconds: float
+    peak_rss_mb: float = 0.0
+
+
+def produce(task: Task, code: str) -> Outcome:
+    """Render ``task`` on this worker; never raises for a failed render (the error travels in the outcome)."""
+    started = time.perf_counter()
+    try:
+        rendered, error = produce_chapter(task.job, task.number, code), None
+    except ExplainerError as exc:
+        rendered, error = None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - one failing chapter must not take the others down
+        first = (str(exc).splitlines() or [""])[0]
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        rendered, error = None, f"internal {type(exc).__name__}: {first} ({where.filename}:{where.lineno})"
+    return Outcome(task, rendered, error, time.perf_counter() - started, _peak_rss_mb())
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this worker process so far, in MiB (Linux reports KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class LocalEngine:
+    """``workers`` processes on this machine (forkserver: each starts clean); one worker renders in-process."""
+
+    name = "local"
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def run(self, tasks: Sequence[Task], on_outcome: Callable[[Outcome], None]) -> None:
+        """Render every task, calling ``on_outcome`` in this process as each one finishes."""
+        code = code_version()
+        if self.workers <= 1 or len(tasks) <= 1:
+            for task in tasks:
+                on_outcome(produce(task, code))
+            return
+        ctx = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=min(self.workers, len(tasks)), mp_context=ctx) as pool:
+            pending = {pool.submit(produce, task, code) for task in tasks}
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    on_outcome(future.result())
+
+
+class RayEngine:
+    """Ray tasks, one CPU each: on the cluster at ``address``, or a local Ray runtime with ``workers`` CPUs.
+
+    Each task carries its whole job (sentence, options, the driver's code version) and returns the files, so
+    workers need the project installed (or shipped in a runtime environment) but no disk shared with the driver.
+    """
+
+    name = "ray"
+
+    def __init__(self, workers: int, address: str | None = None) -> None:
+        self.workers = workers
+        self.address = address
+
+    def run(self, tasks: Sequence[Task], on_outcome: Callable[[Outcome], None]) -> None:
+        """Render every task on Ray, calling ``on_outcome`` in this process as each one finishes."""
+        ray = _import_ray()
+        started_here = not ray.is_initialized()
+        if started_here:
+            options = {"address": self.address} if self.address else {"num_cpus": self.workers}
+            # Ray's default token authentication stays on; only its notice that it is on is silenced
+            logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
+            ray.init(**options, include_dashboard=False, log_to_driver=False, logging_level="ERROR",
+                     configure_logging=False)  # fmt: skip
+        try:
+            remote = ray.remote(num_cpus=1, max_retries=1)(produce)
+            code = code_version()
+            refs = {remote.remote(task, code): task for task in tasks}
+            while refs:
+                done, _ = ray.wait(list(refs), num_returns=1)
+                task = refs.pop(done[0])
+                try:
+                    outcome = ray.get(done[0])
+                except Exception as exc:  # noqa: BLE001 - a lost worker fails its task, not the batch
+                    first = (str(exc).splitlines() or [""])[0]
+                    outcome = Outcome(task, None, f"ray: {type(exc).__name__}: {first}", 0.0)
+                on_outcome(outcome)
+        finally:
+            if started_here:
+                ray.shutdown()
+
+
+def _import_ray():
+    try:
+        import ray
+    except ImportError:
+        raise ExplainerError("Ray is not installed; install it with: pip install -e '.[ray]'") from None
+    return ray
+
+
+def make_engine(name: str, workers: int, address: str | None = None) -> LocalEngine | RayEngine:
+    """The engine called ``name`` (one of :data:`ENGINES`).
+
+    >>> make_engine("local", 2).workers
+    2
+    """
+    if name == "ray":
+        return RayEngine(workers, address)
+    if address:
+        raise ExplainerError("--address joins a Ray cluster; use it with --engine ray")
+    return LocalEngine(workers)
