@@ -1,4 +1,4 @@
-"""Render-speed benchmark: one run, six figures, one line each, then all of them as JSON.
+"""Render-speed benchmark: one run, seven figures, one line each, then all of them as JSON.
 
     .venv/bin/python benchmarks/bench.py [--out DIR]
 
@@ -7,7 +7,9 @@
 (c) wall time of an unchanged re-run of all chapters (the cache);
 (d) our GIF bytes / manim's own `--format gif` bytes for one chapter, with the PSNR of each against the MP4;
 (e) time to compute a 16-token trace;
-(f) time to compute every chapter's data, claims included, for a 32-token sentence (after one warm-up).
+(f) time to compute every chapter's data, claims included, for a 32-token sentence (after one warm-up);
+(g) a 12-render batch (6 rows × 2 chapters) with --engine local and --engine ray (a local Ray runtime): seconds of
+    video per second for each, their ratio, and the peak memory of a worker.
 Plain Python, not a timed test: numbers depend on the machine (this one has 2 cores).
 """
 
@@ -52,6 +54,38 @@ def throughput(out: Path) -> dict:
     video = sum(e["duration"] for e in manifest["chapters"].values())
     rerun = _cli("render", "--all", "--out", str(out / "all"))
     return {"video_s_per_wall_s": video / wall, "all_wall_s": wall, "all_video_s": video, "rerun_s": rerun}
+
+
+BATCH_ROWS = [
+    {"sentence": "The dog saw the cat and then it ran"}, {"sentence": "小猫在花园里追蝴蝶，然后它停下"},
+    {"sentence": "Don't stop"}, {"sentence": "我爱吃苹果"}, {"sentence": "The cat sat on the mat", "aspect": "9:16"},
+    {"sentence": "猫 坐在 垫子 上", "aspect": "9:16"},
+]  # fmt: skip
+
+
+def engines(out: Path) -> dict:
+    """The same 12 chapter renders on each engine (both use 2 workers), in one run: throughput and memory."""
+    from pipeline.batch import Defaults, parse_rows, row_tasks
+    from pipeline.engines import make_engine
+    from pipeline.runner import run_tasks
+    from scenes import CHAPTERS
+
+    figures = {}
+    known = dict(CHAPTERS)
+    for name in ("local", "ray"):
+        rows, _ = parse_rows([(k, {**r, "chapters": ["intuition", "attention-matrix"]})
+                              for k, r in enumerate(BATCH_ROWS, 1)], Defaults(), known)  # fmt: skip
+        folder = out / f"batch-{name}"
+        folder.mkdir(parents=True, exist_ok=True)
+        tasks = [t for row in rows for t in row_tasks(row, folder, Defaults(), known)]
+        started = time.perf_counter()
+        report = run_tasks(tasks, make_engine(name, 2), True, lambda outcome: None)
+        wall = time.perf_counter() - started
+        video = sum(e["duration"] for e in report.rendered)
+        figures.update({f"batch_{name}_wall_s": wall, f"batch_{name}_video_s_per_s": video / wall,
+                        f"batch_{name}_peak_worker_mb": report.peak_rss_mb})  # fmt: skip
+    figures["batch_local_over_ray"] = figures["batch_local_video_s_per_s"] / figures["batch_ray_video_s_per_s"]
+    return figures
 
 
 def _psnr(a: np.ndarray, b: np.ndarray) -> float:
@@ -150,6 +184,12 @@ def main() -> None:
     figures.update(gif_ratio(out))
     print(f"(d) GIF bytes ours / manim's: {figures['gif_ours_over_manim']:.2f} (target <= 0.5); PSNR vs MP4 "
           f"{figures['gif_psnr_ours_db']:.1f} dB ours, {figures['gif_psnr_manim_db']:.1f} dB manim's", flush=True)
+    figures.update(engines(out))
+    print(f"(g) 12-render batch: local {figures['batch_local_video_s_per_s']:.2f}, ray "
+          f"{figures['batch_ray_video_s_per_s']:.2f} s of video per second (local / ray "
+          f"{figures['batch_local_over_ray']:.2f}); peak worker memory "
+          f"{figures['batch_local_peak_worker_mb']:.0f} MiB local, {figures['batch_ray_peak_worker_mb']:.0f} MiB ray",
+          flush=True)
     print(json.dumps({k: round(v, 4) for k, v in figures.items()}))
 
 

@@ -75,7 +75,7 @@ def test_render_all_accepts_every_length(n, lang, monkeypatch, tmp_path):
     import pipeline.runner
 
     seen = []
-    monkeypatch.setattr(pipeline.runner, "run_jobs", lambda todo, *a: seen.extend(todo) or _EMPTY)
+    monkeypatch.setattr(pipeline.runner, "run_tasks", lambda todo, *a: seen.extend(todo) or _EMPTY)
     words = [f"词{i}" if lang == "zh" else f"w{i}" for i in range(n)]
     result = CliRunner().invoke(cli, ["render", "--all", "--sentence", " ".join(words), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.stderr

@@ -74,7 +74,7 @@ def test_manifest_lists_every_file_with_its_facts(rendered):
     assert entry["lang"] == "zh" and entry["aspect"] == "9:16" and entry["tokens"] == ["猫", "坐在", "垫子", "上"]
     assert re.fullmatch(r"[0-9a-f]{16}", entry["inputs_hash"])
     formats = {f["format"] for f in entry["files"]}
-    assert formats == {"mp4", "gif", "png", "poster", "srt", "vtt"}
+    assert formats == {"mp4", "gif", "png", "poster", "srt", "vtt", "trace"}
     for item in entry["files"]:
         assert (rendered / item["path"]).stat().st_size == item["bytes"]
         if item["format"] in ("mp4", "gif"):
