@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from attention_core import ExplainerError, check_sentence, detect_language
+from attention_core import ATTENTION_MODELS, ExplainerError, check_sentence, detect_language
 
 __all__ = ["cli"]
 
@@ -93,6 +93,9 @@ def _render_options(command):
         click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
                      help="Where renders run: a process pool here, or Ray."),
         click.option("--address", help="Ray cluster to join (with --engine ray); default: a local Ray runtime."),
+        click.option("--model", type=click.Choice(ATTENTION_MODELS),
+                     help="Attention of chapters 1, 3, 7 and real-model: a trained model's head (default e5-small) "
+                          "or the designed lexicon."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -117,7 +120,7 @@ def _progress(length: int, label: str):
               help="Output folder; files are named <chapter-id>.<format>.")
 @_render_options
 def render(chapters, all_chapters, sentence, focus, lang, out_dir, quality, formats, aspect, theme, jobs, force,
-           gif_size, gif_fps, engine, address) -> None:
+           gif_size, gif_fps, engine, address, model) -> None:
     """Render CHAPTERS (ids from `list`; none or --all = every chapter) to DIR/<chapter-id>.<format>.
 
     Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles, <chapter-id>.trace.json (every number and
@@ -132,19 +135,19 @@ def render(chapters, all_chapters, sentence, focus, lang, out_dir, quality, form
     known = _catalog()
     ids = list(known) if all_chapters or not chapters else list(dict.fromkeys(chapters))
     specs = [_chapter(cid) for cid in ids]
-    if sentence is not None or focus is not None:  # validate before any render starts: a bad sentence costs no time
+    if sentence is not None or focus is not None or model is not None:  # validate before any render starts
         if sentence is not None:
             check_sentence(sentence)  # what no chapter accepts is said once, without a chapter's name
         for spec in specs:
-            spec.data(sentence, focus)
+            spec.data(sentence, focus, model)
     lang = lang or (detect_language(sentence) if sentence else "zh")
     out = ensure_output_dir(out_dir)
     clean_stale(out)
     clean_stale(SCRATCH_ROOT)
     settings = RenderSettings(quality=quality, aspect=aspect, theme=theme)
     fmts = tuple(dict.fromkeys(formats or ("mp4",)))
-    tasks = [Task(s.id, ChapterJob(s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps), s.number)
-             for s in specs]  # fmt: skip
+    tasks = [Task(s.id, ChapterJob(s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps,
+                                   model if s.models else None), s.number) for s in specs]  # fmt: skip
     if any(needs_render(t.job, force) for t in tasks):
         check_fonts()  # before any work: Chinese without the CJK font would silently render as boxes
     with _progress(len(tasks), "rendering") as bar:
@@ -166,7 +169,8 @@ def render(chapters, all_chapters, sentence, focus, lang, out_dir, quality, form
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT / "batch", show_default=True,
               help="Output folder: one folder per row, index.json and index.html.")
 @_render_options
-def batch(file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size, gif_fps, engine, address) -> None:
+def batch(file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size, gif_fps, engine, address,
+          model) -> None:
     """Render every row of FILE (CSV or JSON Lines: sentence, and optionally id, chapters, lang, focus, aspect,
     theme, quality, formats) into OUT/<row id>/, with OUT/index.json and an OUT/index.html gallery.
 
@@ -180,7 +184,7 @@ def batch(file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size,
     from pipeline.runner import cpu_count, needs_render, run_tasks
 
     known = _catalog()
-    defaults = Defaults(quality, aspect, theme, tuple(dict.fromkeys(formats or ("mp4",))), gif_size, gif_fps)
+    defaults = Defaults(quality, aspect, theme, tuple(dict.fromkeys(formats or ("mp4",))), gif_size, gif_fps, model)
     rows, errors = parse_rows(read_rows(file), defaults, known)
     for err in errors:
         click.echo(f"error: {err}", err=True)
@@ -215,9 +219,10 @@ def batch(file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size,
 @click.option("--sentence", help="Example sentence (default: the worked example's, or the chapter's own).")
 @click.option("--focus", help="Focus word, for the chapters that have one.")
 @click.option("--chapter", "chapter_id", help="That chapter's view: the words it shows, its numbers and its claims.")
+@click.option("--model", type=click.Choice(ATTENTION_MODELS), help="Attention source of chapters 1, 3, 7, real-model.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the claims as captions (text output).")
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
-def trace(sentence, focus, chapter_id, lang, as_json) -> None:
+def trace(sentence, focus, chapter_id, model, lang, as_json) -> None:
     """Print every intermediate matrix of a sentence, so each number in a video can be checked.
 
     Without --chapter: the attention trace of the whole sentence (the worked example's computation). With
@@ -230,7 +235,7 @@ def trace(sentence, focus, chapter_id, lang, as_json) -> None:
         out = data.to_dict()
     else:
         chapter = _chapter(chapter_id)
-        data = chapter.data(sentence, focus)
+        data = chapter.data(sentence, focus, model)
         out = {"chapter": chapter.id, **data.to_dict()}
     if as_json:
         import json

@@ -37,11 +37,15 @@ from attention_core.reading import (
 from attention_core.rnn import DecayCurve, GradientCurves, RnnRun, gradient_norms, retention_curve, rnn_run
 from attention_core.rnn_limits import LONG_SENTENCE, RNN_SENTENCE, RnnLimitsData, rnn_limits_data
 from attention_core.scaling import ScalingDemo, scaling_demo
+from attention_core.model_attention import MODELS, ModelAttention, model_attention
+from attention_core.real_model import RealModelData, real_model_data
 from attention_core.tokenize import MAX_SENTENCE_CHARS, detect_language, tokenize
+from attention_core.word_attention import ATTENTION_MODELS, WordAttention
 from attention_core.trace import ARRAY_KEYS, AttentionTrace, attention_trace, sentence_trace, tokens_trace
 
 __all__ = [
     "ARRAY_KEYS",
+    "ATTENTION_MODELS",
     "FOCUS_RULES",
     "INTUITION_FOCUS",
     "INTUITION_SENTENCE",
@@ -52,6 +56,7 @@ __all__ = [
     "MAX_SENTENCE_CHARS",
     "MAX_TOKENS",
     "MIN_TOKENS",
+    "MODELS",
     "QKV_SENTENCE",
     "READING_KINDS",
     "RNN_SENTENCE",
@@ -69,13 +74,16 @@ __all__ = [
     "IntuitionData",
     "LibraryDemo",
     "MatrixData",
+    "ModelAttention",
     "QkvData",
+    "RealModelData",
     "Reading",
     "RnnLimitsData",
     "RnnRun",
     "ScalingDemo",
     "SelfAttentionData",
     "Window",
+    "WordAttention",
     "WorkedExampleData",
     "attention_matrix_data",
     "attention_trace",
@@ -93,9 +101,11 @@ __all__ = [
     "intuition_data",
     "lexicon_attention",
     "lexicon_trace",
+    "model_attention",
     "library_demo",
     "projection_matrices",
     "qkv_data",
+    "real_model_data",
     "read_row",
     "retention_curve",
     "rnn_limits_data",

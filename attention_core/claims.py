@@ -8,7 +8,8 @@ of the written numbers and a sum is what adding the written numbers gives.
 
 Kinds of row readings (:func:`read_row`): ``strongest`` (one key stands out), ``tie`` (several keys share the top
 written weight), ``self`` (the query's own weight is the top, alone), ``even`` (every weight within
-:data:`EVEN_BAND` of uniform). Other kinds are listed in the README.
+:data:`EVEN_BAND` of an even share of what the row gives the words; for a trained model the rest of the row goes
+to its special tokens). Other kinds are listed in the README.
 """
 
 from __future__ import annotations
@@ -79,13 +80,15 @@ def read_row(
     decimals: int = WEIGHT_DECIMALS,
     others: str = "other",
     base: int = 0,
+    special: float = 0.0,
 ) -> Claim:
     """What row ``query`` of the weights says about the keys it can see (``keys``, the query itself included).
 
     ``others`` names the keys other than the query in captions: ``"other"`` or ``"earlier"`` (a causal reader).
     ``query`` is None when the one asking is not among the keys (a library query against book titles).
     ``base`` is the sentence position of ``tokens[0]`` when they are a window of a longer sentence: a word the
-    window holds twice is named with its position in the whole sentence (``named_at``, ``query_at``).
+    window holds twice is named with its position in the whole sentence (``named_at``, ``query_at``). ``special``
+    is what the row gives a trained model's special tokens (stated beside the reading when there is any).
 
     >>> toks = ("the", "dog", "saw", "the", "cat", "it")
     >>> read_row("r", toks, np.array([0.1, 0.4, 0.05, 0.0, 0.4, 0.05]), 5, range(6)).kind
@@ -102,14 +105,15 @@ def read_row(
     written = {k: shown(weights[k], decimals) for k in keys}
     evidence = {"query": query, "keys": list(keys), "weights": [weights[k] for k in keys], "decimals": decimals}
     asker = () if query is None else (tokens[query],)
-    common = {"query": query, "query_at": None if query is None else _positions(tokens, [query], base)[0]}
+    common = {"query": query, "query_at": None if query is None else _positions(tokens, [query], base)[0],
+              "special": fmt(special, decimals) if special else None}  # fmt: skip
 
     def claim(kind: str, named: list[int], **values: Any) -> Claim:
         values.update(common, named_at=_positions(tokens, named, base))
         return Claim(topic, kind, (*asker, *[tokens[k] for k in named]), values, evidence)
 
-    m = len(keys)
-    if m >= 2 and all(abs(w * m - 1) <= EVEN_BAND for w in weights.values()):
+    m, total = len(keys), sum(weights.values())  # total < 1 when special tokens take a share (a trained model)
+    if m >= 2 and total > 0 and all(abs(w * m / total - 1) <= EVEN_BAND for w in weights.values()):
         low, high = min(keys, key=weights.get), max(keys, key=weights.get)
         return claim("even", [], count=m, low=fmt(weights[low], decimals), high=fmt(weights[high], decimals))
     top = max(written.values())

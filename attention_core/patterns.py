@@ -9,8 +9,11 @@ even spread) and names a pattern only where a row shows it:
 * ``even``: a word whose weights are all within ±15 % of uniform.
 
 ``self``, ``neighbour`` and ``far`` are named only where the top weight stands out: at least :data:`STANDS_OUT`
-times an even share (1/n). The row that shows a pattern most clearly (the largest top weight; the flattest row
-for ``even``) is the example.
+times an even share of what the row gives the words (1/n of it). The row that shows a pattern most clearly (the
+largest top weight; the flattest row for ``even``) is the example.
+
+The weights come from a trained model's head (default ``e5-small``) or the designed lexicon, as in chapters 1
+and 3 (:mod:`attention_core.word_attention`).
 """
 
 from __future__ import annotations
@@ -20,10 +23,10 @@ from dataclasses import dataclass
 
 from attention_core.chapter import ChapterData, Window, check_sentence, window_for
 from attention_core.claims import Claim, read_row
-from attention_core.focus import find_focus
-from attention_core.lexicon import lexicon_attention
+from attention_core.focus import choose_focus, find_focus
+from attention_core.reading import DEFAULT_MODEL, head_claims
 from attention_core.tokenize import detect_language
-from attention_core.trace import AttentionTrace
+from attention_core.word_attention import WordAttention, lexicon_words, model_words
 
 __all__ = [
     "FAR",
@@ -37,6 +40,7 @@ __all__ = [
 ]
 
 MATRIX_SENTENCE = "那只在花园里追逐蝴蝶的小猫突然停下了脚步"
+MATRIX_FOCUS = "停下"  # the article's focus word chooses the model's head for its own sentence
 MAX_MATRIX_TOKENS = 16  # the most whose labels stay legible on both axes at 480p
 FAR = 3  # a key at least this many positions away is "far" (at least two words in between)
 STANDS_OUT = 2.0  # a pattern's top weight is at least this many times 1/n
@@ -54,7 +58,7 @@ def pattern_of(reading: Claim) -> str | None:
     if reading.kind == "even":
         return "even"
     weights = reading.evidence["weights"]
-    if max(weights) * len(weights) < STANDS_OUT:
+    if max(weights) * len(weights) < STANDS_OUT * sum(weights):
         return None
     if reading.kind == "self":
         return "self"
@@ -72,36 +76,47 @@ def _strength(reading: Claim) -> float:
 
 @dataclass(frozen=True, eq=False)
 class MatrixData(ChapterData):
-    """Chapter 7: lexicon attention (every word sees every word) over the words shown."""
+    """Chapter 7: word attention (every word sees every word) over the words shown. With a model, ``focus``
+    (index into the words shown) is the word whose strongest link chose the head, given or chosen by
+    :func:`attention_core.choose_focus` (``focus_rule``, None when given), as in chapter 3."""
 
-    trace: AttentionTrace
+    attention: WordAttention
     window: Window
     sentence_tokens: tuple[str, ...]
+    focus: int | None = None
+    focus_rule: str | None = None
 
     @property
     def tokens(self) -> tuple[str, ...]:
         """The words shown (rows and columns of the matrix)."""
-        return self.trace.tokens
+        return self.attention.tokens
 
     def rows(self) -> tuple[Claim, ...]:
         """The reading of every row, in order."""
-        return tuple(self.claim(f"row:{i}") for i in range(self.trace.n))
+        return tuple(self.claim(f"row:{i}") for i in range(self.attention.n))
 
     def examples(self) -> tuple[Claim, ...]:
         """The pattern claims: for each pattern the data shows, the row that shows it most clearly."""
         return tuple(c for c in self.claims if c.kind == "pattern")
 
     def arrays(self) -> dict:
-        """The whole sentence's words and the attention trace of the words shown."""
-        return {"sentence_tokens": list(self.sentence_tokens), "trace": self.trace.to_dict()}
+        """The whole sentence's words and the word attention of the words shown (with its source)."""
+        return {"sentence_tokens": list(self.sentence_tokens), "attention": self.attention.to_dict()}
 
     def make_claims(self) -> Iterable[Claim]:
-        tr = self.trace
+        tr = self.attention
         if self.window.partial:
             yield self.window.claim(self.tokens)
         yield Claim("matrix_size", "matrix_size", (), {"n": tr.n}, {"shape": list(tr.weights.shape)})
+        if tr.model != "lexicon":
+            if self.focus_rule is not None:
+                values = {"rule": self.focus_rule, "causal": False, "position": self.window.start + self.focus + 1,
+                          "skipped_first": False}  # fmt: skip
+                yield Claim("auto_focus", "auto_focus", (tr.tokens[self.focus],), values, {"chooses": "head"})
+            yield from head_claims(tr, self.focus)
         base = self.window.start
-        rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n), base=base) for i in range(tr.n)]
+        rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n), base=base, special=float(tr.special[i]))
+                for i in range(tr.n)]  # fmt: skip
         yield from rows
         for kind in PATTERN_KINDS:
             found = [r for r in rows if pattern_of(r) == kind]
@@ -113,21 +128,30 @@ class MatrixData(ChapterData):
                 yield Claim(f"pattern:{kind}", "pattern", best.words, values, best.evidence)
 
 
-def attention_matrix_data(sentence: str | None = None, focus: str | None = None) -> MatrixData:
-    """Chapter 7's data: lexicon attention over ``sentence`` (default :data:`MATRIX_SENTENCE`).
+def attention_matrix_data(
+    sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL
+) -> MatrixData:
+    """Chapter 7's data: word attention over ``sentence`` (default :data:`MATRIX_SENTENCE`).
 
     A sentence of more than :data:`MAX_MATRIX_TOKENS` words is shown as a window: its first words, or the words
-    around ``focus`` when one is given; attention is computed among the words shown.
+    around ``focus`` when one is given; attention is computed among the words shown. With a model, the focus word
+    (given, or chosen among the words shown as in chapter 3) chooses the head: the one linking it most strongly
+    to a word not next to it.
 
-    >>> d = attention_matrix_data()
+    >>> d = attention_matrix_data(model="lexicon")
     >>> r = d.claim(f"row:{d.tokens.index('停下')}")
     >>> r.kind, r.words
     ('strongest', ('停下', '小猫'))
     """
-    sentence = MATRIX_SENTENCE if sentence is None else sentence
+    if sentence is None:
+        sentence, focus = MATRIX_SENTENCE, focus or MATRIX_FOCUS
     tokens = check_sentence(sentence)
     index = find_focus(tokens, focus) if focus else None
     window = window_for(len(tokens), MAX_MATRIX_TOKENS, index)
-    trace = lexicon_attention(tokens[window.start : window.stop], causal=False, sentence=sentence,
-                              lang=detect_language(sentence))  # fmt: skip
-    return MatrixData(trace, window, tokens)
+    words = tokens[window.start : window.stop]
+    if model == "lexicon":
+        attention = lexicon_words(words, False, sentence=sentence, lang=detect_language(sentence))
+        return MatrixData(attention, window, tokens)
+    shown, rule = (index - window.start, None) if index is not None else choose_focus(words)
+    attention = model_words(sentence, tokens, window.start, window.stop, model, shown, False)
+    return MatrixData(attention, window, tokens, shown, rule)

@@ -1,7 +1,9 @@
-"""A sentence read up to one word: lexicon attention plus the focus word and what its row of weights says.
+"""A sentence read up to one word: word attention plus the focus word and what its row of weights says.
 
 Chapters 1 (intuition) and 3 (self-attention-idea) both stop at a *focus* word and draw its row of weights.
 Chapter 1 reads causally (the reader has only seen the earlier words); chapter 3 lets every word see every word.
+The weights come from a trained model's head (``e5-small``, the default, or ``minilm``; see
+:mod:`attention_core.word_attention`) or from the designed lexicon (``lexicon``).
 Both show at most :data:`MAX_READING_TOKENS` words: a longer sentence is read in a window around the focus word,
 most of it before the focus (a pronoun or a verb refers back), and attention is computed among the words of that
 window (the chapter says so on screen).
@@ -16,11 +18,11 @@ from attention_core.chapter import ChapterData, Window, check_sentence, window_f
 from attention_core.claims import Claim, read_row
 from attention_core.display import WEIGHT_DECIMALS, fmt, sum_shown
 from attention_core.focus import choose_focus, find_focus
-from attention_core.lexicon import lexicon_attention
 from attention_core.tokenize import detect_language
-from attention_core.trace import AttentionTrace
+from attention_core.word_attention import WordAttention, heads_agreeing, lexicon_words, model_words
 
 __all__ = [
+    "DEFAULT_MODEL",
     "INTUITION_FOCUS",
     "INTUITION_SENTENCE",
     "MAX_READING_TOKENS",
@@ -28,6 +30,7 @@ __all__ = [
     "SELF_ATTENTION_SENTENCE",
     "IntuitionData",
     "Reading",
+    "head_claims",
     "SelfAttentionData",
     "intuition_data",
     "self_attention_data",
@@ -38,17 +41,18 @@ INTUITION_FOCUS = "停下"
 SELF_ATTENTION_SENTENCE = "小猫在花园里追蝴蝶,然后它停下了"
 SELF_ATTENTION_FOCUS = "它"
 MAX_READING_TOKENS = 16  # the most that fit one or two legible rows in 16:9, or a column in 9:16
+DEFAULT_MODEL = "e5-small"  # real attention, Chinese and English; "lexicon" is the designed example
 
 
 @dataclass(frozen=True, eq=False)
 class Reading(ChapterData):
-    """Lexicon attention over the words shown (``trace``), the focus word and how it was chosen.
+    """Word attention over the words shown (``attention``), the focus word and how it was chosen.
 
-    ``focus`` indexes ``trace.tokens``; ``focus_rule`` is the rule of :func:`attention_core.choose_focus` that
-    picked it, or None when the user gave it; ``window`` places ``trace.tokens`` in ``sentence_tokens``.
+    ``focus`` indexes ``attention.tokens``; ``focus_rule`` is the rule of :func:`attention_core.choose_focus` that
+    picked it, or None when the user gave it; ``window`` places ``attention.tokens`` in ``sentence_tokens``.
     """
 
-    trace: AttentionTrace
+    attention: WordAttention
     focus: int
     focus_rule: str | None
     window: Window
@@ -57,7 +61,7 @@ class Reading(ChapterData):
     @property
     def tokens(self) -> tuple[str, ...]:
         """The words shown (the window of the sentence)."""
-        return self.trace.tokens
+        return self.attention.tokens
 
     @property
     def auto_focus(self) -> bool:
@@ -71,7 +75,7 @@ class Reading(ChapterData):
 
     def keys(self) -> tuple[int, ...]:
         """Every word the focus word's weights are spread over, itself included (the earlier ones when causal)."""
-        return tuple(range(self.focus + 1 if self.trace.causal else self.trace.n))
+        return tuple(range(self.focus + 1 if self.attention.causal else self.attention.n))
 
     def looked_at(self) -> tuple[int, ...]:
         """The words the focus looks at (an arc each): :meth:`keys` without the focus itself."""
@@ -79,30 +83,32 @@ class Reading(ChapterData):
 
     def weight(self, key: int) -> float:
         """Attention of the focus word on word ``key``."""
-        return float(self.trace.weights[self.focus, key])
+        return float(self.attention.weights[self.focus, key])
 
     def arrays(self) -> dict:
-        """The focus, how it was chosen, the whole sentence's words and the attention trace."""
+        """The focus, how it was chosen, the whole sentence's words and the word attention (with its source)."""
         return {"focus": self.focus, "focus_word": self.focus_word, "focus_rule": self.focus_rule,
-                "sentence_tokens": list(self.sentence_tokens), "trace": self.trace.to_dict()}  # fmt: skip
+                "sentence_tokens": list(self.sentence_tokens), "attention": self.attention.to_dict()}  # fmt: skip
 
     def focus_row(self) -> Claim:
         """What the focus word's row says (strongest word, tie, itself, or an even spread)."""
-        others = "earlier" if self.trace.causal else "other"
-        return read_row("focus_row", self.tokens, self.trace.weights[self.focus], self.focus, self.keys(),
-                        others=others, base=self.window.start)  # fmt: skip
+        others = "earlier" if self.attention.causal else "other"
+        return read_row("focus_row", self.tokens, self.attention.weights[self.focus], self.focus, self.keys(),
+                        others=others, base=self.window.start, special=float(self.attention.special[self.focus]))
 
     def _opening_claims(self) -> Iterable[Claim]:
         if self.window.partial:
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
             yield self._auto_focus()
+        if self.attention.model != "lexicon":
+            yield from head_claims(self.attention, self.focus)
 
     def _auto_focus(self) -> Claim:
         """How the focus was chosen: the rule applied, and whether reading causally skipped the first word."""
         index = self.window.start + self.focus
-        skipped = self.trace.causal and choose_focus(self.sentence_tokens, causal=False)[0] != index
-        values = {"rule": self.focus_rule, "causal": self.trace.causal, "position": index + 1,
+        skipped = self.attention.causal and choose_focus(self.sentence_tokens, causal=False)[0] != index
+        values = {"rule": self.focus_rule, "causal": self.attention.causal, "position": index + 1,
                   "skipped_first": skipped}  # fmt: skip
         return Claim("auto_focus", "auto_focus", (self.focus_word,), values, {"tokens": list(self.sentence_tokens)})
 
@@ -113,10 +119,14 @@ class IntuitionData(Reading):
     def make_claims(self) -> Iterable[Claim]:
         yield from self._opening_claims()
         weights = [self.weight(k) for k in self.keys()]
+        special = float(self.attention.special[self.focus])
         total = sum_shown(weights, WEIGHT_DECIMALS)
+        words_total = fmt(sum(weights), WEIGHT_DECIMALS)  # what the words get; the special tokens get the rest
         values = {"w": fmt(self.weight(self.focus), WEIGHT_DECIMALS), "shown_sum": fmt(float(total), WEIGHT_DECIMALS),
-                  "rounded": total != 1, "count": len(weights)}  # fmt: skip
-        yield Claim("self_share", "self_share", (self.focus_word,), values, {"weights": weights})
+                  "count": len(weights), "special": fmt(special, WEIGHT_DECIMALS) if special else None,
+                  "special_names": self.attention.source.get("special_names"), "words_total": words_total,
+                  "rounded": special == 0 and total != 1}  # fmt: skip
+        yield Claim("self_share", "self_share", (self.focus_word,), values, {"weights": weights, "special": special})
         yield self.focus_row()
 
 
@@ -124,18 +134,43 @@ class SelfAttentionData(Reading):
     """Chapter 3: every word sees every word; claims: window, RNN path, matrix size, auto focus, the focus row."""
 
     def make_claims(self) -> Iterable[Claim]:
-        n = self.trace.n
+        n = self.attention.n
         if self.window.partial:
             yield self.window.claim(self.tokens)
         yield Claim("rnn_path", "path_steps", (self.tokens[0], self.tokens[-1]), {"steps": n - 1},
                     {"first": 0, "last": n - 1})  # fmt: skip
-        yield Claim("matrix_size", "matrix_size", (), {"n": n}, {"shape": list(self.trace.weights.shape)})
+        yield Claim("matrix_size", "matrix_size", (), {"n": n}, {"shape": list(self.attention.weights.shape)})
         if self.focus_rule is not None:
             yield self._auto_focus()
+        if self.attention.model != "lexicon":
+            yield from head_claims(self.attention, self.focus)
         yield self.focus_row()
 
 
-def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool) -> Reading:
+def head_claims(attention: WordAttention, focus: int) -> Iterable[Claim]:
+    """Which model, layer and head the weights come from and the rule that chose it (``head``); with a focus word,
+    how the other heads differ (``heads``: in how many the focus word's strongest link is the same word, and the
+    strongest link any head makes to another word)."""
+    s = attention.source
+    values = {"model": s["name"], "quantized": s["quantized"], "layer": s["layer"] + 1, "head": s["head"] + 1,
+              "layers": s["layers"], "heads": s["heads"], "total_heads": s["layers"] * s["heads"], "rule": s["rule"],
+              "score": fmt(s["score"], WEIGHT_DECIMALS), "skips_neighbours": s["skips_neighbours"],
+              "reads_to_focus": s["reads_to_focus"]}  # fmt: skip
+    others = heads_agreeing(attention, focus)
+    word = attention.tokens[others["chosen_key"]]
+    values["word"] = word
+    yield Claim("head", "head_choice", (attention.tokens[focus], word), values, {"source": dict(s)})
+    agree = {"agree": others["agree"], "total_heads": others["heads"], "word": word, "runner": others["runner"] is not None}
+    words = (attention.tokens[focus], word)
+    if others["runner"]:
+        r = others["runner"]
+        agree.update(runner_word=r["word"], runner_layer=r["layer"] + 1, runner_head=r["head"] + 1,
+                     runner_w=fmt(r["w"], WEIGHT_DECIMALS))  # fmt: skip
+        words = (*words, r["word"])
+    yield Claim("heads", "heads_agree", words, agree, {"chosen_key": others["chosen_key"]})
+
+
+def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool, model: str) -> Reading:
     tokens = check_sentence(sentence)
     if focus:
         index, rule = find_focus(tokens, focus, causal), None
@@ -143,33 +178,39 @@ def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool)
         index, rule = choose_focus(tokens, causal)
     window = window_for(len(tokens), MAX_READING_TOKENS, index, look_back=True)
     shown = tokens[window.start : window.stop]
-    trace = lexicon_attention(shown, causal=causal, sentence=sentence, lang=detect_language(sentence))
-    return cls(trace, index - window.start, rule, window, tokens)
+    if model == "lexicon":
+        attention = lexicon_words(shown, causal, sentence=sentence, lang=detect_language(sentence))
+    else:
+        attention = model_words(sentence, tokens, window.start, window.stop, model, index - window.start, causal)
+    return cls(attention, index - window.start, rule, window, tokens)
 
 
-def intuition_data(sentence: str | None = None, focus: str | None = None) -> IntuitionData:
+def intuition_data(sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL) -> IntuitionData:
     """Chapter 1: read causally; the article's sentence stops at 停下 unless another focus is given.
 
-    >>> r = intuition_data()
-    >>> r.focus_word, r.auto_focus, r.trace.causal, r.claim("focus_row").words
+    >>> r = intuition_data(model="lexicon")
+    >>> r.focus_word, r.auto_focus, r.attention.causal, r.claim("focus_row").words
     ('停下', False, True, ('停下', '小猫'))
-    >>> intuition_data("我昨天在公园里看见一只狗", "狗").focus_word
+    >>> intuition_data("我昨天在公园里看见一只狗", "狗", model="lexicon").focus_word
     '狗'
     """
     if sentence is None:
         sentence, focus = INTUITION_SENTENCE, focus or INTUITION_FOCUS
-    return _reading(IntuitionData, sentence, focus, causal=True)
+    return _reading(IntuitionData, sentence, focus, True, model)
 
 
-def self_attention_data(sentence: str | None = None, focus: str | None = None) -> SelfAttentionData:
+def self_attention_data(
+    sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL
+) -> SelfAttentionData:
     """Chapter 3: every word sees every word (not causal); the article's sentence focuses on 它.
 
-    >>> r = self_attention_data()
+    >>> r = self_attention_data(model="lexicon")
     >>> r.focus_word, r.claim("focus_row").words, r.auto_focus
     ('它', ('它', '小猫'), False)
-    >>> self_attention_data("The cat sat on the mat and then it slept").claim("auto_focus").values["rule"]
-    'pronoun'
+    >>> r = self_attention_data()  # e5-small: the head that links 它 most strongly to one word
+    >>> r.claim("focus_row").words, r.claim("head").values["layer"], r.claim("head").values["head"]
+    (('它', '小猫'), 9, 9)
     """
     if sentence is None:
         sentence, focus = SELF_ATTENTION_SENTENCE, focus or SELF_ATTENTION_FOCUS
-    return _reading(SelfAttentionData, sentence, focus, causal=False)
+    return _reading(SelfAttentionData, sentence, focus, False, model)

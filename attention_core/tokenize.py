@@ -17,7 +17,7 @@ import unicodedata
 
 from attention_core.errors import ExplainerError
 
-__all__ = ["MAX_SENTENCE_CHARS", "detect_language", "tokenize"]
+__all__ = ["MAX_SENTENCE_CHARS", "clean_sentence", "detect_language", "tokenize"]
 
 MAX_SENTENCE_CHARS = 200
 
@@ -37,8 +37,9 @@ def detect_language(text: str) -> str:
     return "zh" if _HAN.search(text) else "en"
 
 
-def _clean(text: str) -> str:
-    """Normalise to NFC and refuse text no chapter can show (empty, too long, control characters)."""
+def clean_sentence(text: str) -> str:
+    """Normalise to NFC, strip, and refuse text no chapter can show (empty, too long, control characters); the
+    tokens of :func:`tokenize` are pieces of this text, in order."""
     text = unicodedata.normalize("NFC", text).strip()
     if not text:
         raise ExplainerError("the sentence is empty; give at least one word")
@@ -91,7 +92,7 @@ def tokenize(text: str, lang: str | None = None) -> tuple[str, ...]:
     >>> tokenize("小猫 停下了。")
     ('小猫', '停下了', '。')
     """
-    text = _clean(text)
+    text = clean_sentence(text)
     lang = lang or detect_language(text)
     if lang not in ("zh", "en"):
         raise ExplainerError(f"unknown language {lang!r}; use zh or en")

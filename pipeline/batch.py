@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from attention_core import ExplainerError, check_sentence, detect_language
+from attention_core import ATTENTION_MODELS, ExplainerError, check_sentence, detect_language
 from pipeline.embed import chapter_snippets
 from pipeline.engines import Task
 from pipeline.files import atomic_path
@@ -28,7 +28,7 @@ from pipeline.settings import ASPECTS, FORMATS, QUALITIES, RenderSettings
 
 __all__ = ["FIELDS", "BatchRow", "Defaults", "RowError", "parse_rows", "read_rows", "row_tasks", "write_index"]
 
-FIELDS = ("id", "sentence", "chapters", "lang", "focus", "aspect", "theme", "quality", "formats")
+FIELDS = ("id", "sentence", "chapters", "lang", "focus", "aspect", "theme", "quality", "formats", "model")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # a folder name: no separators, no "..", no hidden file
 THEMES = ("dark", "light")
 
@@ -43,6 +43,7 @@ class Defaults:
     formats: tuple[str, ...] = ("mp4",)
     gif_size: int = 640
     gif_fps: int = 10
+    model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class BatchRow:
     focus: str | None
     settings: RenderSettings
     formats: tuple[str, ...]
+    model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,9 +130,10 @@ def _choice(raw: dict, name: str, allowed: Iterable[str], default: str | None) -
     return value
 
 
-def _slug(sentence: str, lang: str, focus: str | None, settings: RenderSettings) -> str:
+def _slug(sentence: str, lang: str, focus: str | None, settings: RenderSettings, model: str | None) -> str:
     """A folder name from the sentence: its first Latin words (or its language) and a hash of what shapes it."""
-    key = json.dumps([sentence, lang, focus, settings.aspect, settings.theme, settings.quality], ensure_ascii=False)
+    key = json.dumps([sentence, lang, focus, settings.aspect, settings.theme, settings.quality, *([model] if model else [])],
+                     ensure_ascii=False)  # fmt: skip
     digest = hashlib.sha256(key.encode()).hexdigest()[:8]
     words = "-".join(re.findall(r"[a-z0-9]+", sentence.casefold())[:6])[:40].strip("-")
     return f"{words or lang}-{digest}"
@@ -169,10 +172,12 @@ def parse_row(line: int, raw: dict, defaults: Defaults, known: dict) -> BatchRow
     row_id = raw.get("id")
     if row_id is not None and (not isinstance(row_id, str) or not _ID.match(row_id)):
         raise ExplainerError(f"id {row_id!r} cannot name a folder: use letters, digits, '.', '_' or '-' (≤ 64)")
+    model = _choice(raw, "model", ATTENTION_MODELS, defaults.model)
     for cid in chapters:
-        known[cid].data(sentence, focus)
-    return BatchRow(line, row_id or _slug(sentence, lang, focus, settings), sentence, tuple(dict.fromkeys(chapters)),
-                    lang, focus, settings, tuple(dict.fromkeys(formats)))  # fmt: skip
+        known[cid].data(sentence, focus, model if known[cid].models else None)
+    return BatchRow(line, row_id or _slug(sentence, lang, focus, settings, model), sentence,
+                    tuple(dict.fromkeys(chapters)),
+                    lang, focus, settings, tuple(dict.fromkeys(formats)), model)  # fmt: skip
 
 
 def parse_rows(
@@ -202,7 +207,8 @@ def row_tasks(row: BatchRow, out: Path, defaults: Defaults, known: dict) -> list
     folder = out / row.id
     folder.mkdir(exist_ok=True)
     return [Task(f"{row.id}/{cid}", ChapterJob(cid, row.sentence, row.focus, row.lang, row.formats, row.settings,
-                                               folder, defaults.gif_size, defaults.gif_fps), known[cid].number)
+                                               folder, defaults.gif_size, defaults.gif_fps,
+                                               row.model if known[cid].models else None), known[cid].number)
             for cid in row.chapters]  # fmt: skip
 
 

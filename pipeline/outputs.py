@@ -37,6 +37,7 @@ class ChapterJob:
     out_dir: Path
     gif_size: int = 640
     gif_fps: int = 10
+    model: str | None = None  # where chapters 1, 3, 7 and real-model take attention from (None: their default)
 
     def digest(self) -> str:
         """Hash of every input that shapes the files, code included."""
@@ -150,7 +151,7 @@ def _trace(job: ChapterJob, out: Path) -> dict:
     from scenes import get_chapter
 
     dst = out / f"{job.chapter_id}.trace.json"
-    data = get_chapter(job.chapter_id).data(job.sentence, job.focus)
+    data = get_chapter(job.chapter_id).data(job.sentence, job.focus, job.model)
     dst.write_text(json.dumps({"chapter": job.chapter_id, **data.to_dict()}, ensure_ascii=False, indent=2),
                    encoding="utf-8")  # fmt: skip
     return _describe(dst, "trace")

@@ -17,12 +17,15 @@ from attention_core import (
     RNN_SENTENCE,
     SELF_ATTENTION_SENTENCE,
     WORKED_EXAMPLE_SENTENCE,
+    ATTENTION_MODELS,
+    MODELS,
     ChapterData,
     ExplainerError,
     attention_matrix_data,
     formula_data,
     intuition_data,
     qkv_data,
+    real_model_data,
     rnn_limits_data,
     self_attention_data,
     worked_example_data,
@@ -43,18 +46,20 @@ def __getattr__(name: str):
 class Chapter:
     """A chapter of the article: its scene, its own example sentence and how its data is computed.
 
-    ``compute(sentence, focus)`` calls attention_core with the chapter's parameters; ``None`` means the
-    chapter's own example. :meth:`data` validates the input before any rendering starts and names the chapter in
-    an error that is the chapter's own.
+    ``compute(sentence, focus, model)`` calls attention_core with the chapter's parameters; ``None`` means the
+    chapter's own example. ``models`` are the attention sources the chapter can show (empty: it computes its own
+    numbers and ignores ``--model``). :meth:`data` validates the input before any rendering starts and names the
+    chapter in an error that is the chapter's own.
     """
 
     id: str
     number: int
     scene: str  # "scenes.module:SceneClass", imported on first use
     default_sentence: str
-    compute: Callable[[str | None, str | None], ChapterData]  # (sentence, focus) -> the chapter's data
+    compute: Callable[..., ChapterData]  # (sentence, focus, model) -> the chapter's data
     summary_zh: str
     summary_en: str
+    models: tuple[str, ...] = ()
 
     @property
     def scene_class(self) -> type:
@@ -62,9 +67,14 @@ class Chapter:
         module, _, name = self.scene.partition(":")
         return getattr(importlib.import_module(module), name)
 
-    def data(self, sentence: str | None = None, focus: str | None = None) -> ChapterData:
-        """The chapter's data for ``sentence`` (None: its own example); an error names the chapter."""
+    def data(self, sentence: str | None = None, focus: str | None = None, model: str | None = None) -> ChapterData:
+        """The chapter's data for ``sentence`` (None: its own example) and ``model`` (None: the chapter's default);
+        an error names the chapter."""
         try:
+            if self.models and model is not None:
+                if model not in self.models:
+                    raise ExplainerError(f"unknown model {model!r}; use {', '.join(self.models)}")
+                return self.compute(sentence, focus, model)
             return self.compute(sentence, focus)
         except ExplainerError as exc:
             raise ExplainerError(f"{self.id}: {exc}") from None
@@ -81,7 +91,7 @@ CHAPTERS: dict[str, Chapter] = {
             "intuition", 1, "scenes.intuition:ShowSelectiveRecall", INTUITION_SENTENCE,
             intuition_data,
             "注意力的直觉：读到一个词时，有选择地回看前面的词",
-            "The intuition: reaching a word, look back selectively at the earlier ones",
+            "The intuition: reaching a word, look back selectively at the earlier ones", ATTENTION_MODELS,
         ),  # fmt: skip
         Chapter(
             "rnn-limits", 2, "scenes.rnn_limits:ShowRecurrenceLimits", RNN_SENTENCE,
@@ -93,7 +103,7 @@ CHAPTERS: dict[str, Chapter] = {
             "self-attention-idea", 3, "scenes.self_attention_idea:ConnectEveryWord", SELF_ATTENTION_SENTENCE,
             self_attention_data,
             "自注意力：每个词直接看到每个词，一步并行，权重随内容变化",
-            "Self-attention: every word sees every word, in one parallel step, with dynamic weights",
+            "Self-attention: every word sees every word, in one parallel step, with dynamic weights", ATTENTION_MODELS,
         ),  # fmt: skip
         Chapter(
             "qkv", 4, "scenes.qkv:IntroduceQueryKeyValue", QKV_SENTENCE,
@@ -118,6 +128,13 @@ CHAPTERS: dict[str, Chapter] = {
             attention_matrix_data,
             "注意力矩阵：行是查询，列是键，颜色是权重，逐行读",
             "The attention matrix: rows are queries, columns keys, colour is weight; read row by row",
+            ATTENTION_MODELS,
+        ),  # fmt: skip
+        Chapter(
+            "real-model", 8, "scenes.real_model:ShowRealHeads", "小猫在花园里追蝴蝶,然后它停下了",
+            real_model_data,
+            "真实模型：训练好的模型的 144 个头，怎样看你的句子",
+            "A real model: what a trained model's 144 heads do with your sentence", tuple(MODELS),
         ),  # fmt: skip
     )
 }

@@ -32,7 +32,7 @@ class ReadAttentionMatrix(ChapterScene):
     """The heatmap with both token axes, a legend, a row-by-row sweep and the patterns the data shows."""
 
     def construct(self) -> None:
-        self.tr = self.data.trace
+        self.tr = self.data.attention
         heat, axes, panel = self._layout()
         self.state_window()
         self._beat_matrix(heat, axes, panel)
@@ -45,8 +45,13 @@ class ReadAttentionMatrix(ChapterScene):
     # -- layout --------------------------------------------------------------------------------------------
     def _panel(self) -> VGroup:
         th = self.theme
-        panel = VGroup(label(self.t("am.title"), th, 32), label(self.t("am.rows"), th, 24, color=th.q),
-                       label(self.t("am.cols"), th, 24, color=th.k), WeightLegend(th, self.t("legend"), width=2.8))
+        title = label(self.t("am.title"), th, 32)
+        source = self.source_line()
+        if source is not None:
+            title = VGroup(title, source.scale_to_fit_width(min(source.width, 3.6))).arrange(DOWN, aligned_edge=LEFT,
+                                                                                           buff=0.1)  # fmt: skip
+        panel = VGroup(title, label(self.t("am.rows"), th, 24, color=th.q), label(self.t("am.cols"), th, 24, color=th.k),
+                       WeightLegend(th, self.t("legend"), width=2.8))  # fmt: skip
         panel.title, panel.rows, panel.cols, panel.legend = panel
         panel.arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         panel.legend.shift(0.15 * DOWN)
@@ -60,7 +65,9 @@ class ReadAttentionMatrix(ChapterScene):
             box_w, box_h = fw - 0.6, min(fw + 0.8, fh - panel.height - 0.6)
         else:
             box_w, box_h = fw - panel.width - 1.4, fh
-        heat = Heatmap(tr.weights, tr.tokens, th, box_w, box_h)
+        special = tr.special if tr.model != "lexicon" else None
+        names = tr.source.get("special_names", "")
+        heat = Heatmap(tr.weights, tr.tokens, th, box_w, box_h, special=special, special_label=names)
         axes = VGroup(label(self.t("am.axis_keys"), th, 18, color=th.k),
                       label(self.t("am.axis_queries"), th, 18, color=th.q)).arrange(DOWN, aligned_edge=RIGHT, buff=.1)
         axes.align_to(heat.row_labels, RIGHT).align_to(heat.col_labels, DOWN)
@@ -71,11 +78,17 @@ class ReadAttentionMatrix(ChapterScene):
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_matrix(self, heat: Heatmap, axes: VGroup, panel: VGroup) -> None:
         self.play(FadeIn(panel.title, shift=0.2 * DOWN))
+        if self.data.has_claim("auto_focus"):
+            self.state("auto_focus", "auto_focus.head", hold=1.5)
+        self.state_source()
         self.state("matrix_size", "am.intro")
         self.play(FadeIn(heat.row_labels, lag_ratio=0.1), FadeIn(heat.col_labels, lag_ratio=0.1), Fade(axes))
         self.play(FadeIn(heat.cells, lag_ratio=0.04), run_time=2.0)
+        if len(heat.special_cells):
+            self.play(Fade(heat.special_cells), Fade(heat.special_label))
+            self.say("am.special", hold=2.0, names=self.tr.source["special_names"])
         if heat.has_numbers:
-            self.play(Fade(heat.numbers), run_time=0.8)
+            self.play(*[Fade(m) for m in (heat.numbers, heat.special_numbers) if len(m)], run_time=0.8)
         self.settle(heat)
         self.wait(1.5)
 
@@ -91,7 +104,7 @@ class ReadAttentionMatrix(ChapterScene):
 
     def _beat_colour(self, panel: VGroup) -> None:
         self.play(Fade(panel.legend))
-        self.say("am.color", hold=2.5)
+        self.say("am.color.special" if len(self.tr.special) and self.tr.model != "lexicon" else "am.color", hold=2.5)
         self.mark_poster()
         if not any(isinstance(m, Heatmap) and m.has_numbers for m in self.mobjects):
             self.say("am.colour_only", hold=2.0)

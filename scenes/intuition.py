@@ -53,6 +53,7 @@ class ShowSelectiveRecall(ChapterScene):
             self.state("auto_focus", "auto_focus", hold=2.5)
         self.play(self.recall.mark_focus())
         self.say("in.pause", hold=3.0, word=r.focus_word)
+        self.state_source()
 
     def _beat_arcs(self) -> None:
         r = self.data

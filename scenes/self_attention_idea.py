@@ -77,8 +77,9 @@ class ConnectEveryWord(ChapterScene):
 
     def _beat_parallel(self) -> None:
         """Every row of the weight matrix appears in the same single animation."""
-        tr, th = self.data.trace, self.theme
-        grid = WeightSquares(tr.weights, tr.tokens, th)
+        tr, th = self.data.attention, self.theme
+        special = tr.special if tr.model != "lexicon" else None
+        grid = WeightSquares(tr.weights, tr.tokens, th, special=special, special_label=tr.source.get("special_names", ""))
         legend = WeightLegend(th, self.t("legend"))
         block = VGroup(grid, legend)
         if is_portrait():
@@ -89,7 +90,8 @@ class ConnectEveryWord(ChapterScene):
         fit(block, width=frame_box()[0], height=top - bottom, grow=1.3).move_to(UP * (top + bottom) / 2)
         self.state("matrix_size", "sa.parallel")
         self.play(Fade(grid.row_labels), Fade(grid.col_labels), Fade(legend))
-        self.play(Fade(grid.squares), run_time=1.2)  # one step: all rows together
+        self.play(Fade(grid.squares), *([Fade(grid.special)] if len(grid.special) else []),
+                  run_time=1.2)  # one step: all rows together
         self.wait(2.5)
         self.say("sa.rows", hold=3.0)
         box = grid.row_box(self.data.focus, th.accent)
@@ -106,6 +108,7 @@ class ConnectEveryWord(ChapterScene):
         fit_between(VGroup(self.row, self.recall), self.title_mob.get_bottom()[1] - 0.3, caption_top())
         self.play(Fade(self.row))
         self.play(self.recall.mark_focus())
+        self.state_source()
         self.state("matrix_size", "sa.focus", word=r.focus_word)
         self.play(self.recall.animate_in(), run_time=2.5)
         self.settle(self.recall)

@@ -138,12 +138,14 @@ def name(tokens, k: int, lang: str, at: int | None) -> str:
 
 # -- row readings -------------------------------------------------------------------------------------------
 def expected_reading(weights, query: int | None, keys) -> dict:
-    """What the row of ``weights`` says over ``keys``, from the written weights."""
+    """What the row of ``weights`` says over ``keys``, from the written weights. "Even" is relative to what the
+    row gives those keys: every weight within ±15 % of ``total / m``."""
     keys = list(keys)
     m = len(keys)
     ws = {k: float(weights[k]) for k in keys}
-    dev = [abs(ws[k] * m - 1) for k in keys]
-    out = {"m": m, "borderline": any(abs(d - EVEN_BAND) < 1e-9 for d in dev)}
+    total = math.fsum(ws.values())  # what the row gives the words (< 1 when a model's special tokens take a share)
+    dev = [abs(ws[k] * m / total - 1) for k in keys] if total > 0 else [math.inf] * m
+    out = {"m": m, "total": total, "borderline": any(abs(d - EVEN_BAND) < 1e-9 for d in dev)}
     if m >= 2 and all(d <= EVEN_BAND for d in dev):
         shown = [written(ws[k]) for k in keys]
         out.update(kind="even", low=min(shown, key=D), high=max(shown, key=D))
@@ -170,11 +172,24 @@ def expected_reading(weights, query: int | None, keys) -> dict:
     return out
 
 
+def special_written(share: float) -> str | None:
+    """A row's special-token share as a claim writes it: 2 decimals, or None when the row gives them nothing."""
+    return None if float(share) == 0 else written(share)
+
+
 def check_reading(
-    claim: Claim, words, weights, query: int | None, keys, others: str | None = None, kind: str | None = None
+    claim: Claim,
+    words,
+    weights,
+    query: int | None,
+    keys,
+    others: str | None = None,
+    kind: str | None = None,
+    special: float = 0.0,
 ) -> list[str]:
     """Problems with row reading ``claim`` of ``weights`` (one row) over ``keys``; ``words`` names the keys
-    (the shown tokens, or the library's titles when ``query`` is None)."""
+    (the shown tokens, or the library's titles when ``query`` is None); ``special`` is what the row gives a
+    model's special tokens (0 for the lexicon)."""
     p: list[str] = []
     v = claim.values
     kind = kind or claim.kind
@@ -183,6 +198,8 @@ def check_reading(
         return [f"{claim.topic}: kind {kind!r} is no row reading"]
     if v.get("query") != query:
         p.append(f"{claim.topic}: query {v.get('query')} != {query}")
+    if v.get("special") != special_written(special):
+        p.append(f"{claim.topic}: special {v.get('special')!r} != {special_written(special)!r} (share {special!r})")
     if exp["borderline"] and {kind, exp["kind"]} & {"even"}:
         return p  # a weight sits on the ±15 % edge: float noise decides; either reading is honest
     if kind != exp["kind"]:
@@ -643,7 +660,7 @@ def check_window(cid: str, data, sent_tokens, focus_index: int | None) -> list[s
 def check_reading_chapter(cid: str, data, sentence: str, focus: str | None, sent_tokens) -> list[str]:
     p = []
     causal = CAUSAL[cid]
-    tr = data.trace
+    tr = data.attention
     if tr.causal != causal:
         p.append(f"trace.causal {tr.causal} != {causal}")
     if focus:
@@ -759,7 +776,7 @@ def check_rnn(data, sent_tokens) -> list[str]:
 def check_trace_chapter(cid: str, data, sent_tokens, focus: str | None) -> list[str]:
     """qkv, formula, worked-example, attention-matrix."""
     p = []
-    tr = data.trace
+    tr = data.attention if cid == "attention-matrix" else data.trace
     idx = given_focus_index(sent_tokens, focus, False) if focus and cid in WINDOW_CAP else None
     p += check_window(cid, data, sent_tokens, idx)
     if tuple(tr.tokens) != tuple(data.tokens):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from manim import DOWN, UP, FadeIn, Scene
+from manim import DOWN, UP, FadeIn, Scene, VGroup, config
 
 from attention_core import ChapterData, Claim
 from scenes.components.caption import Caption
@@ -12,6 +12,7 @@ from scenes.components.layout import fit
 from scenes.components.text import label
 from scenes.components.theme import Theme
 from scenes.strings import claim_text, text
+from scenes.strings.claims import claim_fields
 
 __all__ = ["ChapterInput", "ChapterScene"]
 
@@ -47,9 +48,39 @@ class ChapterScene(Scene):
         self.poster_time: float | None = None
 
     def _beat_title(self) -> None:
-        """The chapter title at the top edge, shrunk to fit a narrow (9:16) frame."""
-        self.title_mob = fit(label(self.t(self.title_key), self.theme, 34), height=0.8).to_edge(UP, buff=0.3)
+        """The chapter title at the top edge, shrunk to fit a narrow (9:16) frame; under it, where the weights come
+        from when the chapter shows word attention (model, layer, head, 4-bit; or the designed lexicon)."""
+        title = fit(label(self.t(self.title_key), self.theme, 34), height=0.8)
+        source = self.source_line()
+        if source is not None:
+            title = VGroup(title, source).arrange(DOWN, buff=0.12)
+        self.title_mob = title.to_edge(UP, buff=0.3)
         self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
+
+    def source_line(self):
+        """One muted line naming the source of the word attention, made from the data's head claim; None when
+        the chapter has no word attention."""
+        attention = getattr(self.data, "attention", None)
+        if attention is None:
+            return None
+        if attention.model == "lexicon":
+            words = self.t("source.lexicon")
+        else:
+            v = self.data.claim("head").values
+            bits = self.t("source.bits") if v["quantized"] else ""
+            words = self.t("source.model", model=v["model"], bits=bits, layer=v["layer"], layers=v["layers"],
+                           head=v["head"])  # fmt: skip
+        return fit(label(words, self.theme, 22, color=self.theme.muted), width=config.frame_width * 0.9, height=0.4)
+
+    def state_source(self, hold: float = 2.0) -> None:
+        """For a trained model's weights: which head and why, then how the other heads differ (both claims)."""
+        attention = getattr(self.data, "attention", None)
+        if attention is None or attention.model == "lexicon":
+            return
+        head = self.state("head", "head.pick", hold=hold)
+        if head.values["reads_to_focus"]:
+            self.say("reads_to_focus", hold=1.5, w0=claim_fields(head, self.lang)["w0"])
+        self.state("heads", "heads.agree", hold=hold)
 
     def mark_poster(self) -> None:
         """Remember this moment as the chapter's representative frame (poster and PNG output)."""

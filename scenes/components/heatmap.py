@@ -23,18 +23,24 @@ class Heatmap(VGroup):
     """``weights (n, n)`` (rows = queries, columns = keys) fitted into ``width`` × ``height`` scene units.
 
     ``key`` names the trace array, ``decimals`` the digits written. ``numbers`` forces numbers on or off;
-    by default they are written when they fit at a legible size (see :data:`NUMBER_MIN_FONT`).
+    by default they are written when they fit at a legible size (see :data:`NUMBER_MIN_FONT`). ``special (n,)``,
+    when given, is each row's share going to a model's special tokens, drawn as one more column set apart at
+    the right and labelled ``special_label``: with it every row adds up to 1.
     """
 
     def __init__(self, weights: np.ndarray, tokens: tuple[str, ...], theme: Theme, width: float, height: float, *,
-                 key: str = "weights", decimals: int = 2, numbers: bool | None = None, font_size: float = 18) -> None:
+                 key: str = "weights", decimals: int = 2, numbers: bool | None = None, font_size: float = 18,
+                 special: np.ndarray | None = None, special_label: str = "") -> None:  # fmt: skip
         super().__init__()
         self.values = np.asarray(weights, dtype=float)
         self.tokens, self.key, self.decimals, self.theme = tuple(tokens), key, decimals, theme
+        self.special = None if special is None else np.asarray(special, dtype=float)
         n = len(self.tokens)
+        extra = 0 if self.special is None else 1.3  # the special column and its gap, in columns
         self.row_labels = VGroup(*[_capped(label(t, theme, font_size), 1.8, 10) for t in self.tokens])
         row_w = max(m.width for m in self.row_labels) + _LABEL_GAP
-        self.col_labels, cell_w, cell_h = _columns(self.tokens, theme, font_size, width - row_w, height, n)
+        self.col_labels, cell_w, cell_h = _columns(self.tokens, theme, font_size, (width - row_w) * n / (n + extra),
+                                                   height, n)  # fmt: skip
         self.cell_w, self.cell_h = cell_w, cell_h
         _scaled_all(self.row_labels, 10, cell_h * 1.1)
         num_font = min(20.0, 0.8 * cell_w / _NUM_W, 0.45 * cell_h / _NUM_H)
@@ -55,6 +61,27 @@ class Heatmap(VGroup):
         for j, lab in enumerate(self.col_labels):
             lab.next_to(body, UP, buff=_LABEL_GAP * 0.8).set_x(self.cell(0, j).get_x())
         self.add(self.cells, self.numbers, self.row_labels, self.col_labels)
+        self.special_cells, self.special_numbers, self.special_label = VGroup(), VGroup(), VGroup()
+        if self.special is not None:
+            self._special_column(special_label, num_font, font_size)
+
+    def _special_column(self, text: str, num_font: float, font_size: float) -> None:
+        """Each row's special-token share, one column set apart at the right, with its label over it."""
+        n, x = self.n, self.cell(0, self.n - 1).get_x() + 1.3 * self.cell_w
+        numbers = VGroup()
+        for i, share in enumerate(self.special):
+            fill = weight_color(share)
+            cell = Rectangle(width=self.cell_w * 0.94, height=self.cell_h * 0.92, stroke_width=0).set_fill(fill, 1)
+            self.special_cells.add(cell.move_to([x, self.cell(i, 0).get_y(), 0]))
+            if self.has_numbers:
+                numbers.add(label(fmt(float(share), self.decimals), self.theme, num_font, color=ink_on(fill),
+                                  mono=True).move_to(cell))  # fmt: skip
+        self.special_label = _turned(text, self.theme, font_size * 0.9) if self.col_labels[0].height > self.cell_h \
+            else label(text, self.theme, font_size * 0.9)  # fmt: skip
+        _scaled_all(VGroup(self.special_label), 1.2 * self.cell_w, max(m.height for m in self.col_labels))
+        self.special_label.set_color(self.theme.muted).next_to(self.special_cells[0], UP, buff=_LABEL_GAP * 0.8)
+        self.special_numbers = numbers
+        self.add(self.special_cells, numbers, self.special_label)
 
     @property
     def n(self) -> int:
@@ -77,7 +104,8 @@ class Heatmap(VGroup):
 
     def row_frame(self, i: int, color: str) -> Rectangle:
         """An outline around row ``i`` and its label (the same width for every row, so it can slide)."""
-        left, right = self.row_labels.get_left()[0] - 0.08, self.cell(i, self.n - 1).get_right()[0] + 0.06
+        last = self.special_cells[i] if len(self.special_cells) else self.cell(i, self.n - 1)
+        left, right = self.row_labels.get_left()[0] - 0.08, last.get_right()[0] + 0.06
         frame = Rectangle(width=right - left, height=self.cell_h * 1.08).set_stroke(color, 3)
         return frame.move_to([(left + right) / 2, self.cell(i, 0).get_y(), 0])
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 from manim import ManimColor
 
-__all__ = ["FONT", "MONO_FONT", "THEMES", "Theme", "weight_color"]
+__all__ = ["FONT", "MONO_FONT", "THEMES", "Theme", "weight_color", "weight_rgb"]
 
 FONT = "Noto Sans CJK SC"
 MONO_FONT = "Noto Sans Mono CJK SC"  # tabular figures: numbers line up in columns
@@ -29,6 +29,18 @@ def weight_color(w: float) -> ManimColor:
     i = min(int(t), len(_VIRIDIS) - 2)
     rgb = _VIRIDIS[i] + (t - i) * (_VIRIDIS[i + 1] - _VIRIDIS[i])
     return ManimColor.from_rgb(tuple(rgb))
+
+
+def weight_rgb(w: np.ndarray) -> np.ndarray:
+    """:func:`weight_color` for a whole array at once, as 0–255 RGB (``w.shape + (3,)``, uint8), for images.
+
+    >>> weight_rgb(np.array([0.0, 1.0])).tolist()
+    [[68, 1, 84], [253, 231, 37]]
+    """
+    t = np.clip(np.asarray(w, dtype=float), 0.0, 1.0) * (len(_VIRIDIS) - 1)
+    i = np.minimum(t.astype(int), len(_VIRIDIS) - 2)
+    rgb = _VIRIDIS[i] + (t - i)[..., None] * (_VIRIDIS[i + 1] - _VIRIDIS[i])
+    return np.round(rgb * 255).astype(np.uint8)
 
 
 def ink_on(color: ManimColor) -> str:

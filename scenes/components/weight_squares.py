@@ -14,10 +14,12 @@ __all__ = ["WeightSquares"]
 class WeightSquares(VGroup):
     """``weights (n, n)``, rows = queries, columns = keys, each square coloured by :func:`weight_color`.
 
-    ``values`` keeps the matrix so tests can compare each square's colour with it.
+    ``values`` keeps the matrix so tests can compare each square's colour with it. ``special (n,)``, when given,
+    is each row's share going to a model's special tokens: one more column of squares, set apart at the right.
     """
 
-    def __init__(self, weights: np.ndarray, tokens: tuple[str, ...], theme: Theme, cell: float = 0.5) -> None:
+    def __init__(self, weights: np.ndarray, tokens: tuple[str, ...], theme: Theme, cell: float = 0.5,
+                 special: np.ndarray | None = None, special_label: str = "") -> None:  # fmt: skip
         super().__init__()
         self.values = np.asarray(weights, dtype=float)
         n = len(tokens)
@@ -35,6 +37,17 @@ class WeightSquares(VGroup):
         self.col_labels = VGroup(*[(h.rotate(-np.pi / 2) if turn else h).next_to(self.squares[j], UP, 0.15)
                                    for j, h in enumerate(heads)])  # fmt: skip
         self.add(self.squares, self.row_labels, self.col_labels)
+        self.special = VGroup()
+        if special is not None:
+            x = self.squares[n - 1].get_x() + 1.3 * cell
+            for i, share in enumerate(np.asarray(special, dtype=float)):
+                sq = Square(cell * 0.94, stroke_width=0).set_fill(weight_color(share), 1)
+                self.special.add(sq.move_to([x, self.rows[i].get_y(), 0]))
+                self.rows[i].add(sq)
+            head = _fit(label(special_label, theme, 16, color=theme.muted), 1.4)
+            head = (head.rotate(-np.pi / 2) if turn else head).next_to(self.special[0], UP, 0.15)
+            self.special.add(head)
+            self.add(self.special)
 
     def row_box(self, i: int, color: str) -> SurroundingRectangle:
         """A frame around query row ``i`` and its label."""

@@ -16,6 +16,7 @@ from scenes.strings import (
     formula,
     intuition,
     qkv,
+    real_model,
     rnn_limits,
     self_attention_idea,
     worked_example,
@@ -26,7 +27,8 @@ __all__ = ["LANGS", "STRINGS", "claim_text", "notes", "text", "variant"]
 
 LANGS = ("zh", "en")
 
-_MODULES = (common, intuition, rnn_limits, self_attention_idea, qkv, formula, worked_example, attention_matrix)
+_MODULES = (common, intuition, rnn_limits, self_attention_idea, qkv, formula, worked_example, attention_matrix,
+            real_model)
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {k: v for m in _MODULES for k, v in m.ZH.items()},
     "en": {k: v for m in _MODULES for k, v in m.EN.items()},
@@ -51,6 +53,18 @@ def variant(claim: Claim) -> str:
     v = claim.values
     if claim.kind == "auto_focus":
         return f".{v['rule']}"
+    if claim.kind == "head_choice":
+        return "" if v["skips_neighbours"] else ".near"
+    if claim.kind == "heads_agree":
+        return "" if v["runner"] else ".all"
+    if claim.kind == "self_share":
+        return ".special" if v.get("special") else ""
+    if claim.kind == "head_pattern":
+        return f".{v['pattern']}"
+    if claim.kind == "layer_trend":
+        return ".same" if v["same"] else ""
+    if claim.kind == "pieces":
+        return "" if v["split"] else ".whole"
     if claim.kind == "gradient":
         return f".{v['trend']}" + (".above" if v["trend"] == "vanishing" and v["above_one"] else "")
     if claim.kind == "window":
@@ -80,6 +94,8 @@ def notes(claim: Claim) -> list[str]:
         out.append("note.scale_off")
     if claim.kind == "auto_focus" and v.get("skipped_first"):
         out.append("note.skipped_first")
+    if claim.kind == "pieces" and v["crossing"]:
+        out.append("note.crossing")
     return out
 
 

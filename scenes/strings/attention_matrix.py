@@ -11,6 +11,12 @@ ZH = {
     "am.axis_cols": "每一列是一个键（K）：被查看的词",
     "am.color": "颜色就是权重：越亮越大，每一行加起来等于 1",
     "am.colour_only": "格子太小写不下数字时，只看颜色，对照颜色条读数",
+    "am.color.special": "颜色就是权重：越亮越大；每一行连同右边特殊符号那一格，加起来等于 1",
+    "am.special": "右边单独一列：每个词给特殊符号 {names} 的权重。训练出来的模型会把不少注意力放在那里",
+    "auto_focus.head.pronoun": "用{w0}来选头：它是第一个第三人称代词",
+    "auto_focus.head.content": "用{w0}来选头：句中没有第三人称代词，它是最后一个实词",
+    "auto_focus.head.word": "用{w0}来选头：句中没有代词也没有实词，它是最后一个不是标点的词",
+    "auto_focus.head.last": "用{w0}来选头：句中只有标点，它是最后一个",
     "am.sweep": "逐行读：每一行里最亮的格子，就是这个词最关注的词",
     "am.row": "{reading}",
     "am.patterns": "这句话里能看到的模式：",
@@ -34,6 +40,15 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "am.axis_cols": "Each column is a key (K): the word being looked at",
     "am.color": "Colour is weight: brighter is larger, and every row sums to 1",
     "am.colour_only": "The cells are too small for numbers: read the colour against the legend",
+    "am.color.special": "Colour is weight: brighter is larger; each row, with its special-token cell at the right, "
+                        "sums to 1",
+    "am.special": "The column set apart: what each word gives the special tokens {names}; a trained model puts much "
+                  "of its attention there",
+    "auto_focus.head.pronoun": "{w0} chooses the head: the first third-person pronoun",
+    "auto_focus.head.content": "{w0} chooses the head: no third-person pronoun, so the last content word",
+    "auto_focus.head.word": "{w0} chooses the head: no pronoun or content word, so the last word that is not "
+                            "punctuation",
+    "auto_focus.head.last": "{w0} chooses the head: only punctuation, so the last token",
     "am.sweep": "Read row by row: the brightest cell is the word this one attends to most",
     "am.row": "{reading}",
     "am.patterns": "Patterns this sentence shows:",

@@ -156,6 +156,10 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
             fields[f"{key}_n"] = count(v[key], noun, lang)
     if isinstance(v.get("n"), int):
         fields["a_n"] = a_an(v["n"])
+    if claim.kind in ("strongest", "tie", "self", "even"):
+        special = v.get("special")
+        fields["special_note"] = "" if not special else (f"；{special} 给了特殊符号" if lang == "zh" else
+                                                           f"; {special} goes to the special tokens")  # fmt: skip
     if "shown_low" in v:
         low, high = v["shown_low"], v["shown_high"]
         fields["shown_range"] = low if low == high else f"{low}–{high}"

@@ -7,7 +7,8 @@ ZH = {
     "in.arcs": "「{word}」回看前面的每个词：线越粗越亮，注意力权重越大",
     "in.arcs.window": "「{word}」回看画面里前面的每个词：线越粗越亮，注意力权重越大",
     "in.self_share": "这些权重加起来是 1，{w0}自己占 {w}",
-    "in.best": "{reading}",
+    "in.self_share.special": "词一共得到 {words_total}，特殊符号 {special_names} 得到 {special}；{w0}自己占 {w}",
+    "in.best": "{reading}{special_note}",
     "in.close": "注意力：处理当前词时，有选择地回看相关的词",
 }
 
@@ -19,6 +20,8 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "in.arcs.window": 'From "{word}" back to every earlier word shown: the thicker and brighter, the larger '
                       "the weight",
     "in.self_share": "The weights sum to 1; {w0} itself keeps {w}",
-    "in.best": "{reading}",
+    "in.self_share.special": "The words get {words_total}, the special tokens {special_names} {special}; {w0} itself "
+                             "keeps {w}",
+    "in.best": "{reading}{special_note}",
     "in.close": "Attention: while handling the current word, look back selectively at the words that matter",
 }

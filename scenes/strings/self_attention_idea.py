@@ -9,7 +9,7 @@ ZH = {
     "sa.parallel": "所有位置同时计算：{n}×{n} 的权重矩阵一步全部得到",
     "sa.rows": "每一行是一个词在看所有词：行是查询，列是键，颜色是权重",
     "sa.focus": "看「{word}」这一行：它的注意力分给了这 {n} 个词",
-    "sa.best": "{reading}：权重由词的内容算出，换一句话就不同",
+    "sa.best": "{reading}{special_note}：权重由词的内容算出，换一句话就不同",
     "sa.close": "自注意力：路径长度 1、一步并行、动态权重",
 }
 
@@ -22,6 +22,6 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "sa.parallel": "All positions at once: the whole {n}×{n} weight matrix in a single step",
     "sa.rows": "Each row is one word looking at every word: rows are queries, columns keys, colour is weight",
     "sa.focus": 'Take the row of "{word}": its attention is spread over all {n} words',
-    "sa.best": "{reading}: computed from the words, so the weights change with the sentence",
+    "sa.best": "{reading}{special_note}: computed from the words, so the weights change with the sentence",
     "sa.close": "Self-attention: path length 1, one parallel step, dynamic weights",
 }

@@ -21,17 +21,18 @@ from attention_core.rnn_limits import RETENTION_STEP
 
 
 def test_article_sentence_stops_at_tingxia_and_recalls_the_kitten():
-    r = intuition_data()
-    assert (r.focus_word, r.auto_focus, r.trace.causal) == ("停下", False, True)
+    r = intuition_data(model="lexicon")  # the designed example
+    assert (r.focus_word, r.auto_focus, r.attention.causal) == ("停下", False, True)
     assert r.claim("focus_row").kind == "strongest" and r.claim("focus_row").words == ("停下", "小猫")
-    assert np.all(r.trace.weights[r.focus, r.focus + 1 :] == 0)  # the reader has not seen the later words
+    assert np.all(r.attention.weights[r.focus, r.focus + 1 :] == 0)  # the reader has not seen the later words
 
 
-def test_it_attends_most_to_the_kitten_seeing_every_word():
-    r = self_attention_data()
-    assert (r.focus_word, r.trace.causal, r.auto_focus) == ("它", False, False)
+@pytest.mark.parametrize("model", ["lexicon", "e5-small"])
+def test_it_attends_most_to_the_kitten_seeing_every_word(model):
+    r = self_attention_data(model=model)  # by design in the lexicon; measured in e5-small (layer 9, head 9)
+    assert (r.focus_word, r.attention.causal, r.auto_focus) == ("它", False, False)
     assert r.claim("focus_row").words == ("它", "小猫")
-    assert r.looked_at() == tuple(j for j in range(r.trace.n) if j != r.focus)
+    assert r.looked_at() == tuple(j for j in range(r.attention.n) if j != r.focus)
 
 
 @pytest.mark.parametrize("make", [intuition_data, self_attention_data])
@@ -68,7 +69,7 @@ def test_a_long_sentence_is_read_in_a_window_around_the_focus():
     window = r.claim("window").values
     assert (window["first"], window["last"], window["total"], window["reason"]) == (10, 25, 25, "focus")
     assert r.tokens == r.sentence_tokens[9:25] and r.focus_word == "it" and len(r.tokens) == 16
-    assert r.trace.weights.shape == (16, 16)  # attention among the words shown
+    assert r.attention.weights.shape == (16, 16)  # attention among the words shown
 
 
 @pytest.mark.parametrize(
@@ -91,12 +92,23 @@ def test_the_first_word_may_be_the_focus_when_every_word_sees_every_word():
 
 
 def test_reading_json_holds_the_trace_focus_window_and_claims():
-    r = intuition_data()
+    r = intuition_data(model="lexicon")
     data = json.loads(r.to_json())
     assert data["focus_word"] == "停下" and data["window"]["partial"] is False
     assert [c["topic"] for c in data["claims"]] == ["self_share", "focus_row"]
-    back = AttentionTrace.from_dict(data["trace"])
-    np.testing.assert_allclose(back.weights, r.trace.weights)
+    back = AttentionTrace.from_dict(data["attention"]["detail"])
+    np.testing.assert_allclose(back.weights, r.attention.weights)
+
+
+def test_a_model_reading_says_its_head_and_the_special_share():
+    r = intuition_data("The cat sat on the mat because it was tired")
+    data = json.loads(r.to_json())
+    source = data["attention"]["source"]
+    assert source["model"] == "e5-small" and source["quantized"] and source["reads_to_focus"]
+    assert [c["topic"] for c in data["claims"]] == ["auto_focus", "head", "heads", "self_share", "focus_row"]
+    row = r.attention.weights[r.focus, : r.focus + 1]
+    assert np.isclose(row.sum() + r.attention.special[r.focus], 1.0, atol=1e-5)  # words and special tokens: 1
+    assert r.claim("self_share").values["special"] == f"{r.attention.special[r.focus]:.2f}"
 
 
 @pytest.mark.parametrize("scale", [0.5, 0.9, 0.99])

@@ -36,7 +36,7 @@ def check_arcs_follow_the_weights(reading, scene, snapshots) -> None:
     fan = scene.recall.fan
     assert sorted(fan.by_key) == sorted(reading.looked_at())
     for key, arc in fan.by_key.items():
-        assert arc.weight == reading.trace.weights[reading.focus, key]
+        assert arc.weight == reading.attention.weights[reading.focus, key]
     first, last = snapshots[0], snapshots[-1]
     claim = reading.claim("focus_row")
     lit = set(highlighted(claim))

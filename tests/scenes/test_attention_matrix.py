@@ -37,13 +37,13 @@ def _heatmaps(shown) -> list[Heatmap]:
 
 
 def test_the_default_sentence_and_16_tokens_build():
-    assert CHAPTER.data(None, None).trace.n == 12
-    assert CHAPTER.data(SIXTEEN, None).trace.n == 16
+    assert CHAPTER.data(None, None).attention.n == 12
+    assert CHAPTER.data(SIXTEEN, None).attention.n == 16
 
 
 def test_every_cell_colour_and_number_is_the_trace(rendered):
     data, scene, shown, _ = rendered
-    weights = data.trace.weights
+    weights = data.attention.weights
     heats = _heatmaps(shown)
     assert heats, "no heatmap on screen"
     for heat in heats:
@@ -59,9 +59,9 @@ def test_every_cell_colour_and_number_is_the_trace(rendered):
 def test_numbers_while_they_fit_colour_only_beyond(rendered):
     data, _, shown, frame = rendered
     heat = _heatmaps(shown)[0]
-    if data.trace.n == 16:
+    if data.attention.n == 16:
         assert not heat.has_numbers
-    if data.trace.n <= 12 and frame[0] > frame[1]:
+    if data.attention.n <= 12 and frame[0] > frame[1]:
         assert heat.has_numbers
 
 

@@ -41,17 +41,17 @@ def test_it_row_is_strongest_on_the_kitten_for_the_article_sentence(rendered):
     reading, scene, _, snaps, _ = rendered
     check_arcs_follow_the_weights(reading, scene, snaps)
     check_the_focus_row_is_stated(reading, scene, "sa.best")
-    if reading.trace.sentence == "小猫在花园里追蝴蝶,然后它停下了":
+    if "".join(reading.sentence_tokens) == "小猫在花园里追蝴蝶,然后它停下了":
         assert reading.claim("focus_row").words == ("它", "小猫")
 
 
 def test_whole_weight_matrix_appears_in_one_animation(rendered):
     reading, _, shown, _, plays = rendered
     grid = next(m for m in family(shown) if isinstance(m, WeightSquares))
-    np.testing.assert_array_equal(grid.values, reading.trace.weights)
-    n = reading.trace.n
+    np.testing.assert_array_equal(grid.values, reading.attention.weights)
+    n = reading.attention.n
     for k, square in enumerate(grid.squares):
-        assert square.get_fill_color().to_hex() == weight_color(reading.trace.weights[k // n, k % n]).to_hex()
+        assert square.get_fill_color().to_hex() == weight_color(reading.attention.weights[k // n, k % n]).to_hex()
     fades_in = [a for anims in plays for a in anims
                 if isinstance(a, FadeIn) or (isinstance(a, Fade) and a.fade_in)]  # fmt: skip
     one_step = [a for a in fades_in if a.mobject is grid.squares]
@@ -60,13 +60,13 @@ def test_whole_weight_matrix_appears_in_one_animation(rendered):
 
 def test_path_lengths_come_from_the_sentence(rendered):
     reading, scene, _, _, _ = rendered
-    steps = str(reading.trace.n - 1)
+    steps = str(reading.attention.n - 1)
     assert any(steps in t and reading.tokens[0] in t and reading.tokens[-1] in t for _, t in scene.caption.log)
 
 
 def test_every_decimal_on_screen_comes_from_the_trace(rendered):
     reading, scene, shown, _, _ = rendered
-    allowed = formatted(reading.trace.weights[reading.focus], (2,)) | {"0.5"} | stated_numbers(scene)  # legend
+    allowed = formatted(reading.attention.weights[reading.focus], (2,)) | {"0.5"} | stated_numbers(scene)  # legend
     stray = decimals_on_screen(shown) - allowed
     assert not stray, f"numbers on screen that the trace does not hold: {sorted(stray)}"
     assert set(reading.tokens) <= set(texts(shown))

@@ -1,0 +1,139 @@
+"""What a trained model's heads attend to in a sentence: token attention from the NumPy forward pass, and a
+word-level view of it.
+
+Word-level rule (documented, and the same for every chapter):
+
+* each model piece belongs to the sentence's words in proportion to the characters of each word it covers
+  (a piece over 的 | 小猫 counts half for each); a piece that covers no character (a lone "▁") belongs to the
+  next word; the special pieces (<s> </s>, [CLS] [SEP]) belong to no word;
+* a word's row (what it attends to) is the mean of its pieces' rows, weighted by how much each piece belongs to it;
+* the weight a word receives is the sum over its pieces (shared pieces split by the same fractions);
+* what goes to the special pieces is kept as each row's **special share**: a word row's weights and its special
+  share add to 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from attention_core.arrays import freeze_arrays
+from attention_core.encoder import encode
+from attention_core.errors import ExplainerError
+from attention_core.piece_tokenizers import Piece, UnigramTokenizer, WordPieceTokenizer
+
+__all__ = ["MODELS", "ModelAttention", "model_attention", "word_spans"]
+
+MODELS = {  # name -> (description, 4-bit weights)
+    "e5-small": ("multilingual-e5-small", True),
+    "minilm": ("all-MiniLM-L6-v2", False),
+}
+
+
+@lru_cache(maxsize=2)
+def _model(name: str):
+    """The loaded encoder and tokenizer (once per process: 0.2 s for e5-small, 0.05 s for MiniLM)."""
+    from attention_core.model_files import read_e5, read_minilm
+
+    if name == "e5-small":
+        weights, data = read_e5()
+        return weights, UnigramTokenizer(data)
+    if name == "minilm":
+        weights, vocab = read_minilm()
+        return weights, WordPieceTokenizer(vocab)
+    raise ExplainerError(f"unknown model {name!r}; use lexicon, {', '.join(MODELS)}")
+
+
+def word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Each word's (start, end) in ``text``, found in order (the words are pieces of the text, as tokenize makes).
+
+    >>> word_spans("猫 坐在 垫子", ("猫", "坐在", "垫子"))
+    [(0, 1), (2, 4), (5, 7)]
+    """
+    spans, at = [], 0
+    for w in words:
+        start = text.find(w, at)
+        if start < 0:
+            raise ExplainerError(f"word {w!r} is not in the text at or after character {at}")
+        spans.append((start, start + len(w)))
+        at = start + len(w)
+    return spans
+
+
+def _membership(pieces: list[Piece], spans: list[tuple[int, int]]) -> np.ndarray:
+    """``(n_pieces, n_words)``: the share of each piece that belongs to each word (rows of specials are 0)."""
+    m = np.zeros((len(pieces), len(spans)))
+    for p, piece in enumerate(pieces):
+        if piece.special:
+            continue
+        overlap = np.array([max(0, min(piece.end, b) - max(piece.start, a)) for a, b in spans], dtype=float)
+        if overlap.sum() > 0:
+            m[p] = overlap / overlap.sum()
+        else:  # no character of any word (a lone "▁"): the next word's
+            nxt = next((w for w, (a, _) in enumerate(spans) if a >= piece.start), len(spans) - 1)
+            m[p, nxt] = 1.0
+    return m
+
+
+@dataclass(frozen=True, eq=False)
+class ModelAttention:
+    """A model's attention over a sentence: ``tokens (L, H, n, n)`` over ``pieces``, and the words it groups into.
+
+    ``membership (n_pieces, n_words)`` is the word-level rule of the module docstring.
+    """
+
+    model: str
+    quantized: bool
+    words: tuple[str, ...]
+    pieces: tuple[Piece, ...]
+    tokens: np.ndarray
+    membership: np.ndarray
+
+    def __post_init__(self) -> None:
+        freeze_arrays(self, "tokens", "membership")
+
+    @property
+    def layers(self) -> int:
+        """Number of layers."""
+        return int(self.tokens.shape[0])
+
+    @property
+    def heads(self) -> int:
+        """Heads per layer."""
+        return int(self.tokens.shape[1])
+
+    def words_view(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(weights (L, H, n_words, n_words), special (L, H, n_words))``: every head at word level."""
+        m = self.membership
+        share = m / np.maximum(m.sum(axis=0, keepdims=True), 1e-12)  # (pieces, words): each word's row mix
+        rows = np.einsum("pw,lhpq->lhwq", share, self.tokens)  # (L, H, words, pieces)
+        special = np.array([p.special for p in self.pieces], dtype=float)
+        return np.einsum("lhwq,qv->lhwv", rows, m), rows @ special
+
+    def to_dict(self) -> dict:
+        """Plain lists for ``json.dumps``: the pieces with spans and word shares, and the token attention."""
+        return {
+            "model": self.model, "quantized": self.quantized, "words": list(self.words),
+            "pieces": [{"text": p.text, "id": p.id, "start": p.start, "end": p.end, "special": p.special}
+                       for p in self.pieces],
+            "membership": np.round(self.membership, 6).tolist(), "token_attention": np.round(self.tokens, 6).tolist(),
+        }  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def model_attention(text: str, words: tuple[str, ...], model: str = "e5-small") -> ModelAttention:
+    """Run ``model`` on ``text`` (whose words, in order, are ``words``) and keep every head's attention.
+
+    >>> a = model_attention("The cat sat", ("The", "cat", "sat"), "minilm")
+    >>> [p.text for p in a.pieces], a.tokens.shape
+    (['[CLS]', 'the', 'cat', 'sat', '[SEP]'], (6, 12, 5, 5))
+    """
+    weights, tokenizer = _model(model)
+    pieces = tokenizer.pieces(text)
+    if len(pieces) > weights.position.shape[0]:
+        raise ExplainerError(f"{model} takes at most {weights.position.shape[0]} pieces; this text has {len(pieces)}")
+    _, attention = encode(weights, np.array([p.id for p in pieces]))
+    member = _membership(pieces, word_spans(text, words))
+    return ModelAttention(model, MODELS[model][1], tuple(words), tuple(pieces), attention, member)

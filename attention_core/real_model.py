@@ -1,0 +1,190 @@
+"""Chapter 8, real-model: what a trained model's heads do with a sentence, and the claims the chapter makes.
+
+The model reads the words shown (up to :data:`MAX_REAL_TOKENS`, a window around the focus word otherwise) as its
+own pieces; every head's attention is grouped into words by the rule of :mod:`attention_core.model_attention`.
+The heads the chapter zooms into are picked by stated rules, each only where the data shows the pattern:
+
+* ``previous``: the head whose words give the most weight, on average, to the word just before them (named only
+  when that average is at least :data:`PREVIOUS_AT_LEAST`);
+* ``broad``: the head whose rows are the most even over the words (the highest mean of each row's entropy,
+  relative to an even spread); named only when no word in it gets more than :data:`BROAD_AT_MOST` of a row;
+* ``focus_link``: the head in which the focus word gives the most weight to one word not next to it (chapters
+  1, 3 and 7 show this head).
+
+The focus word's row layer by layer is the mean over each layer's heads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from attention_core.chapter import ChapterData, Window, check_sentence, window_for
+from attention_core.claims import Claim
+from attention_core.display import WEIGHT_DECIMALS, fmt
+from attention_core.focus import choose_focus, find_focus
+from attention_core.model_attention import MODELS, ModelAttention, model_attention
+from attention_core.reading import DEFAULT_MODEL
+from attention_core.word_attention import _text_of, candidates
+
+__all__ = ["MAX_REAL_TOKENS", "REAL_SENTENCE", "RealModelData", "real_model_data"]
+
+REAL_SENTENCE = "小猫在花园里追蝴蝶,然后它停下了"
+REAL_FOCUS = "它"
+MAX_REAL_TOKENS = 16  # words: the zoomed heatmaps stay legible; the gallery shows 144 of them
+PREVIOUS_AT_LEAST = 0.5
+BROAD_AT_MOST = 0.35
+
+
+@dataclass(frozen=True, eq=False)
+class RealModelData(ChapterData):
+    """Every head of ``model`` over the words shown, the focus word (index into them) and how it was chosen."""
+
+    attention: ModelAttention
+    window: Window
+    sentence_tokens: tuple[str, ...]
+    focus: int
+    focus_rule: str | None
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The words shown."""
+        return self.attention.words
+
+    def views(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(words (L, H, n, n), special (L, H, n))``: every head at word level."""
+        return self.attention.words_view()
+
+    def layer_rows(self) -> np.ndarray:
+        """``(L, n + 1)``: the focus word's row in each layer, mean over the layer's heads; last column: specials."""
+        words, special = self.views()
+        rows = words[:, :, self.focus, :].mean(axis=1)
+        return np.concatenate([rows, special[:, :, self.focus].mean(axis=1)[:, None]], axis=1)
+
+    def arrays(self) -> dict:
+        """The focus, the model's pieces, every head's word view and the focus row per layer."""
+        words, special = self.views()
+        return {"focus": self.focus, "focus_word": self.tokens[self.focus], "focus_rule": self.focus_rule,
+                "sentence_tokens": list(self.sentence_tokens), "model": self.attention.to_dict(),
+                "word_attention": np.round(words, 6).tolist(), "special": np.round(special, 6).tolist(),
+                "layer_rows": np.round(self.layer_rows(), 6).tolist()}  # fmt: skip
+
+    def make_claims(self) -> Iterable[Claim]:
+        if self.window.partial:
+            yield self.window.claim(self.tokens)
+        if self.focus_rule is not None:
+            values = {"rule": self.focus_rule, "causal": False, "position": self.window.start + self.focus + 1,
+                      "skipped_first": False}  # fmt: skip
+            yield Claim("auto_focus", "auto_focus", (self.tokens[self.focus],), values, {})
+        yield _pieces_claim(self.attention)
+        words, special = self.views()
+        a = self.attention
+        yield Claim("gallery", "gallery", (), {"model": MODELS[a.model][0], "quantized": a.quantized,
+                                               "layers": a.layers, "heads": a.heads, "total": a.layers * a.heads,
+                                               "special_mean": fmt(float(special.mean()), WEIGHT_DECIMALS),
+                                               "special_names": _special_names(a)},
+                    {"special_mean": float(special.mean())})  # fmt: skip
+        yield from _pattern_heads(words, special, self.tokens, self.focus)
+        yield _layer_claim(self.layer_rows(), self.tokens, self.focus)
+
+
+def _special_names(a: ModelAttention) -> str:
+    return " ".join(p.text for p in a.pieces if p.special)
+
+
+def _pieces_claim(a: ModelAttention) -> Claim:
+    """How the model cuts the words: pieces per word, words in several pieces, pieces across two words."""
+    m = a.membership
+    content = [i for i, p in enumerate(a.pieces) if not p.special]
+    split = [w for w in range(len(a.words)) if (m[content, w] > 0).sum() > 1]
+    crossing = [i for i in content if (m[i] > 0).sum() > 1]
+    split_pieces = [" + ".join(a.pieces[i].text for i in content if m[i, w] > 0) for w in split]
+    values = {"pieces": len(content), "words": len(a.words), "specials": _special_names(a),
+              "split": [a.words[w] for w in split], "split_pieces": split_pieces,
+              "crossing": [a.pieces[i].text for i in crossing], "model": MODELS[a.model][0]}  # fmt: skip
+    evidence = {"membership": np.round(m, 6).tolist(), "pieces": [p.text for p in a.pieces]}
+    return Claim("pieces", "pieces", tuple(a.words[w] for w in split), values, evidence)
+
+
+def _previous_share(words: np.ndarray) -> np.ndarray:
+    """``(L, H)``: the mean weight words give the word just before them."""
+    n = words.shape[-1]
+    return np.stack([words[:, :, i, i - 1] for i in range(1, n)], axis=-1).mean(axis=-1)
+
+
+def _evenness(words: np.ndarray, special: np.ndarray) -> np.ndarray:
+    """``(L, H)``: the mean over rows of the row's entropy over the words, relative to an even spread (1 = even)."""
+    n = words.shape[-1]
+    p = words / np.maximum(1.0 - special, 1e-12)[..., None]
+    entropy = -(p * np.log(np.clip(p, 1e-12, 1.0))).sum(axis=-1)
+    return (entropy / np.log(n)).mean(axis=-1)
+
+
+def _pattern_heads(words: np.ndarray, special: np.ndarray, tokens: tuple[str, ...], focus: int) -> Iterable[Claim]:
+    """The heads the chapter zooms into, each named by the rule that found it and only where the data shows it."""
+    n = words.shape[-1]
+    if n >= 3:
+        prev = _previous_share(words)
+        l, h = np.unravel_index(int(np.argmax(prev)), prev.shape)
+        if prev[l, h] >= PREVIOUS_AT_LEAST:
+            yield _head("previous", l, h, {"w": fmt(float(prev[l, h]), WEIGHT_DECIMALS)}, (), prev[l, h])
+    if n >= 3:
+        even = _evenness(words, special)
+        order = np.argsort(-even, axis=None)
+        for flat in order[:5]:
+            l, h = np.unravel_index(int(flat), even.shape)
+            share = words[l, h] / np.maximum(1.0 - special[l, h], 1e-12)[:, None]
+            if share.max() <= BROAD_AT_MOST:
+                yield _head("broad", l, h, {"evenness": fmt(float(even[l, h]), WEIGHT_DECIMALS),
+                                            "top": fmt(float(share.max()), WEIGHT_DECIMALS)}, (), even[l, h])  # fmt: skip
+                break
+    keys = candidates(n, focus)
+    link = words[:, :, focus, keys].max(axis=-1)
+    l, h = np.unravel_index(int(np.argmax(link)), link.shape)
+    k = keys[int(np.argmax(words[l, h, focus, keys]))]
+    yield _head("focus_link", l, h, {"w": fmt(float(words[l, h, focus, k]), WEIGHT_DECIMALS), "key": k},
+                (tokens[focus], tokens[k]), link[l, h])  # fmt: skip
+
+
+def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, ...], score: float) -> Claim:
+    return Claim(f"head:{pattern}", "head_pattern", words,
+                 {"pattern": pattern, "layer": int(layer) + 1, "head": int(head) + 1, **values},
+                 {"layer_index": int(layer), "head_index": int(head), "score": float(score)})  # fmt: skip
+
+
+def _layer_claim(rows: np.ndarray, tokens: tuple[str, ...], focus: int) -> Claim:
+    """Where the focus word looks in the first and in the last third of the layers (mean over heads)."""
+    layers = rows.shape[0]
+    third = max(1, layers // 3)
+    keys = [k for k in range(len(tokens)) if k != focus]
+    early, late = rows[:third, keys].mean(axis=0), rows[-third:, keys].mean(axis=0)
+    e, lt = keys[int(np.argmax(early))], keys[int(np.argmax(late))]
+    values = {"early_word": tokens[e], "early_w": fmt(float(early.max()), WEIGHT_DECIMALS),
+              "late_word": tokens[lt], "late_w": fmt(float(late.max()), WEIGHT_DECIMALS), "third": third,
+              "layers": layers, "same": e == lt}  # fmt: skip
+    return Claim("layers", "layer_trend", (tokens[focus], tokens[e], tokens[lt]), values,
+                 {"early": early.tolist(), "late": late.tolist(), "keys": keys})  # fmt: skip
+
+
+def real_model_data(sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL) -> RealModelData:
+    """Chapter 8's data: every head of ``model`` (not the lexicon) over ``sentence`` (default: the article's
+    它 sentence), with a focus word given or chosen as in chapter 3.
+
+    >>> d = real_model_data()
+    >>> d.tokens[d.focus], d.claim("head:focus_link").words, d.attention.layers * d.attention.heads
+    ('它', ('它', '小猫'), 144)
+    """
+    from attention_core.errors import ExplainerError
+
+    if model not in MODELS:
+        raise ExplainerError(f"real-model shows a trained model: use {', '.join(MODELS)}")
+    if sentence is None:
+        sentence, focus = REAL_SENTENCE, focus or REAL_FOCUS
+    tokens = check_sentence(sentence)
+    index, rule = (find_focus(tokens, focus), None) if focus else choose_focus(tokens)
+    window = window_for(len(tokens), MAX_REAL_TOKENS, index, look_back=True)
+    text, _ = _text_of(sentence, tokens, window.start, window.stop)
+    attention = model_attention(text, tuple(tokens[window.start : window.stop]), model)
+    return RealModelData(attention, window, tokens, index - window.start, rule)

@@ -1,0 +1,93 @@
+"""Every head of a model at once: a grid of small word-level heatmaps, drawn as one image (cheap at any size).
+
+144 heatmaps of up to 16 × 16 words would be 36,000 mobjects; one picture drawn with Pillow from the weights is
+one. Layer and head numbers are text beside it, and :meth:`HeadGallery.head_box` frames one head.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import DOWN, LEFT, UP, Group, ImageMobject, Rectangle, VGroup
+from PIL import Image
+
+from scenes.components.text import label
+from scenes.components.theme import Theme, weight_rgb
+
+__all__ = ["ColorGrid", "HeadGallery"]
+
+CELL_PX, GAP_PX = 6, 4  # pixels of a word cell and between two heads
+
+
+def _hex_rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color.lstrip("#")[k : k + 2], 16) for k in (0, 2, 4))  # type: ignore[return-value]
+
+
+class HeadGallery(Group):
+    """``words (layers, heads, n, n)``: one small heatmap per head, layers down, heads across, ``width`` wide."""
+
+    def __init__(self, words: np.ndarray, theme: Theme, width: float, height: float) -> None:
+        super().__init__()
+        layers, heads, n, _ = words.shape
+        tile = n * CELL_PX
+        size = (heads * (tile + GAP_PX) - GAP_PX, layers * (tile + GAP_PX) - GAP_PX)
+        pixels = np.zeros((size[1], size[0], 3), dtype=np.uint8)
+        pixels[:] = _hex_rgb(theme.background)
+        for lay in range(layers):
+            for h in range(heads):
+                block = np.kron(weight_rgb(words[lay, h]), np.ones((CELL_PX, CELL_PX, 1), dtype=np.uint8))
+                y, x = lay * (tile + GAP_PX), h * (tile + GAP_PX)
+                pixels[y : y + tile, x : x + tile] = block
+        self.image = ImageMobject(Image.fromarray(pixels))
+        self.image.set_resampling_algorithm(0)  # nearest: crisp cells
+        scale = min(width * 0.92 / self.image.width, height * 0.9 / self.image.height)
+        self.image.scale(scale)
+        self.shape, self.tile_px, self.px = (layers, heads), tile, self.image.width / size[0]
+        self.layer_labels = VGroup(*[label(str(k + 1), theme, 14, color=theme.muted) for k in range(layers)])
+        self.head_labels = VGroup(*[label(str(k + 1), theme, 14, color=theme.muted) for k in range(heads)])
+        for k, lab in enumerate(self.layer_labels):
+            lab.next_to(self.image, LEFT, buff=0.08).set_y(self._centre(k, 0)[1])
+        for k, lab in enumerate(self.head_labels):
+            lab.next_to(self.image, UP, buff=0.06).set_x(self._centre(0, k)[0])
+        self.add(self.image, self.layer_labels, self.head_labels)
+
+    def _centre(self, layer: int, head: int) -> np.ndarray:
+        step = (self.tile_px + GAP_PX) * self.px
+        corner = self.image.get_corner(UP + LEFT)
+        half = self.tile_px * self.px / 2
+        return corner + np.array([head * step + half, -(layer * step + half), 0.0])
+
+    def head_box(self, layer: int, head: int, color: str) -> Rectangle:
+        """A frame around head ``head`` of layer ``layer`` (0-based)."""
+        side = (self.tile_px + GAP_PX) * self.px
+        return Rectangle(width=side, height=side).set_stroke(color, 3).move_to(self._centre(layer, head))
+
+
+class ColorGrid(VGroup):
+    """``values (rows, cols)`` as coloured cells (no numbers) with a label for every row and column."""
+
+    def __init__(self, values: np.ndarray, rows: list[str], cols: list[str], theme: Theme, cell: float = 0.4) -> None:
+        super().__init__()
+        self.values = np.asarray(values, dtype=float)
+        r, c = self.values.shape
+        rgb = weight_rgb(self.values)
+        self.cells = VGroup()
+        for i in range(r):
+            for j in range(c):
+                fill = "#{:02X}{:02X}{:02X}".format(*rgb[i, j])
+                self.cells.add(Rectangle(width=cell * 0.94, height=cell * 0.9, stroke_width=0).set_fill(fill, 1)
+                               .move_to([j * cell, -i * cell, 0]))  # fmt: skip
+        self.row_labels = VGroup(*[label(t, theme, 16, color=theme.muted).next_to(self.cells[i * c], LEFT, buff=0.1)
+                                   for i, t in enumerate(rows)])  # fmt: skip
+        heads = [label(t, theme, 16) for t in cols]
+        turn = max(h.width for h in heads) > cell * 0.95
+        self.col_labels = VGroup(*[(h.rotate(np.pi / 2) if turn else h).next_to(self.cells[j], UP, buff=0.1)
+                                   for j, h in enumerate(heads)])  # fmt: skip
+        self.add(self.cells, self.row_labels, self.col_labels)
+
+    def cell(self, i: int, j: int) -> Rectangle:
+        """Cell ``(i, j)``."""
+        return self.cells[i * self.values.shape[1] + j]
+
+    def below(self) -> np.ndarray:
+        """A point under the grid."""
+        return self.get_bottom() + 0.2 * DOWN
