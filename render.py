@@ -9,9 +9,12 @@ import os
 import sys
 from pathlib import Path
 
-import click
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # before NumPy loads: one BLAS thread
+    os.environ.setdefault(_var, "1")  # (the model forward pass was 4-15x slower with two threads on 2 busy cores)
 
-from attention_core import ATTENTION_MODELS, ExplainerError, check_sentence, detect_language
+import click  # noqa: E402
+
+from attention_core import ATTENTION_MODELS, ExplainerError, check_sentence, detect_language  # noqa: E402
 
 __all__ = ["cli"]
 
@@ -219,7 +222,7 @@ def batch(file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size,
 @click.option("--sentence", help="Example sentence (default: the worked example's, or the chapter's own).")
 @click.option("--focus", help="Focus word, for the chapters that have one.")
 @click.option("--chapter", "chapter_id", help="That chapter's view: the words it shows, its numbers and its claims.")
-@click.option("--model", type=click.Choice(ATTENTION_MODELS), help="Attention source of chapters 1, 3, 7, real-model.")
+@click.option("--model", type=click.Choice(ATTENTION_MODELS), help="Attention of chapters 1, 3, 7, real-model.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the claims as captions (text output).")
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
 def trace(sentence, focus, chapter_id, model, lang, as_json) -> None:

@@ -15,6 +15,7 @@ from attention_core.errors import ExplainerError
 from attention_core.focus import FOCUS_RULES, choose_focus, find_focus
 from attention_core.lexicon import lexicon_attention, lexicon_trace
 from attention_core.library import LibraryDemo, library_demo
+from attention_core.model_attention import MODELS, ModelAttention, model_attention
 from attention_core.patterns import MATRIX_SENTENCE, MAX_MATRIX_TOKENS, MatrixData, attention_matrix_data
 from attention_core.presets import (
     WORKED_EXAMPLE_MAX_TOKENS,
@@ -34,14 +35,13 @@ from attention_core.reading import (
     intuition_data,
     self_attention_data,
 )
+from attention_core.real_model import RealModelData, real_model_data
 from attention_core.rnn import DecayCurve, GradientCurves, RnnRun, gradient_norms, retention_curve, rnn_run
 from attention_core.rnn_limits import LONG_SENTENCE, RNN_SENTENCE, RnnLimitsData, rnn_limits_data
 from attention_core.scaling import ScalingDemo, scaling_demo
-from attention_core.model_attention import MODELS, ModelAttention, model_attention
-from attention_core.real_model import RealModelData, real_model_data
 from attention_core.tokenize import MAX_SENTENCE_CHARS, detect_language, tokenize
-from attention_core.word_attention import ATTENTION_MODELS, WordAttention
 from attention_core.trace import ARRAY_KEYS, AttentionTrace, attention_trace, sentence_trace, tokens_trace
+from attention_core.word_attention import ATTENTION_MODELS, WordAttention
 
 __all__ = [
     "ARRAY_KEYS",

@@ -234,7 +234,8 @@ def read_minilm(folder: Path | None = None) -> tuple[EncoderWeights, list[str]]:
         p = f"encoder.layer.{i}."
         names = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense")
         qkvo = [t[f"{p}{n}.{s}"] for n in names for s in ("weight", "bias")]
-        return LayerWeights(*qkvo, t[f"{p}attention.output.LayerNorm.weight"], t[f"{p}attention.output.LayerNorm.bias"],
+        ln1 = f"{p}attention.output.LayerNorm"
+        return LayerWeights(*qkvo, t[f"{ln1}.weight"], t[f"{ln1}.bias"],
                             t[f"{p}intermediate.dense.weight"], t[f"{p}intermediate.dense.bias"],
                             t[f"{p}output.dense.weight"], t[f"{p}output.dense.bias"],
                             t[f"{p}output.LayerNorm.weight"], t[f"{p}output.LayerNorm.bias"])  # fmt: skip

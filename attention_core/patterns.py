@@ -115,8 +115,8 @@ class MatrixData(ChapterData):
                 yield Claim("auto_focus", "auto_focus", (tr.tokens[self.focus],), values, {"chooses": "head"})
             yield from head_claims(tr, self.focus)
         base = self.window.start
-        rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n), base=base, special=float(tr.special[i]))
-                for i in range(tr.n)]  # fmt: skip
+        rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n), base=base,
+                         special=float(tr.special[i])) for i in range(tr.n)]  # fmt: skip
         yield from rows
         for kind in PATTERN_KINDS:
             found = [r for r in rows if pattern_of(r) == kind]

@@ -35,7 +35,7 @@ class Piece:
 
 
 class UnigramTokenizer:
-    """XLM-R SentencePiece unigram over ``pieces`` with ``scores`` (from :func:`attention_core.model_files.read_e5`)."""
+    """XLM-R SentencePiece unigram over the pieces and scores of :func:`attention_core.model_files.read_e5`."""
 
     def __init__(self, data) -> None:
         self.data = data
@@ -177,5 +177,8 @@ def _is_punctuation(ch: str) -> bool:
 
 def _is_ideograph(ch: str) -> bool:
     cp = ord(ch)
-    return any(a <= cp <= b for a, b in ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F),
-                                         (0x2B740, 0x2B81F), (0x2B820, 0x2CEAF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)))
+    return any(a <= cp <= b for a, b in _IDEOGRAPHS)
+
+
+_IDEOGRAPHS = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F), (0x2B740, 0x2B81F),
+               (0x2B820, 0x2CEAF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))  # BERT's CJK blocks

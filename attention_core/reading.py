@@ -160,7 +160,8 @@ def head_claims(attention: WordAttention, focus: int) -> Iterable[Claim]:
     word = attention.tokens[others["chosen_key"]]
     values["word"] = word
     yield Claim("head", "head_choice", (attention.tokens[focus], word), values, {"source": dict(s)})
-    agree = {"agree": others["agree"], "total_heads": others["heads"], "word": word, "runner": others["runner"] is not None}
+    agree = {"agree": others["agree"], "total_heads": others["heads"], "word": word,
+             "runner": others["runner"] is not None}  # fmt: skip
     words = (attention.tokens[focus], word)
     if others["runner"]:
         r = others["runner"]
@@ -185,7 +186,9 @@ def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool,
     return cls(attention, index - window.start, rule, window, tokens)
 
 
-def intuition_data(sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL) -> IntuitionData:
+def intuition_data(
+    sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL
+) -> IntuitionData:
     """Chapter 1: read causally; the article's sentence stops at 停下 unless another focus is given.
 
     >>> r = intuition_data(model="lexicon")

@@ -1,4 +1,4 @@
-"""Chapter 8, real-model: what a trained model's heads do with a sentence, and the claims the chapter makes.
+"""Chapter 9, real-model: what a trained model's heads do with a sentence, and the claims the chapter makes.
 
 The model reads the words shown (up to :data:`MAX_REAL_TOKENS`, a window around the focus word otherwise) as its
 own pieces; every head's attention is grouped into words by the rule of :mod:`attention_core.model_attention`.
@@ -127,25 +127,26 @@ def _pattern_heads(words: np.ndarray, special: np.ndarray, tokens: tuple[str, ..
     n = words.shape[-1]
     if n >= 3:
         prev = _previous_share(words)
-        l, h = np.unravel_index(int(np.argmax(prev)), prev.shape)
-        if prev[l, h] >= PREVIOUS_AT_LEAST:
-            yield _head("previous", l, h, {"w": fmt(float(prev[l, h]), WEIGHT_DECIMALS)}, (), prev[l, h])
+        lay, h = np.unravel_index(int(np.argmax(prev)), prev.shape)
+        if prev[lay, h] >= PREVIOUS_AT_LEAST:
+            yield _head("previous", lay, h, {"w": fmt(float(prev[lay, h]), WEIGHT_DECIMALS)}, (), prev[lay, h])
     if n >= 3:
         even = _evenness(words, special)
         order = np.argsort(-even, axis=None)
         for flat in order[:5]:
-            l, h = np.unravel_index(int(flat), even.shape)
-            share = words[l, h] / np.maximum(1.0 - special[l, h], 1e-12)[:, None]
+            lay, h = np.unravel_index(int(flat), even.shape)
+            share = words[lay, h] / np.maximum(1.0 - special[lay, h], 1e-12)[:, None]
             if share.max() <= BROAD_AT_MOST:
-                yield _head("broad", l, h, {"evenness": fmt(float(even[l, h]), WEIGHT_DECIMALS),
-                                            "top": fmt(float(share.max()), WEIGHT_DECIMALS)}, (), even[l, h])  # fmt: skip
+                values = {"evenness": fmt(float(even[lay, h]), WEIGHT_DECIMALS),
+                          "top": fmt(float(share.max()), WEIGHT_DECIMALS)}  # fmt: skip
+                yield _head("broad", lay, h, values, (), even[lay, h])
                 break
     keys = candidates(n, focus)
     link = words[:, :, focus, keys].max(axis=-1)
-    l, h = np.unravel_index(int(np.argmax(link)), link.shape)
-    k = keys[int(np.argmax(words[l, h, focus, keys]))]
-    yield _head("focus_link", l, h, {"w": fmt(float(words[l, h, focus, k]), WEIGHT_DECIMALS), "key": k},
-                (tokens[focus], tokens[k]), link[l, h])  # fmt: skip
+    lay, h = np.unravel_index(int(np.argmax(link)), link.shape)
+    k = keys[int(np.argmax(words[lay, h, focus, keys]))]
+    yield _head("focus_link", lay, h, {"w": fmt(float(words[lay, h, focus, k]), WEIGHT_DECIMALS), "key": k},
+                (tokens[focus], tokens[k]), link[lay, h])  # fmt: skip
 
 
 def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, ...], score: float) -> Claim:
@@ -168,8 +169,10 @@ def _layer_claim(rows: np.ndarray, tokens: tuple[str, ...], focus: int) -> Claim
                  {"early": early.tolist(), "late": late.tolist(), "keys": keys})  # fmt: skip
 
 
-def real_model_data(sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL) -> RealModelData:
-    """Chapter 8's data: every head of ``model`` (not the lexicon) over ``sentence`` (default: the article's
+def real_model_data(
+    sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL
+) -> RealModelData:
+    """Chapter 9's data: every head of ``model`` (not the lexicon) over ``sentence`` (default: the article's
     它 sentence), with a focus word given or chosen as in chapter 3.
 
     >>> d = real_model_data()

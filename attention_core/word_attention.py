@@ -133,8 +133,8 @@ def heads_agreeing(attention: WordAttention, focus: int) -> dict:
     differ = np.argwhere(best != chosen)
     runner = None
     if len(differ):
-        l, h = max(differ, key=lambda lh: words[lh[0], lh[1], f, best[lh[0], lh[1]]])
-        k = int(best[l, h])
-        runner = {"layer": int(l), "head": int(h), "word": attention.tokens[k], "key": k,
-                  "w": float(words[l, h, f, k])}  # fmt: skip
+        lay, h = max(differ, key=lambda lh: words[lh[0], lh[1], f, best[lh[0], lh[1]]])
+        k = int(best[lay, h])
+        runner = {"layer": int(lay), "head": int(h), "word": attention.tokens[k], "key": k,
+                  "w": float(words[lay, h, f, k])}  # fmt: skip
     return {"agree": int((best == chosen).sum()), "heads": int(best.size), "chosen_key": chosen, "runner": runner}

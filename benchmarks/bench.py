@@ -1,4 +1,4 @@
-"""Render-speed benchmark: one run, seven figures, one line each, then all of them as JSON.
+"""Render-speed benchmark: one run, eight figures, one line each, then all of them as JSON.
 
     .venv/bin/python benchmarks/bench.py [--out DIR]
 
@@ -9,7 +9,9 @@
 (e) time to compute a 16-token trace;
 (f) time to compute every chapter's data, claims included, for a 32-token sentence (after one warm-up);
 (g) a 12-render batch (6 rows × 2 chapters) with --engine local and --engine ray (a local Ray runtime): seconds of
-    video per second for each, their ratio, and the peak memory of a worker.
+    video per second for each, their ratio, and the peak memory of a worker;
+(h) the trained models: load time, forward pass of a 16-word sentence (all layers' attention), peak memory, and
+    the real-model chapter's render time at draft.
 Plain Python, not a timed test: numbers depend on the machine (this one has 2 cores).
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -30,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 SENTENCE_4 = "猫 坐在 垫子 上"
 SENTENCE_16 = "那只 在 花园里 追逐 蝴蝶 的 小猫 突然 停下 了 脚步 然后 它 坐在 垫子 上"
+MODEL_EN_16 = "The little cat in the garden chased a yellow butterfly and then suddenly it stopped near me"
 GIF_CHAPTER = "worked-example"
 
 
@@ -85,6 +89,32 @@ def engines(out: Path) -> dict:
         figures.update({f"batch_{name}_wall_s": wall, f"batch_{name}_video_s_per_s": video / wall,
                         f"batch_{name}_peak_worker_mb": report.peak_rss_mb})  # fmt: skip
     figures["batch_local_over_ray"] = figures["batch_local_video_s_per_s"] / figures["batch_ray_video_s_per_s"]
+    return figures
+
+
+def models(out: Path) -> dict:
+    """Each model loaded and run in a fresh process (load, then the mean of 20 forward passes), and the chapter."""
+    figures = {}
+    probe = ("import time, resource, numpy as np\n"
+             "t = time.perf_counter()\n"
+             "from attention_core.model_attention import _model\n"
+             "from attention_core.encoder import encode\n"
+             "w, tok = _model({m!r}); load = time.perf_counter() - t\n"
+             "ids = np.array([p.id for p in tok.pieces({s!r})])\n"
+             "encode(w, ids); t = time.perf_counter()\n"
+             "for _ in range(20): encode(w, ids)\n"
+             "print(load, (time.perf_counter() - t) / 20, len(ids), "
+             "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")  # fmt: skip
+    for name in ("e5-small", "minilm"):
+        code = probe.format(m=name, s=SENTENCE_16.replace(" ", "") if name == "e5-small" else MODEL_EN_16)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})  # fmt: skip
+        load, forward, pieces, rss = (float(v) for v in done.stdout.split())
+        figures.update({f"{name}_load_s": load, f"{name}_forward_ms": forward * 1000, f"{name}_pieces": pieces,
+                        f"{name}_peak_mb": rss})  # fmt: skip
+    wall = _cli("render", "real-model", "--out", str(out / "real"), "--force")
+    video = json.loads((out / "real" / "manifest.json").read_text())["chapters"]["real-model"]["duration"]
+    figures.update({"real_model_render_s": wall, "real_model_video_s": video})
     return figures
 
 
@@ -184,6 +214,13 @@ def main() -> None:
     figures.update(gif_ratio(out))
     print(f"(d) GIF bytes ours / manim's: {figures['gif_ours_over_manim']:.2f} (target <= 0.5); PSNR vs MP4 "
           f"{figures['gif_psnr_ours_db']:.1f} dB ours, {figures['gif_psnr_manim_db']:.1f} dB manim's", flush=True)
+    figures.update(models(out))
+    print(f"(h) models: e5-small load {figures['e5-small_load_s']:.2f} s, forward "
+          f"{figures['e5-small_forward_ms']:.0f} ms "
+          f"({figures['e5-small_pieces']:.0f} pieces), peak {figures['e5-small_peak_mb']:.0f} MiB; MiniLM load "
+          f"{figures['minilm_load_s']:.2f} s, forward {figures['minilm_forward_ms']:.0f} ms, peak "
+          f"{figures['minilm_peak_mb']:.0f} MiB; real-model chapter {figures['real_model_video_s']:.0f} s of video "
+          f"in {figures['real_model_render_s']:.1f} s", flush=True)
     figures.update(engines(out))
     print(f"(g) 12-render batch: local {figures['batch_local_video_s_per_s']:.2f}, ray "
           f"{figures['batch_ray_video_s_per_s']:.2f} s of video per second (local / ray "

@@ -132,8 +132,8 @@ def _choice(raw: dict, name: str, allowed: Iterable[str], default: str | None) -
 
 def _slug(sentence: str, lang: str, focus: str | None, settings: RenderSettings, model: str | None) -> str:
     """A folder name from the sentence: its first Latin words (or its language) and a hash of what shapes it."""
-    key = json.dumps([sentence, lang, focus, settings.aspect, settings.theme, settings.quality, *([model] if model else [])],
-                     ensure_ascii=False)  # fmt: skip
+    shaping = [sentence, lang, focus, settings.aspect, settings.theme, settings.quality, *([model] if model else [])]
+    key = json.dumps(shaping, ensure_ascii=False)
     digest = hashlib.sha256(key.encode()).hexdigest()[:8]
     words = "-".join(re.findall(r"[a-z0-9]+", sentence.casefold())[:6])[:40].strip("-")
     return f"{words or lang}-{digest}"

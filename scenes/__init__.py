@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from attention_core import (
+    ATTENTION_MODELS,
     INTUITION_SENTENCE,
     MATRIX_SENTENCE,
+    MODELS,
     QKV_SENTENCE,
     RNN_SENTENCE,
     SELF_ATTENTION_SENTENCE,
     WORKED_EXAMPLE_SENTENCE,
-    ATTENTION_MODELS,
-    MODELS,
     ChapterData,
     ExplainerError,
     attention_matrix_data,
@@ -103,7 +103,8 @@ CHAPTERS: dict[str, Chapter] = {
             "self-attention-idea", 3, "scenes.self_attention_idea:ConnectEveryWord", SELF_ATTENTION_SENTENCE,
             self_attention_data,
             "自注意力：每个词直接看到每个词，一步并行，权重随内容变化",
-            "Self-attention: every word sees every word, in one parallel step, with dynamic weights", ATTENTION_MODELS,
+            "Self-attention: every word sees every word, in one parallel step, with dynamic weights",
+            ATTENTION_MODELS,
         ),  # fmt: skip
         Chapter(
             "qkv", 4, "scenes.qkv:IntroduceQueryKeyValue", QKV_SENTENCE,
@@ -131,7 +132,7 @@ CHAPTERS: dict[str, Chapter] = {
             ATTENTION_MODELS,
         ),  # fmt: skip
         Chapter(
-            "real-model", 8, "scenes.real_model:ShowRealHeads", "小猫在花园里追蝴蝶,然后它停下了",
+            "real-model", 9, "scenes.real_model:ShowRealHeads", "小猫在花园里追蝴蝶,然后它停下了",
             real_model_data,
             "真实模型：训练好的模型的 144 个头，怎样看你的句子",
             "A real model: what a trained model's 144 heads do with your sentence", tuple(MODELS),

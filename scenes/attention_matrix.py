@@ -50,8 +50,8 @@ class ReadAttentionMatrix(ChapterScene):
         if source is not None:
             title = VGroup(title, source.scale_to_fit_width(min(source.width, 3.6))).arrange(DOWN, aligned_edge=LEFT,
                                                                                            buff=0.1)  # fmt: skip
-        panel = VGroup(title, label(self.t("am.rows"), th, 24, color=th.q), label(self.t("am.cols"), th, 24, color=th.k),
-                       WeightLegend(th, self.t("legend"), width=2.8))  # fmt: skip
+        rows, cols = label(self.t("am.rows"), th, 24, color=th.q), label(self.t("am.cols"), th, 24, color=th.k)
+        panel = VGroup(title, rows, cols, WeightLegend(th, self.t("legend"), width=2.8))
         panel.title, panel.rows, panel.cols, panel.legend = panel
         panel.arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         panel.legend.shift(0.15 * DOWN)

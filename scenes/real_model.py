@@ -1,4 +1,4 @@
-"""Chapter 8, real-model: a trained model's pieces, all its heads for this sentence, a few of them up close, and the
+"""Chapter 9, real-model: a trained model's pieces, all its heads for this sentence, a few of them up close, and the
 focus word's row layer by layer."""
 
 from __future__ import annotations

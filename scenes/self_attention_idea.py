@@ -79,7 +79,8 @@ class ConnectEveryWord(ChapterScene):
         """Every row of the weight matrix appears in the same single animation."""
         tr, th = self.data.attention, self.theme
         special = tr.special if tr.model != "lexicon" else None
-        grid = WeightSquares(tr.weights, tr.tokens, th, special=special, special_label=tr.source.get("special_names", ""))
+        names = tr.source.get("special_names", "")
+        grid = WeightSquares(tr.weights, tr.tokens, th, special=special, special_label=names)
         legend = WeightLegend(th, self.t("legend"))
         block = VGroup(grid, legend)
         if is_portrait():

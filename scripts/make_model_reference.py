@@ -256,8 +256,8 @@ def e5_state_dict(hdr, tensors):
     sd["embeddings.token_type_embeddings.weight"] = f32("emb.type", (hdr["TVS"], H))
     sd["embeddings.LayerNorm.weight"] = f32("emb.ln.w", (H,))
     sd["embeddings.LayerNorm.bias"] = f32("emb.ln.b", (H,))
-    for l in range(hdr["NL"]):
-        p = f"encoder.layer.{l}."
+    for layer in range(hdr["NL"]):
+        p = f"encoder.layer.{layer}."
         linear = {  # file name -> (HF module, out, in)
             "q": ("attention.self.query", H, H),
             "k": ("attention.self.key", H, H),
@@ -267,13 +267,13 @@ def e5_state_dict(hdr, tensors):
             "fo": ("output.dense", H, FF),
         }
         for short, (mod, nout, nin) in linear.items():
-            sd[p + mod + ".weight"] = q4(f"l{l}.{short}.w", nout, nin)   # [out, in] like torch
-            sd[p + mod + ".bias"] = f32(f"l{l}.{short}.b", (nout,))
+            sd[p + mod + ".weight"] = q4(f"l{layer}.{short}.w", nout, nin)   # [out, in] like torch
+            sd[p + mod + ".bias"] = f32(f"l{layer}.{short}.b", (nout,))
         for short, mod in (("aln", "attention.output.LayerNorm"), ("oln", "output.LayerNorm")):
-            sd[p + mod + ".weight"] = f32(f"l{l}.{short}.w", (H,))
-            sd[p + mod + ".bias"] = f32(f"l{l}.{short}.b", (H,))
+            sd[p + mod + ".weight"] = f32(f"l{layer}.{short}.w", (H,))
+            sd[p + mod + ".bias"] = f32(f"l{layer}.{short}.b", (H,))
     used = {"emb.word", "emb.pos", "emb.type", "emb.ln.w", "emb.ln.b"} | {
-        f"l{l}.{s}.{wb}" for l in range(hdr["NL"])
+        f"l{layer}.{s}.{wb}" for layer in range(hdr["NL"])
         for s in ("q", "k", "v", "ao", "aln", "fi", "fo", "oln") for wb in ("w", "b")}
     assert set(tensors) == used, sorted(set(tensors) ^ used)
     return sd
@@ -292,7 +292,7 @@ def e5_normalize(text, norm):
 
 def build_e5_tokenizer(tok, normalizer=None):
     """HF tokenizers Unigram over the file's (piece, score) list + Metaspace + <s> ... </s>."""
-    vocab = [(p, float(s)) for p, s in zip(tok["pieces"], tok["scores"])]
+    vocab = [(p, float(s)) for p, s in zip(tok["pieces"], tok["scores"], strict=True)]
     t = Tokenizer(Unigram(vocab, unk_id=tok["unk"], byte_fallback=False))
     if normalizer is not None:
         t.normalizer = normalizer

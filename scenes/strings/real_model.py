@@ -27,13 +27,13 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rm.pieces.whole": "The model reads its own pieces: these {words} words are exactly {pieces} pieces, plus "
                        "{specials}",
     "note.crossing": " (the piece {crossing} spans two words: its attention is shared between them by letters)",
-    "rm.gallery": "This sentence in all {total} heads ({layers} layers × {heads}), one small heatmap each; on average "
-                  "{special_mean} of a word's attention goes to {special_names}",
+    "rm.gallery": "This sentence in all {total} heads ({layers} layers × {heads}), one small heatmap each; on "
+                  "average {special_mean} of a word's attention goes to {special_names}",
     "rm.head_title": "layer {layer} · head {head}",
     "rm.head.previous": "Layer {layer}, head {head}: every word looks at the word before it ({w} on average), a "
                         "previous-word head",
-    "rm.head.broad": "Layer {layer}, head {head}: attention spread almost evenly (no cell gets more than {top} of its "
-                     "row)",
+    "rm.head.broad": "Layer {layer}, head {head}: attention spread almost evenly (no cell gets more than {top} of "
+                     "its row)",
     "rm.head.focus_link": "Layer {layer}, head {head}: {w0} gives {w1} {w}, the strongest link to a word not next to "
                           "it in any head",
     "rm.layer": "layer {k}",

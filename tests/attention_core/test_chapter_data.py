@@ -10,8 +10,8 @@ import pytest
 from attention_core import (
     ChapterData,
     ExplainerError,
-    detect_language,
     attention_matrix_data,
+    detect_language,
     formula_data,
     qkv_data,
     worked_example_data,

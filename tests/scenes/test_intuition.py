@@ -41,13 +41,15 @@ def test_arcs_width_and_opacity_are_the_weights(rendered):
 def test_caption_says_what_the_focus_row_says(rendered):
     reading, scene, _, _ = rendered
     check_the_focus_row_is_stated(reading, scene, "in.best")
-    if "".join(reading.sentence_tokens) == "那只在花园里追逐蝴蝶的小猫突然停下了脚步" and reading.attention.model == "lexicon":
+    article = "".join(reading.sentence_tokens) == "那只在花园里追逐蝴蝶的小猫突然停下了脚步"
+    if article and reading.attention.model == "lexicon":
         assert reading.claim("focus_row").words == ("停下", "小猫")
 
 
 def test_every_decimal_on_screen_comes_from_the_trace(rendered):
     reading, scene, shown, _ = rendered
-    stray = decimals_on_screen(shown) - formatted(reading.attention.weights[reading.focus], (2,)) - stated_numbers(scene)
+    row = formatted(reading.attention.weights[reading.focus], (2,))
+    stray = decimals_on_screen(shown) - row - stated_numbers(scene)
     assert not stray, f"numbers on screen that the trace does not hold: {sorted(stray)}"
 
 
