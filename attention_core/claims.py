@@ -105,8 +105,9 @@ def read_row(
     written = {k: shown(weights[k], decimals) for k in keys}
     evidence = {"query": query, "keys": list(keys), "weights": [weights[k] for k in keys], "decimals": decimals}
     asker = () if query is None else (tokens[query],)
+    written_special = fmt(special, decimals)
     common = {"query": query, "query_at": None if query is None else _positions(tokens, [query], base)[0],
-              "special": fmt(special, decimals) if special else None}  # fmt: skip
+              "special": written_special if special and shown(special, decimals) else None}  # fmt: skip
 
     def claim(kind: str, named: list[int], **values: Any) -> Claim:
         values.update(common, named_at=_positions(tokens, named, base))

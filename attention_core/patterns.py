@@ -113,7 +113,7 @@ class MatrixData(ChapterData):
                 values = {"rule": self.focus_rule, "causal": False, "position": self.window.start + self.focus + 1,
                           "skipped_first": False}  # fmt: skip
                 yield Claim("auto_focus", "auto_focus", (tr.tokens[self.focus],), values, {"chooses": "head"})
-            yield from head_claims(tr, self.focus)
+            yield from head_claims(tr, self.focus, self.window.start)
         base = self.window.start
         rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n), base=base,
                          special=float(tr.special[i])) for i in range(tr.n)]  # fmt: skip

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from attention_core.chapter import ChapterData, Window, check_sentence, window_for
-from attention_core.claims import Claim, read_row
+from attention_core.claims import Claim, _positions, read_row
 from attention_core.display import WEIGHT_DECIMALS, fmt, sum_shown
 from attention_core.focus import choose_focus, find_focus
 from attention_core.tokenize import detect_language
@@ -102,7 +102,7 @@ class Reading(ChapterData):
         if self.focus_rule is not None:
             yield self._auto_focus()
         if self.attention.model != "lexicon":
-            yield from head_claims(self.attention, self.focus)
+            yield from head_claims(self.attention, self.focus, self.window.start)
 
     def _auto_focus(self) -> Claim:
         """How the focus was chosen: the rule applied, and whether reading causally skipped the first word."""
@@ -122,10 +122,12 @@ class IntuitionData(Reading):
         special = float(self.attention.special[self.focus])
         total = sum_shown(weights, WEIGHT_DECIMALS)
         words_total = fmt(sum(weights), WEIGHT_DECIMALS)  # what the words get; the special tokens get the rest
+        written = fmt(special, WEIGHT_DECIMALS)
+        special_shown = special > 0 and written != fmt(0.0, WEIGHT_DECIMALS)
         values = {"w": fmt(self.weight(self.focus), WEIGHT_DECIMALS), "shown_sum": fmt(float(total), WEIGHT_DECIMALS),
-                  "count": len(weights), "special": fmt(special, WEIGHT_DECIMALS) if special else None,
+                  "count": len(weights), "special": written if special_shown else None,
                   "special_names": self.attention.source.get("special_names"), "words_total": words_total,
-                  "rounded": special == 0 and total != 1}  # fmt: skip
+                  "rounded": fmt(float(total), WEIGHT_DECIMALS) != (words_total if special_shown else "1.00")}
         yield Claim("self_share", "self_share", (self.focus_word,), values, {"weights": weights, "special": special})
         yield self.focus_row()
 
@@ -143,32 +145,40 @@ class SelfAttentionData(Reading):
         if self.focus_rule is not None:
             yield self._auto_focus()
         if self.attention.model != "lexicon":
-            yield from head_claims(self.attention, self.focus)
+            yield from head_claims(self.attention, self.focus, self.window.start)
         yield self.focus_row()
 
 
-def head_claims(attention: WordAttention, focus: int) -> Iterable[Claim]:
-    """Which model, layer and head the weights come from and the rule that chose it (``head``); with a focus word,
-    how the other heads differ (``heads``: in how many the focus word's strongest link is the same word, and the
-    strongest link any head makes to another word)."""
-    s = attention.source
+def head_claims(attention: WordAttention, focus: int, base: int = 0) -> Iterable[Claim]:
+    """Which model, layer and head the weights come from and the rule that chose it (``head``), and how the other
+    heads differ (``heads``: in how many the focus word's strongest link among the same candidates is the same
+    word, and the strongest link any head makes to another word). With a single candidate word there is nothing
+    for heads to differ on, and no ``heads`` claim.
+
+    ``word_at`` gives, for each word named, its position in the sentence (``base`` is that of the first word
+    shown) when the words shown hold it more than once, so a caption can say which one.
+    """
+    s, tokens = attention.source, attention.tokens
     values = {"model": s["name"], "quantized": s["quantized"], "layer": s["layer"] + 1, "head": s["head"] + 1,
               "layers": s["layers"], "heads": s["heads"], "total_heads": s["layers"] * s["heads"], "rule": s["rule"],
               "score": fmt(s["score"], WEIGHT_DECIMALS), "skips_neighbours": s["skips_neighbours"],
               "reads_to_focus": s["reads_to_focus"]}  # fmt: skip
     others = heads_agreeing(attention, focus)
-    word = attention.tokens[others["chosen_key"]]
-    values["word"] = word
-    yield Claim("head", "head_choice", (attention.tokens[focus], word), values, {"source": dict(s)})
-    agree = {"agree": others["agree"], "total_heads": others["heads"], "word": word,
-             "runner": others["runner"] is not None}  # fmt: skip
-    words = (attention.tokens[focus], word)
+    chosen = others["chosen_key"]
+    values.update(word=tokens[chosen], only=others["candidates"] == 1, word_at=_positions(tokens, [focus, chosen], base))
+    yield Claim("head", "head_choice", (tokens[focus], tokens[chosen]), values, {"source": dict(s)})
+    if others["candidates"] == 1:
+        return
+    agree = {"agree": others["agree"], "total_heads": others["heads"], "word": tokens[chosen],
+             "runner": others["runner"] is not None, "skips_neighbours": s["skips_neighbours"]}  # fmt: skip
+    named = [focus, chosen]
     if others["runner"]:
         r = others["runner"]
         agree.update(runner_word=r["word"], runner_layer=r["layer"] + 1, runner_head=r["head"] + 1,
                      runner_w=fmt(r["w"], WEIGHT_DECIMALS))  # fmt: skip
-        words = (*words, r["word"])
-    yield Claim("heads", "heads_agree", words, agree, {"chosen_key": others["chosen_key"]})
+        named.append(r["key"])
+    agree["word_at"] = _positions(tokens, named, base)
+    yield Claim("heads", "heads_agree", tuple(tokens[k] for k in named), agree, {"chosen_key": chosen})
 
 
 def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool, model: str) -> Reading:

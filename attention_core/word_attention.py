@@ -137,4 +137,5 @@ def heads_agreeing(attention: WordAttention, focus: int) -> dict:
         k = int(best[lay, h])
         runner = {"layer": int(lay), "head": int(h), "word": attention.tokens[k], "key": k,
                   "w": float(words[lay, h, f, k])}  # fmt: skip
-    return {"agree": int((best == chosen).sum()), "heads": int(best.size), "chosen_key": chosen, "runner": runner}
+    return {"agree": int((best == chosen).sum()), "heads": int(best.size), "chosen_key": chosen, "runner": runner,
+            "candidates": len(others)}

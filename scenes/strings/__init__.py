@@ -54,9 +54,9 @@ def variant(claim: Claim) -> str:
     if claim.kind == "auto_focus":
         return f".{v['rule']}"
     if claim.kind == "head_choice":
-        return "" if v["skips_neighbours"] else ".near"
+        return ("" if v["skips_neighbours"] else ".near") + (".only" if v["only"] else "")
     if claim.kind == "heads_agree":
-        return "" if v["runner"] else ".all"
+        return ("" if v["skips_neighbours"] else ".near") + ("" if v["runner"] else ".all")
     if claim.kind == "self_share":
         return ".special" if v.get("special") else ""
     if claim.kind == "head_pattern":

@@ -143,6 +143,9 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
     fields: dict[str, object] = dict(claim.values)
     fields.update({f"w{i}": _quote(w, lang) for i, w in enumerate(claim.words)})
     v = claim.values
+    if "word_at" in v:  # head claims: each word named, with its position when the words shown repeat it
+        fields.update({f"w{i}": _name(w, at, lang) for i, (w, at) in enumerate(zip(claim.words, v["word_at"],
+                                                                                      strict=True))})  # fmt: skip
     if v.get("query") is not None:  # a row reading: a word the sentence repeats is named with its position
         fields["w0"] = _asker(claim, lang)
         if v.get("key") is not None:

@@ -41,9 +41,16 @@ ZH.update({
                  "（{w1}，{score}）",
     "head.pick.near": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个词的权重最大（{w1}，"
                       "{score}）",
-    "heads.agree": "各个头并不一样：{total_heads} 个头里有 {agree} 个最关注{w1}；"
+    "head.pick.only": "权重来自 {model} 的第 {layer} 层第 {head} 个头：{w0}只有一个不相邻的词{w1}，"
+                      "这个头给它的权重最大（{score}）",
+    "head.pick.near.only": "权重来自 {model} 的第 {layer} 层第 {head} 个头：{w0}只有一个别的词{w1}，"
+                           "这个头给它的权重最大（{score}）",
+    "heads.agree": "各个头并不一样：在不相邻的词里，{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
                    "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
-    "heads.agree.all": "{total_heads} 个头都最关注{w1}",
+    "heads.agree.all": "在不相邻的词里，{total_heads} 个头都让{w0}最关注{w1}",
+    "heads.agree.near": "各个头并不一样：{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
+                        "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
+    "heads.agree.near.all": "{total_heads} 个头都让{w0}最关注{w1}",
     "reads_to_focus": "模型只读到{w0}为止：后面的词它看不到",
 })
 
@@ -55,8 +62,15 @@ EN.update({
                  "one word not next to it ({w1}, {score})",
     "head.pick.near": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most "
                       "weight to one other word ({w1}, {score})",
-    "heads.agree": "Heads differ: {w0} links most to {w1} in {agree} of {total_heads} heads; layer {runner_layer}, "
-                   "head {runner_head} favours {w2} ({runner_w})",
-    "heads.agree.all": "In all {total_heads} heads {w0} links most to {w1}",
+    "head.pick.only": "Weights from {model}, layer {layer}, head {head}: {w0} has one word not next to it, {w1}, "
+                      "and this head gives it the most ({score})",
+    "head.pick.near.only": "Weights from {model}, layer {layer}, head {head}: {w0} has one other word, {w1}, and "
+                           "this head gives it the most ({score})",
+    "heads.agree": "Heads differ: among words not next to it, {w0} links most to {w1} in {agree} of {total_heads} "
+                   "heads; layer {runner_layer}, head {runner_head} favours {w2} ({runner_w})",
+    "heads.agree.all": "Among words not next to it, {w0} links most to {w1} in all {total_heads} heads",
+    "heads.agree.near": "Heads differ: {w0} links most to {w1} in {agree} of {total_heads} heads; layer "
+                        "{runner_layer}, head {runner_head} favours {w2} ({runner_w})",
+    "heads.agree.near.all": "In all {total_heads} heads {w0} links most to {w1}",
     "reads_to_focus": "The model reads only up to {w0}: it cannot see the words after it",
 })

@@ -7,18 +7,26 @@ with and without spaces, 1 to 34 pieces (so the 2..32 token limit is crossed bot
 drawn from the sentence. Fixed edge sentences run through every chapter too; the bite tests feed the verifiers
 falsified claims to show they reject them; the window tests check that a word named by position ("the" (word 3))
 is numbered as the window caption numbers words (from the start of the sentence).
+
+The word attention chapters (intuition, self-attention-idea, attention-matrix) run 600 examples each with the
+designed lexicon, :data:`MODEL_EXAMPLES` with their default model (e5-small, real attention: ~40 ms a sentence) and
+:data:`MINILM_EXAMPLES` English ones with MiniLM; the edge sentences run with all three. With a model the verifiers
+also re-derive the head the weights come from (``head``) and how the other heads read the focus word (``heads``)
+from ``detail.words_view()``. The real-model chapter (9) has no verifier here yet.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from attention_core import Claim, ExplainerError, tokenize
-from scenes import CHAPTERS, get_chapter
+from scenes import get_chapter
 from tests import claim_checks as cc
 
 EXAMPLES = 600
@@ -55,7 +63,7 @@ def sentences(draw) -> str:
     return sep.join(pieces)
 
 
-def expect_error(chapter_id: str, sentence: str, focus: str | None) -> bool:
+def expect_error(chapter_id: str, sentence: str, focus: str | None, model: str | None = None) -> bool:
     """True (and the error checked) when the chapter must refuse this input with a one-line ExplainerError."""
     try:
         tokens = tokenize(sentence)
@@ -67,13 +75,15 @@ def expect_error(chapter_id: str, sentence: str, focus: str | None) -> bool:
     if not bad:
         return False
     with pytest.raises(ExplainerError) as err:
-        get_chapter(chapter_id).data(sentence, focus)
+        get_chapter(chapter_id).data(sentence, focus, model)
     assert "\n" not in str(err.value) and str(err.value).startswith(f"{chapter_id}: ")
     return True
 
 
-def run_chapter(chapter_id: str, data) -> None:
-    sentence = data.draw(sentences(), label="sentence")
+def run_chapter(chapter_id: str, data, model: str | None = None, strategy=None) -> None:
+    """One drawn sentence (and maybe a focus word) through ``chapter_id``; ``model`` for the word attention
+    chapters (None: their default, e5-small)."""
+    sentence = data.draw(sentences() if strategy is None else strategy, label="sentence")
     try:
         tokens = tokenize(sentence)
     except ExplainerError:
@@ -83,10 +93,12 @@ def run_chapter(chapter_id: str, data) -> None:
         focus = data.draw(st.sampled_from(tokens), label="focus")
         if data.draw(st.integers(0, 4), label="case") == 0:
             focus = focus.upper()
-    if expect_error(chapter_id, sentence, focus):
+    if expect_error(chapter_id, sentence, focus, model):
+        event("refused")
         return
-    problems = cc.check_chapter(chapter_id, sentence, focus)
-    assert not problems, f"{chapter_id} {sentence!r} focus={focus!r}:\n" + "\n".join(problems)
+    event("checked")
+    problems = cc.check_chapter(chapter_id, sentence, focus, model)
+    assert not problems, f"{chapter_id} [{model or 'default'}] {sentence!r} focus={focus!r}:\n" + "\n".join(problems)
 
 
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
@@ -96,7 +108,7 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, data
 @SETTINGS
 @given(st.data())
 def test_intuition_claims_hold(data):
-    run_chapter("intuition", data)
+    run_chapter("intuition", data, "lexicon")
 
 
 @SETTINGS
@@ -108,7 +120,7 @@ def test_rnn_limits_claims_hold(data):
 @SETTINGS
 @given(st.data())
 def test_self_attention_idea_claims_hold(data):
-    run_chapter("self-attention-idea", data)
+    run_chapter("self-attention-idea", data, "lexicon")
 
 
 @SETTINGS
@@ -132,7 +144,64 @@ def test_worked_example_claims_hold(data):
 @SETTINGS
 @given(st.data())
 def test_attention_matrix_claims_hold(data):
+    run_chapter("attention-matrix", data, "lexicon")
+
+
+# -- the same chapters with a trained model's head (the default, e5-small; MiniLM on English) ------------------
+MODEL_EXAMPLES = 100
+MINILM_EXAMPLES = 30
+MODEL_SETTINGS = settings(max_examples=MODEL_EXAMPLES, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=list(HealthCheck))  # fmt: skip
+MINILM_SETTINGS = settings(max_examples=MINILM_EXAMPLES, deadline=None, derandomize=True, database=None,
+                           suppress_health_check=list(HealthCheck))  # fmt: skip
+EN_PIECE = st.one_of(
+    st.sampled_from(EN_WORDS), st.sampled_from(PUNCT), st.sampled_from(("😀", "❤️", "42", "didn't", "é")), latin,
+    latin.map(str.capitalize),
+)  # fmt: skip
+
+
+@st.composite
+def english(draw) -> str:
+    """An English sentence for MiniLM (an English model): words, some punctuation and emoji, repeats."""
+    n = draw(st.integers(2, 12) | st.integers(1, 20))
+    vocab = draw(st.lists(EN_PIECE, min_size=1, max_size=3 if draw(st.booleans()) else n))
+    return " ".join(draw(st.sampled_from(vocab)) for _ in range(n))
+
+
+@MODEL_SETTINGS
+@given(st.data())
+def test_intuition_claims_hold_e5(data):
+    run_chapter("intuition", data)
+
+
+@MODEL_SETTINGS
+@given(st.data())
+def test_self_attention_idea_claims_hold_e5(data):
+    run_chapter("self-attention-idea", data)
+
+
+@MODEL_SETTINGS
+@given(st.data())
+def test_attention_matrix_claims_hold_e5(data):
     run_chapter("attention-matrix", data)
+
+
+@MINILM_SETTINGS
+@given(st.data())
+def test_intuition_claims_hold_minilm(data):
+    run_chapter("intuition", data, "minilm", english())
+
+
+@MINILM_SETTINGS
+@given(st.data())
+def test_self_attention_idea_claims_hold_minilm(data):
+    run_chapter("self-attention-idea", data, "minilm", english())
+
+
+@MINILM_SETTINGS
+@given(st.data())
+def test_attention_matrix_claims_hold_minilm(data):
+    run_chapter("attention-matrix", data, "minilm", english())
 
 
 # -- fixed sentences aimed at the edges -----------------------------------------------------------------------
@@ -156,16 +225,62 @@ EDGE_SENTENCES = [
     ("I am", None),
     ("the cat ✔️", None),
     ("小猫 ❤️", None),
+    ("a b c", "b"),  # the focus in the middle of three: nothing at distance 2, the neighbours are the candidates
+    ("dog cat bird", "dog"),  # one word at distance 2
+    ("猫 追 狗", None),
+    ("它 它 它", None),
+    ("dog dog cat dog", "cat"),
+    ("😀 dog 😀 cat it", None),
+    ("我爱吃苹果然后它不见了", None),  # Chinese without spaces
+    ("那只在花园里追逐蝴蝶的小猫突然停下了脚步", None),
+    ("The cat saw the dog, and then it ran.", "it"),
+    ("The The The the", None),
+    (" ".join("小猫 狗 它 跑 了 花园里 蝴蝶 追逐 坐在 垫子 上 然后 它 停下 了 苹果 书 看 很 突然".split()), "停下"),
 ]
+WORD_MODELS = ("lexicon", "e5-small", "minilm")
 
 
-@pytest.mark.parametrize("chapter_id", list(CHAPTERS))
+@pytest.mark.parametrize("chapter_id", list(cc.VERIFIED_CHAPTERS))
 @pytest.mark.parametrize(("sentence", "focus"), EDGE_SENTENCES)
 def test_edge_sentences(chapter_id, sentence, focus):
+    """Every chapter with its default (e5-small for the word attention chapters); the lexicon and MiniLM below."""
     if expect_error(chapter_id, sentence, focus):
         return
     problems = cc.check_chapter(chapter_id, sentence, focus)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("model", ["lexicon", "minilm"])
+@pytest.mark.parametrize("chapter_id", list(cc.WORD_CHAPTERS))
+@pytest.mark.parametrize(("sentence", "focus"), EDGE_SENTENCES)
+def test_edge_sentences_other_models(chapter_id, sentence, focus, model):
+    if expect_error(chapter_id, sentence, focus, model):
+        return
+    problems = cc.check_chapter(chapter_id, sentence, focus, model)
+    assert not problems, "\n".join(problems)
+
+
+DEFAULT_FOCUS = {"intuition": "停下", "self-attention-idea": "它", "attention-matrix": "停下"}
+
+
+@pytest.mark.parametrize("chapter_id", list(cc.WORD_CHAPTERS))
+def test_chapter_examples_hold_with_every_model(chapter_id):
+    """The chapters' own sentences and focus words, with each model; the data for no sentence is the same, and its
+    JSON (every head of the model included) keeps every claim."""
+    import json
+
+    chapter = get_chapter(chapter_id)
+    problems = {}
+    for model in WORD_MODELS:
+        problems[model] = cc.check_chapter(chapter_id, chapter.default_sentence, DEFAULT_FOCUS[chapter_id], model)
+        own = chapter.data(None, None, model)
+        given = chapter.data(chapter.default_sentence, DEFAULT_FOCUS[chapter_id], model)
+        key = lambda d: [(c.topic, c.kind, c.words, c.values) for c in d.claims]  # noqa: E731
+        if key(own) != key(given):
+            problems[model].append("the chapter's own example differs from its sentence and focus given")
+        if len(json.loads(own.to_json(indent=None))["claims"]) != len(own.claims):
+            problems[model].append("to_json lost claims")
+    assert not any(problems.values()), problems
 
 
 # -- the verifiers bite -------------------------------------------------------------------------------------
@@ -174,8 +289,8 @@ def _replace(claim: Claim, **values) -> Claim:
 
 
 def test_reading_verifier_rejects_false_readings():
-    d = get_chapter("attention-matrix").data()
-    tr, tokens = d.trace, d.tokens
+    d = get_chapter("attention-matrix").data(None, None, "lexicon")
+    tr, tokens = d.attention, d.tokens
     i = tokens.index("停下")
     row = d.claim(f"row:{i}")
     assert row.kind == "strongest" and not cc.check_reading(row, tokens, tr.weights[i], i, range(tr.n))
@@ -189,7 +304,7 @@ def test_reading_verifier_rejects_false_readings():
     q = tie.values["query"]
     half_tie = dataclasses.replace(tie, words=tie.words[:2], values={**tie.values, "keys": tie.values["keys"][:1]})
     assert cc.check_reading(half_tie, tokens, tr.weights[q], q, range(tr.n))
-    even = get_chapter("attention-matrix").data("the the the the").claim("row:0")
+    even = get_chapter("attention-matrix").data("the the the the", None, "lexicon").claim("row:0")
     assert even.kind == "even"
     assert cc.check_reading(_replace(even, high="0.26"), ("the",) * 4, [0.25] * 4, 0, range(4))
 
@@ -243,6 +358,115 @@ def test_other_verifiers_reject_false_claims():
     assert not cc._grammar("an 11×11 matrix, a 16×16 one, an 18×18 one and a 4×4 one")
 
 
+def _with_claim(data, claim: Claim):
+    """A copy of chapter ``data`` whose claim about ``claim.topic`` is ``claim`` (the rest unchanged)."""
+    new = dataclasses.replace(data)
+    new.__dict__["claims"] = tuple(claim if c.topic == claim.topic else c for c in data.claims)
+    return new
+
+
+def test_head_verifier_rejects_a_wrong_head():
+    """head_choice: another layer or head (the weights shown are then not the named head's either), another
+    score, word or model, or "not next to it" for a neighbour."""
+    d = get_chapter("self-attention-idea").data()  # e5-small: 它 -> 小猫, the article's example
+    head = d.claim("head")
+    layers, heads = head.values["layers"], head.values["heads"]
+    assert (layers, heads, head.values["total_heads"]) == (12, 12, 144)
+    assert not cc.check_head_claims(d, "e5-small", False, d.focus)
+    assert not cc.check_word_attention(d, "e5-small", False, d.focus)
+    wrong_layer = _replace(head, layer=head.values["layer"] % layers + 1)
+    wrong_head = _replace(head, head=head.values["head"] % heads + 1)
+    for bad in (wrong_layer, wrong_head):
+        bad_data = _with_claim(d, bad)
+        assert cc.check_head_claims(bad_data, "e5-small", False, d.focus), bad.values
+        assert cc.check_word_attention(bad_data, "e5-small", False, d.focus), bad.values  # not the weights shown
+    zero_based = _replace(head, layer=head.values["layer"] - 1, head=head.values["head"] - 1)
+    other_word = dataclasses.replace(head, words=(head.words[0], d.tokens[0] if head.words[1] != d.tokens[0] else
+                                                  d.tokens[1]))  # fmt: skip
+    for bad in (zero_based, other_word, _replace(head, score="0.99"), _replace(head, model="all-MiniLM-L6-v2"),
+                _replace(head, quantized=False), _replace(head, skips_neighbours=False)):  # fmt: skip
+        assert cc.check_head_claims(_with_claim(d, bad), "e5-small", False, d.focus), bad
+    # the rule itself: a head chosen by the largest weight to ANY word (neighbours too) is caught
+    words, _ = d.attention.detail.words_view()
+    any_word = np.array([[max(words[l, h, d.focus, k] for k in range(d.attention.n) if k != d.focus)
+                          for h in range(heads)] for l in range(layers)])  # fmt: skip
+    l_any, h_any = np.unravel_index(int(np.argmax(any_word)), any_word.shape)
+    if (l_any + 1, h_any + 1) != (head.values["layer"], head.values["head"]):
+        assert cc.check_head_claims(_with_claim(d, _replace(head, layer=int(l_any) + 1, head=int(h_any) + 1)),
+                                    "e5-small", False, d.focus)  # fmt: skip
+    # a short sentence: the neighbours are the candidates, and the caption must not say "not next to it"
+    short = get_chapter("self-attention-idea").data("a b c", "b")
+    assert short.claim("head").values["skips_neighbours"] is False
+    assert not cc.check_head_claims(short, "e5-small", False, 1)
+    lying = _replace(short.claim("head"), skips_neighbours=True)
+    assert cc.check_head_claims(_with_claim(short, lying), "e5-small", False, 1)
+    assert cc.caption_problems(short.claim("head"), "head.pick", short.tokens) == []
+
+
+def test_heads_verifier_rejects_a_wrong_agreement():
+    """heads_agree: a wrong count of agreeing heads, runner-up, its weight, or "all heads" when some differ."""
+    d = get_chapter("self-attention-idea").data()
+    heads = d.claim("heads")
+    assert heads.values["runner"] and not cc.check_head_claims(d, "e5-small", False, d.focus)
+    v = heads.values
+    for bad in (
+        _replace(heads, agree=v["agree"] + 1),
+        _replace(heads, agree=v["agree"] - 1),
+        _replace(heads, total_heads=72),
+        _replace(heads, runner_layer=v["runner_layer"] % 12 + 1),
+        _replace(heads, runner_head=v["runner_head"] % 12 + 1),
+        _replace(heads, runner_w="0.99"),
+        _replace(heads, runner_word=d.tokens[0]),
+        dataclasses.replace(heads, words=heads.words[:2], values={**v, "runner": False}),
+    ):
+        assert cc.check_head_claims(_with_claim(d, bad), "e5-small", False, d.focus), bad.values
+    # the caption states the count: a caption with another count is caught
+    assert not cc.caption_problems(heads, "heads.agree", d.tokens)
+    assert cc.caption_problems(heads, "heads.agree", d.tokens, {"agree": v["agree"] + 1})
+    # a word the window shows twice, named without its position, is caught
+    twice = get_chapter("self-attention-idea").data("dog cat dog bird", "dog")
+    assert not cc.check_head_claims(twice, "e5-small", False, twice.focus)
+    head = twice.claim("head")
+    bare = _with_claim(twice, dataclasses.replace(head, values={**head.values, "word_at": [None, None]}))
+    assert any("does not name it as" in x for x in cc.check_head_claims(bare, "e5-small", False, twice.focus))
+
+
+def test_model_reading_verifiers_reject_false_claims():
+    """The special share beside a reading, "even" relative to what the row gives the words, self_share's special
+    values and the matrix's chosen focus."""
+    d = get_chapter("intuition").data()  # e5-small
+    row = d.claim("focus_row")
+    share = float(d.attention.special[d.focus])
+    args = (d.tokens, d.attention.weights[d.focus], d.focus, d.keys())
+    assert row.values["special"] == cc.written(share) and not cc.check_reading(row, *args, special=share)
+    assert cc.check_reading(_replace(row, special=None), *args, special=share)
+    assert cc.check_reading(row, *args, special=0.0)
+    assert cc.caption_problems(_replace(row, special=None), "in.best", d.tokens) == []
+    # even: relative to the words' total (0.3 each of 0.9 is even; 0.2 of 0.8 is not)
+    assert cc.expected_reading([0.3, 0.3, 0.3], 0, range(3))["kind"] == "even"
+    assert cc.expected_reading([0.3, 0.3, 0.2], 0, range(3))["kind"] != "even"
+    sentence = get_chapter("intuition").default_sentence
+    share_claim = d.claim("self_share")
+    assert share_claim.values["special"] and not share_claim.values["rounded"]
+    ok = cc.check_reading_chapter("intuition", d, sentence, "停下", d.sentence_tokens, "e5-small")
+    assert not ok, ok
+    for bad in (
+        _replace(share_claim, rounded=True),
+        _replace(share_claim, special=None),
+        _replace(share_claim, words_total="1.00"),
+        _replace(share_claim, special_names="[CLS] [SEP]"),
+    ):
+        assert cc.check_reading_chapter("intuition", _with_claim(d, bad), sentence, "停下", d.sentence_tokens,
+                                        "e5-small"), bad.values  # fmt: skip
+    m = get_chapter("attention-matrix").data("the cat saw a dog and then it ran")
+    auto = m.claim("auto_focus")
+    st_ = m.sentence_tokens
+    assert auto.values["rule"] == "pronoun" and not cc.check_matrix_focus(m, st_, None, "e5-small")
+    for bad in (_replace(auto, position=auto.values["position"] + 1), _replace(auto, rule="content"),
+                dataclasses.replace(auto, words=("ran",))):  # fmt: skip
+        assert cc.check_matrix_focus(_with_claim(m, bad), st_, None, "e5-small"), bad
+
+
 # -- positions in a window ----------------------------------------------------------------------------------
 WINDOWED = [
     ("attention-matrix", "a b c d the cat saw the dog and the bird then it ran e f g h i", "it"),
@@ -259,3 +483,4 @@ def test_positions_named_in_a_window_are_sentence_positions(chapter_id, sentence
     assert data.window.partial and data.window.start > 0
     problems = cc.position_problems(chapter_id, data, tokenize(sentence))
     assert not problems, "\n".join(problems)
+
