@@ -165,7 +165,8 @@ def head_claims(attention: WordAttention, focus: int, base: int = 0) -> Iterable
               "reads_to_focus": s["reads_to_focus"]}  # fmt: skip
     others = heads_agreeing(attention, focus)
     chosen = others["chosen_key"]
-    values.update(word=tokens[chosen], only=others["candidates"] == 1, word_at=_positions(tokens, [focus, chosen], base))
+    values.update(word=tokens[chosen], only=others["candidates"] == 1,
+                  word_at=_positions(tokens, [focus, chosen], base))
     yield Claim("head", "head_choice", (tokens[focus], tokens[chosen]), values, {"source": dict(s)})
     if others["candidates"] == 1:
         return

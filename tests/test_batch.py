@@ -55,6 +55,7 @@ BAD_ROWS = [
     ({"sentence": "a b", "chapters": ["nope"]}, "unknown chapter 'nope'"),
     ({"sentence": "a b", "aspect": "4:3"}, "aspect '4:3' is not one of"),
     ({"sentence": "a b", "formats": "avi"}, "format 'avi' is not one of"),
+    ({"sentence": "a b", "model": "gpt-4"}, "model 'gpt-4' is not one of"),
     ({"sentence": "a b", "colour": "red"}, "unknown field 'colour'"),
     ({"sentence": "小猫 停下", "focus": "小猫", "chapters": "intuition"}, "intuition: focus word '小猫' is the"),
     ({"text": "no sentence"}, "unknown field 'text'"),
@@ -79,6 +80,14 @@ def test_rows_take_the_defaults_and_stay_inside_the_output_folder(tmp_path):
     assert [r.id for r in again] == [r.id for r in rows]  # a slug is the same every run: resumable
 
 
+def test_the_model_is_part_of_a_row_and_of_its_slug():
+    same = {"sentence": "The cat sat", "chapters": "attention-matrix"}
+    rows, errors = parse_rows([(1, same), (2, {**same, "model": "minilm"}), (3, {**same, "model": "lexicon"})],
+                              Defaults(), dict(CHAPTERS))  # fmt: skip
+    assert not errors and [r.model for r in rows] == [None, "minilm", "lexicon"]
+    assert len({r.id for r in rows}) == 3  # another model draws other weights: never the same folder
+
+
 def test_duplicate_ids_and_broken_lines(tmp_path):
     path = tmp_path / "rows.jsonl"
     path.write_text('{"id": "a", "sentence": "x y"}\n[1, 2]\n{not json\n{"id": "a", "sentence": "y z"}\n')
@@ -99,7 +108,7 @@ def test_csv_rows_and_a_wrong_header(tmp_path):
     result = CliRunner().invoke(cli, ["batch", str(bad), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and result.stderr.strip() == (
         "error: batch file: unknown column 'colour'; columns are id, sentence, chapters, lang, focus, aspect, theme, "
-        "quality, formats")
+        "quality, formats, model")
 
 
 def test_only_bad_rows_render_nothing_and_fail(tmp_path):

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from pipeline.runner import RunReport
 from render import cli
+from scenes import CHAPTERS
 
 _EMPTY = RunReport((), (), 0.0)
 
@@ -64,7 +65,8 @@ def test_trace_of_a_chapter_lists_its_window_and_claims(chapter):
 
 
 def test_trace_text_shows_the_claims_as_sentences():
-    out = run("trace", "--sentence", "Don't stop", "--chapter", "intuition", "--lang", "en").output
+    out = run("trace", "--sentence", "Don't stop", "--chapter", "intuition",
+              "--model", "lexicon", "--lang", "en").output  # fmt: skip
     assert '[focus_row] "stop" attends most to itself (0.79)' in out
 
 
@@ -79,7 +81,7 @@ def test_render_all_accepts_every_length(n, lang, monkeypatch, tmp_path):
     words = [f"词{i}" if lang == "zh" else f"w{i}" for i in range(n)]
     result = CliRunner().invoke(cli, ["render", "--all", "--sentence", " ".join(words), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
-    assert len(seen) == 7
+    assert len(seen) == len(CHAPTERS)
 
 
 @pytest.mark.parametrize(

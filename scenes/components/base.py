@@ -80,7 +80,8 @@ class ChapterScene(Scene):
         head = self.state("head", "head.pick", hold=hold)
         if head.values["reads_to_focus"]:
             self.say("reads_to_focus", hold=1.5, w0=claim_fields(head, self.lang)["w0"])
-        self.state("heads", "heads.agree", hold=hold)
+        if self.data.has_claim("heads"):  # with one candidate word there is nothing for heads to differ on
+            self.state("heads", "heads.agree", hold=hold)
 
     def mark_poster(self) -> None:
         """Remember this moment as the chapter's representative frame (poster and PNG output)."""

@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -388,8 +387,8 @@ def test_head_verifier_rejects_a_wrong_head():
         assert cc.check_head_claims(_with_claim(d, bad), "e5-small", False, d.focus), bad
     # the rule itself: a head chosen by the largest weight to ANY word (neighbours too) is caught
     words, _ = d.attention.detail.words_view()
-    any_word = np.array([[max(words[l, h, d.focus, k] for k in range(d.attention.n) if k != d.focus)
-                          for h in range(heads)] for l in range(layers)])  # fmt: skip
+    any_word = np.array([[max(words[lay, h, d.focus, k] for k in range(d.attention.n) if k != d.focus)
+                          for h in range(heads)] for lay in range(layers)])  # fmt: skip
     l_any, h_any = np.unravel_index(int(np.argmax(any_word)), any_word.shape)
     if (l_any + 1, h_any + 1) != (head.values["layer"], head.values["head"]):
         assert cc.check_head_claims(_with_claim(d, _replace(head, layer=int(l_any) + 1, head=int(h_any) + 1)),
