@@ -5,13 +5,16 @@ own pieces; every head's attention is grouped into words by the rule of :mod:`at
 The heads the chapter zooms into are picked by stated rules, each only where the data shows the pattern:
 
 * ``previous``: the head whose words give the most weight, on average, to the word just before them (named only
-  when that average is at least :data:`PREVIOUS_AT_LEAST`);
-* ``broad``: the head whose rows are the most even over the words (the highest mean of each row's entropy,
-  relative to an even spread); named only when no word in it gets more than :data:`BROAD_AT_MOST` of a row;
-* ``focus_link``: the head in which the focus word gives the most weight to one word not next to it (chapters
-  1, 3 and 7 show this head).
+  when that average is at least :data:`PREVIOUS_AT_LEAST`); the claim also counts the words whose largest
+  weight, as shown (rounded), goes to the word before them and to no other word;
+* ``broad``: the most even head, the highest mean over rows of the entropy of what the row gives to words,
+  relative to an even spread; named only when in no row one word gets more than :data:`BROAD_AT_MOST` of what
+  the row gives to words;
+* ``focus_link``: the head in which the focus word gives the most weight to one word not next to it (to any other
+  word when every other word is next to it); chapters 1, 3 and 7 show this head.
 
-The focus word's row layer by layer is the mean over each layer's heads.
+The focus word's row layer by layer is the mean over each layer's heads; the claim names the word it gives most
+in the first and in the last third of the layers, every word that ties for it as shown (rounded).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from attention_core.chapter import ChapterData, Window, check_sentence, window_for
-from attention_core.claims import Claim
+from attention_core.claims import Claim, _positions
 from attention_core.display import WEIGHT_DECIMALS, fmt
 from attention_core.focus import choose_focus, find_focus
 from attention_core.model_attention import MODELS, ModelAttention, model_attention
@@ -86,8 +89,9 @@ class RealModelData(ChapterData):
                                                "special_mean": fmt(float(special.mean()), WEIGHT_DECIMALS),
                                                "special_names": _special_names(a)},
                     {"special_mean": float(special.mean())})  # fmt: skip
-        yield from _pattern_heads(words, special, self.tokens, self.focus)
-        yield _layer_claim(self.layer_rows(), self.tokens, self.focus)
+        base = self.window.start
+        yield from _pattern_heads(words, special, self.tokens, self.focus, base)
+        yield _layer_claim(self.layer_rows(), self.tokens, self.focus, base)
 
 
 def _special_names(a: ModelAttention) -> str:
@@ -114,6 +118,12 @@ def _previous_share(words: np.ndarray) -> np.ndarray:
     return np.stack([words[:, :, i, i - 1] for i in range(1, n)], axis=-1).mean(axis=-1)
 
 
+def _leads(row: np.ndarray, k: int) -> bool:
+    """Whether word ``k`` gets more of ``row`` than every other word, as the numbers are shown (rounded)."""
+    shown = np.round(row, WEIGHT_DECIMALS)
+    return bool(all(shown[k] > shown[j] for j in range(len(row)) if j != k))
+
+
 def _evenness(words: np.ndarray, special: np.ndarray) -> np.ndarray:
     """``(L, H)``: the mean over rows of the row's entropy over the words, relative to an even spread (1 = even)."""
     n = words.shape[-1]
@@ -122,31 +132,32 @@ def _evenness(words: np.ndarray, special: np.ndarray) -> np.ndarray:
     return (entropy / np.log(n)).mean(axis=-1)
 
 
-def _pattern_heads(words: np.ndarray, special: np.ndarray, tokens: tuple[str, ...], focus: int) -> Iterable[Claim]:
+def _pattern_heads(words: np.ndarray, special: np.ndarray, tokens: tuple[str, ...], focus: int,
+                   base: int) -> Iterable[Claim]:  # fmt: skip
     """The heads the chapter zooms into, each named by the rule that found it and only where the data shows it."""
     n = words.shape[-1]
     if n >= 3:
         prev = _previous_share(words)
         lay, h = np.unravel_index(int(np.argmax(prev)), prev.shape)
         if prev[lay, h] >= PREVIOUS_AT_LEAST:
-            yield _head("previous", lay, h, {"w": fmt(float(prev[lay, h]), WEIGHT_DECIMALS)}, (), prev[lay, h])
-    if n >= 3:
+            led = sum(_leads(words[lay, h, i], i - 1) for i in range(1, n))
+            values = {"w": fmt(float(prev[lay, h]), WEIGHT_DECIMALS), "led": led, "rows": n - 1}
+            yield _head("previous", lay, h, values, (), prev[lay, h])
         even = _evenness(words, special)
-        order = np.argsort(-even, axis=None)
-        for flat in order[:5]:
-            lay, h = np.unravel_index(int(flat), even.shape)
-            share = words[lay, h] / np.maximum(1.0 - special[lay, h], 1e-12)[:, None]
-            if share.max() <= BROAD_AT_MOST:
-                values = {"evenness": fmt(float(even[lay, h]), WEIGHT_DECIMALS),
-                          "top": fmt(float(share.max()), WEIGHT_DECIMALS)}  # fmt: skip
-                yield _head("broad", lay, h, values, (), even[lay, h])
-                break
+        lay, h = np.unravel_index(int(np.argmax(even)), even.shape)
+        share = words[lay, h] / np.maximum(1.0 - special[lay, h], 1e-12)[:, None]
+        if share.max() <= BROAD_AT_MOST:
+            values = {"evenness": fmt(float(even[lay, h]), WEIGHT_DECIMALS),
+                      "top": fmt(float(share.max()), WEIGHT_DECIMALS)}  # fmt: skip
+            yield _head("broad", lay, h, values, (), even[lay, h])
     keys = candidates(n, focus)
     link = words[:, :, focus, keys].max(axis=-1)
     lay, h = np.unravel_index(int(np.argmax(link)), link.shape)
     k = keys[int(np.argmax(words[lay, h, focus, keys]))]
-    yield _head("focus_link", lay, h, {"w": fmt(float(words[lay, h, focus, k]), WEIGHT_DECIMALS), "key": k},
-                (tokens[focus], tokens[k]), link[lay, h])  # fmt: skip
+    values = {"w": fmt(float(words[lay, h, focus, k]), WEIGHT_DECIMALS), "key": k,
+              "skips_neighbours": all(abs(j - focus) >= 2 for j in keys),
+              "word_at": _positions(tokens, [focus, k], base)}  # fmt: skip
+    yield _head("focus_link", lay, h, values, (tokens[focus], tokens[k]), link[lay, h])
 
 
 def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, ...], score: float) -> Claim:
@@ -155,17 +166,26 @@ def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, .
                  {"layer_index": int(layer), "head_index": int(head), "score": float(score)})  # fmt: skip
 
 
-def _layer_claim(rows: np.ndarray, tokens: tuple[str, ...], focus: int) -> Claim:
-    """Where the focus word looks in the first and in the last third of the layers (mean over heads)."""
+def _top_words(mean: np.ndarray, keys: list[int]) -> list[int]:
+    """The keys whose shown (rounded) weight in ``mean`` (one per key) equals the largest shown weight."""
+    shown = np.round(mean, WEIGHT_DECIMALS)
+    return [k for k, s in zip(keys, shown, strict=True) if s == shown.max()]
+
+
+def _layer_claim(rows: np.ndarray, tokens: tuple[str, ...], focus: int, base: int) -> Claim:
+    """Where the focus word looks in the first and in the last third of the layers (mean over heads): the word it
+    gives most, or every word that ties for most as the numbers are shown."""
     layers = rows.shape[0]
     third = max(1, layers // 3)
     keys = [k for k in range(len(tokens)) if k != focus]
     early, late = rows[:third, keys].mean(axis=0), rows[-third:, keys].mean(axis=0)
-    e, lt = keys[int(np.argmax(early))], keys[int(np.argmax(late))]
-    values = {"early_word": tokens[e], "early_w": fmt(float(early.max()), WEIGHT_DECIMALS),
-              "late_word": tokens[lt], "late_w": fmt(float(late.max()), WEIGHT_DECIMALS), "third": third,
-              "layers": layers, "same": e == lt}  # fmt: skip
-    return Claim("layers", "layer_trend", (tokens[focus], tokens[e], tokens[lt]), values,
+    e, lt = _top_words(early, keys), _top_words(late, keys)
+    values = {"early": [tokens[k] for k in e], "early_at": _positions(tokens, e, base),
+              "early_w": fmt(float(early.max()), WEIGHT_DECIMALS),
+              "late": [tokens[k] for k in lt], "late_at": _positions(tokens, lt, base),
+              "late_w": fmt(float(late.max()), WEIGHT_DECIMALS), "third": third, "layers": layers,
+              "same": e == lt, "focus_at": _positions(tokens, [focus], base)[0]}  # fmt: skip
+    return Claim("layers", "layer_trend", (tokens[focus],), values,
                  {"early": early.tolist(), "late": late.tolist(), "keys": keys})  # fmt: skip
 
 

@@ -60,7 +60,9 @@ def variant(claim: Claim) -> str:
     if claim.kind == "self_share":
         return ".special" if v.get("special") else ""
     if claim.kind == "head_pattern":
-        return f".{v['pattern']}"
+        extra = {"previous": ".all" if v.get("led") == v.get("rows") else "",
+                 "focus_link": "" if v.get("skips_neighbours", True) else ".near"}.get(v["pattern"], "")  # fmt: skip
+        return f".{v['pattern']}{extra}"
     if claim.kind == "layer_trend":
         return ".same" if v["same"] else ""
     if claim.kind == "pieces":

@@ -163,6 +163,14 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         special = v.get("special")
         fields["special_note"] = "" if not special else (f"；{special} 给了特殊符号" if lang == "zh" else
                                                            f"; {special} goes to the special tokens")  # fmt: skip
+    if claim.kind == "layer_trend":  # the word(s) most looked at early and late: a tie names every tied word
+        fields["w0"] = _name(claim.words[0], v["focus_at"], lang)
+        for part in ("early", "late"):
+            fields[f"{part}_list"] = name_list([_name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"],
+                                                                                    strict=True)], lang)  # fmt: skip
+            each = len(v[part]) > 1
+            fields[f"{part}_each"] = (f"各 {v[f'{part}_w']}" if lang == "zh" else f"{v[f'{part}_w']} each") if each \
+                else v[f"{part}_w"]
     if "shown_low" in v:
         low, high = v["shown_low"], v["shown_high"]
         fields["shown_range"] = low if low == high else f"{low}–{high}"
