@@ -113,12 +113,16 @@ class ModelAttention:
         return np.einsum("lhwq,qv->lhwv", rows, m), rows @ special
 
     def to_dict(self) -> dict:
-        """Plain lists for ``json.dumps``: the pieces with spans and word shares, and the token attention."""
+        """Plain lists for ``json.dumps``: the pieces with spans and word shares, every head's attention over the
+        pieces (``token_attention``, layers and heads 0-based) and over the words (``word_attention`` and the
+        share each word gives the special pieces, ``word_special``)."""
+        words, special = self.words_view()
         return {
             "model": self.model, "quantized": self.quantized, "words": list(self.words),
             "pieces": [{"text": p.text, "id": p.id, "start": p.start, "end": p.end, "special": p.special}
                        for p in self.pieces],
             "membership": np.round(self.membership, 6).tolist(), "token_attention": np.round(self.tokens, 6).tolist(),
+            "word_attention": np.round(words, 6).tolist(), "word_special": np.round(special, 6).tolist(),
         }  # fmt: skip
 
 

@@ -67,11 +67,9 @@ class RealModelData(ChapterData):
         return np.concatenate([rows, special[:, :, self.focus].mean(axis=1)[:, None]], axis=1)
 
     def arrays(self) -> dict:
-        """The focus, the model's pieces, every head's word view and the focus row per layer."""
-        words, special = self.views()
+        """The focus, the model's pieces with every head over pieces and over words, and the focus row per layer."""
         return {"focus": self.focus, "focus_word": self.tokens[self.focus], "focus_rule": self.focus_rule,
                 "sentence_tokens": list(self.sentence_tokens), "model": self.attention.to_dict(),
-                "word_attention": np.round(words, 6).tolist(), "special": np.round(special, 6).tolist(),
                 "layer_rows": np.round(self.layer_rows(), 6).tolist()}  # fmt: skip
 
     def make_claims(self) -> Iterable[Claim]:

@@ -72,29 +72,34 @@ class ShowRealHeads(ChapterScene):
         self.play(Fade(group, fade_in=False))
 
     def _beat_gallery(self) -> HeadGallery:
+        """Every head at once, centred; it then steps aside (landscape) or up (portrait) for the zoomed heads."""
         top, bottom = self._area()
         width = frame_box()[0] if is_portrait() else frame_box()[0] * 0.48
         height = (top - bottom) * (0.5 if is_portrait() else 1.0)
-        gallery = HeadGallery(self.words_view, self.theme, width, height)
-        if is_portrait():
-            gallery.move_to([0, top - gallery.height / 2, 0])
-        else:
-            gallery.move_to([-frame_box()[0] / 2 + gallery.width / 2, (top + bottom) / 2, 0])
+        gallery = HeadGallery(self.words_view, self.theme, width, height, self.t("rm.axis.layer"),
+                              self.t("rm.axis.head"))  # fmt: skip
+        gallery.move_to([0, (top + bottom) / 2, 0])
         self.play(FadeIn(gallery), run_time=1.5)
         self.state("gallery", "rm.gallery", hold=3.5)
-        self.gallery = gallery
+        if is_portrait():
+            self.play(gallery.animate.move_to([0, top - gallery.height / 2, 0]), run_time=0.8)
+        else:
+            self.play(gallery.animate.move_to([-frame_box()[0] / 2 + gallery.width / 2, (top + bottom) / 2, 0]),
+                      run_time=0.8)  # fmt: skip
         return gallery
 
     def _beat_heads(self, gallery: HeadGallery) -> None:
         """Each head the data singles out: framed in the gallery, then its word heatmap beside it."""
         top, bottom = self._area()
+        title_room = 0.45
         if is_portrait():
-            box = (frame_box()[0], gallery.get_bottom()[1] - 0.3 - bottom)
-            centre = [0, (gallery.get_bottom()[1] - 0.3 + bottom) / 2, 0]
+            upper = gallery.get_bottom()[1] - 0.2 - title_room
+            box = (frame_box()[0], upper - bottom)
+            centre = [0, (upper + bottom) / 2, 0]
         else:
-            left = gallery.get_right()[0] + 0.4
-            box = (frame_box()[0] / 2 - left + frame_box()[0] / 2 - 0.1, top - bottom)
-            centre = [(left + frame_box()[0] / 2) / 2, (top + bottom) / 2, 0]
+            left = gallery.get_right()[0] + 0.3
+            box = (frame_box()[0] / 2 - left, top - title_room - bottom)
+            centre = [(left + frame_box()[0] / 2) / 2, (top - title_room + bottom) / 2, 0]
         names = " ".join(p.text for p in self.data.attention.pieces if p.special)
         shown = Group()
         for claim in (c for c in self.data.claims if c.kind == "head_pattern"):

@@ -23,9 +23,11 @@ def _hex_rgb(color: str) -> tuple[int, int, int]:
 
 
 class HeadGallery(Group):
-    """``words (layers, heads, n, n)``: one small heatmap per head, layers down, heads across, ``width`` wide."""
+    """``words (layers, heads, n, n)``: one small heatmap per head, layers down, heads across, ``width`` wide; the
+    axes are named ``layer_title`` (left) and ``head_title`` (above)."""
 
-    def __init__(self, words: np.ndarray, theme: Theme, width: float, height: float) -> None:
+    def __init__(self, words: np.ndarray, theme: Theme, width: float, height: float, layer_title: str = "layer",
+                 head_title: str = "head") -> None:  # fmt: skip
         super().__init__()
         layers, heads, n, _ = words.shape
         tile = n * CELL_PX
@@ -39,7 +41,7 @@ class HeadGallery(Group):
                 pixels[y : y + tile, x : x + tile] = block
         self.image = ImageMobject(Image.fromarray(pixels))
         self.image.set_resampling_algorithm(0)  # nearest: crisp cells
-        scale = min(width * 0.92 / self.image.width, height * 0.9 / self.image.height)
+        scale = min(width * 0.86 / self.image.width, height * 0.84 / self.image.height)
         self.image.scale(scale)
         self.shape, self.tile_px, self.px = (layers, heads), tile, self.image.width / size[0]
         self.layer_labels = VGroup(*[label(str(k + 1), theme, 14, color=theme.muted) for k in range(layers)])
@@ -48,7 +50,12 @@ class HeadGallery(Group):
             lab.next_to(self.image, LEFT, buff=0.08).set_y(self._centre(k, 0)[1])
         for k, lab in enumerate(self.head_labels):
             lab.next_to(self.image, UP, buff=0.06).set_x(self._centre(0, k)[0])
-        self.add(self.image, self.layer_labels, self.head_labels)
+        self.head_title = label(head_title, theme, 16, color=theme.muted).next_to(self.head_labels, UP, buff=0.06)
+        self.layer_title = label(layer_title, theme, 16, color=theme.muted)
+        if self.layer_title.width > 0.4:  # a word reads along the axis; one Chinese character stands upright
+            self.layer_title.rotate(np.pi / 2)
+        self.layer_title.next_to(self.layer_labels, LEFT, buff=0.08)
+        self.add(self.image, self.layer_labels, self.head_labels, self.head_title, self.layer_title)
 
     def _centre(self, layer: int, head: int) -> np.ndarray:
         step = (self.tile_px + GAP_PX) * self.px

@@ -9,6 +9,8 @@ ZH = {
     "rm.gallery": "这句话在全部 {total} 个头（{layers} 层 × {heads} 个）里的注意力，每个小方块是一个头；"
                   "平均每个词有 {special_mean} 的注意力给了 {special_names}",
     "rm.head_title": "第 {layer} 层 · 第 {head} 个头",
+    "rm.axis.layer": "层",
+    "rm.axis.head": "头",
     "rm.head.previous": "第 {layer} 层第 {head} 个头：词给它前面那个词平均 {w}；"
                         "后面 {rows} 个词里有 {led} 个最看前面那个词——“前一个词”头",
     "rm.head.previous.all": "第 {layer} 层第 {head} 个头：除了第一个词，每个词都最看它前面那个词（平均 {w}）"
@@ -37,6 +39,8 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rm.gallery": "This sentence in all {total} heads ({layers} layers × {heads}), one small heatmap each; on "
                   "average {special_mean} of a word's attention goes to {special_names}",
     "rm.head_title": "layer {layer} · head {head}",
+    "rm.axis.layer": "layer",
+    "rm.axis.head": "head",
     "rm.head.previous": "Layer {layer}, head {head}: a word gives the word before it {w} on average; {led} of the "
                         "{rows} words after the first look most at the word before, a previous-word head",
     "rm.head.previous.all": "Layer {layer}, head {head}: every word after the first looks most at the word before it "
