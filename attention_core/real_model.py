@@ -9,7 +9,7 @@ The heads the chapter zooms into are picked by stated rules, each only where the
   weight, as shown (rounded), goes to the word before them and to no other word;
 * ``broad``: the most even head, the highest mean over rows of the entropy of what the row gives to words,
   relative to an even spread; named only when in no row one word gets more than :data:`BROAD_AT_MOST` of what
-  the row gives to words;
+  the row gives to words, and the claim bounds that largest share from above (rounded up);
 * ``focus_link``: the head in which the focus word gives the most weight to one word not next to it (to any other
   word when every other word is next to it); chapters 1, 3 and 7 show this head.
 
@@ -19,6 +19,7 @@ in the first and in the last third of the layers, every word that ties for it as
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -145,8 +146,7 @@ def _pattern_heads(words: np.ndarray, special: np.ndarray, tokens: tuple[str, ..
         lay, h = np.unravel_index(int(np.argmax(even)), even.shape)
         share = words[lay, h] / np.maximum(1.0 - special[lay, h], 1e-12)[:, None]
         if share.max() <= BROAD_AT_MOST:
-            values = {"evenness": fmt(float(even[lay, h]), WEIGHT_DECIMALS),
-                      "top": fmt(float(share.max()), WEIGHT_DECIMALS)}  # fmt: skip
+            values = {"evenness": fmt(float(even[lay, h]), WEIGHT_DECIMALS), "top": _ceil(float(share.max()))}
             yield _head("broad", lay, h, values, (), even[lay, h])
     keys = candidates(n, focus)
     link = words[:, :, focus, keys].max(axis=-1)
@@ -156,6 +156,16 @@ def _pattern_heads(words: np.ndarray, special: np.ndarray, tokens: tuple[str, ..
               "skips_neighbours": all(abs(j - focus) >= 2 for j in keys),
               "word_at": _positions(tokens, [focus, k], base)}  # fmt: skip
     yield _head("focus_link", lay, h, values, (tokens[focus], tokens[k]), link[lay, h])
+
+
+def _ceil(x: float) -> str:
+    """``x`` rounded up to the decimals shown: a bound ("no word gets more than 0.24") that holds.
+
+    >>> _ceil(0.2301), _ceil(0.23), _ceil(0.2)
+    ('0.24', '0.23', '0.20')
+    """
+    scale = 10**WEIGHT_DECIMALS
+    return fmt(math.ceil(round(x * scale, 9)) / scale, WEIGHT_DECIMALS)
 
 
 def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, ...], score: float) -> Claim:

@@ -33,7 +33,8 @@ MINUS = "\u2212"
 READING_KINDS = ("strongest", "tie", "self", "even")
 EVEN_BAND = 0.15
 PRONOUNS = {"它", "他", "她", "它们", "他们", "她们", "it", "he", "she", "they", "him", "her", "them"}
-WINDOW_CAP = {"intuition": 16, "self-attention-idea": 16, "worked-example": 8, "attention-matrix": 16}
+WINDOW_CAP = {"intuition": 16, "self-attention-idea": 16, "worked-example": 8, "attention-matrix": 16,
+              "real-model": 16}
 CAUSAL = {"intuition": True, "self-attention-idea": False}
 
 
@@ -480,6 +481,17 @@ def caption_problems(claim: Claim, key: str, tokens, extra: dict | None = None) 
             near = "不相邻" if lang == "zh" else "not next to it"
             if (near in cap) != bool(v.get("skips_neighbours")):
                 p.append(f"{where}: {near!r} present={near in cap} but skips_neighbours={v.get('skips_neighbours')}")
+        if claim.kind == "head_pattern":
+            p += [f"{where}: {x}" for x in head_pattern_wording(v, cap, lang)]
+        if claim.kind == "layer_trend":
+            for part in ("early", "late"):  # several tied words: "0.31 each"; one word: the weight alone
+                w = re.escape(v[part + "_w"])
+                each = re.search(rf"(各 {w}|{w} each)", cap)
+                alone = re.search(rf"(?<!各 ){w}(?! each)", cap)
+                if len(v[part]) > 1 and not each:
+                    p.append(f"{where}: {len(v[part])} tied words, but no 'each' with {v[part + '_w']}")
+                if len(v[part]) == 1 and not alone:
+                    p.append(f"{where}: one word, yet {v[part + '_w']} only with 'each'")
         if v.get("rounded") and "shown_low" in v:
             bits.append(
                 v["shown_low"] if v["shown_low"] == v["shown_high"] else f"{v['shown_low']}–{v['shown_high']}"
@@ -491,6 +503,21 @@ def caption_problems(claim: Claim, key: str, tokens, extra: dict | None = None) 
         for b in bits:
             if str(b) not in cap:
                 p.append(f"{where}: missing {b!r}")
+    return p
+
+
+def head_pattern_wording(v: dict, cap: str, lang: str) -> list[str]:
+    """What a real-model head caption may say only when the data says it: "every word after the first" only when
+    every such word leads with the word before it, "not next to" only when the link skips the neighbours."""
+    p = []
+    if v["pattern"] == "previous":
+        every = "每个词都最看" if lang == "zh" else "every word after the first"
+        if (every in cap) != (v["led"] == v["rows"]):
+            p.append(f"{every!r} present={every in cap} but {v['led']} of {v['rows']} words lead with the previous")
+    if v["pattern"] == "focus_link":
+        near = "不相邻" if lang == "zh" else "not next to"
+        if (near in cap) != bool(v["skips_neighbours"]):
+            p.append(f"{near!r} present={near in cap} but skips_neighbours={v['skips_neighbours']}")
     return p
 
 
@@ -509,6 +536,29 @@ def other_bits(claim: Claim, key: str, lang: str) -> list[str]:
             return quote(claim.words[i], lang)
         return f"{quote(claim.words[i], lang)}（第 {at} 个）" if lang == "zh" else f'"{claim.words[i]}" (word {at})'
 
+    if k == "pieces":
+        named = [quote(w, lang) for w in v["split"]] + list(v["split_pieces"]) + list(v["crossing"])
+        return [str(v["words"]), str(v["pieces"]), v["specials"], *named]
+    if k == "gallery":
+        return [str(v["total"])] + ([str(v["layers"]), str(v["heads"]), v["special_mean"], v["special_names"]]
+                                    if key == "rm.gallery" else [])  # fmt: skip
+    if k == "head_pattern":
+        where = f"第 {v['layer']} 层第 {v['head']} 个头" if lang == "zh" else f"ayer {v['layer']}, head {v['head']}"
+        if v["pattern"] == "previous":
+            led = f"{v['rows']} 个词里有 {v['led']} 个" if lang == "zh" else f"{v['led']} of the {v['rows']} words"
+            return [where, v["w"]] + ([] if v["led"] == v["rows"] else [led])
+        if v["pattern"] == "broad":
+            return [where, v["top"]]
+        return [where, q(0), q(1), v["w"]]
+    if k == "layer_trend":
+        def at(word: str, pos: int | None) -> str:
+            if pos is None:
+                return quote(word, lang)
+            return f"{quote(word, lang)}（第 {pos} 个）" if lang == "zh" else f'"{word}" (word {pos})'
+
+        named = [at(claim.words[0], v["focus_at"])]
+        named += [at(w, pos) for part in ("early", "late") for w, pos in zip(v[part], v[part + "_at"], strict=True)]
+        return [str(v["third"]), v["early_w"], v["late_w"], *named]
     if k == "window":
         return [str(v["total"]), str(v["last"])] + ([f"{v['first']}–{v['last']}"] if v["reason"] == "focus" else [])
     if k == "auto_focus":
@@ -648,6 +698,17 @@ def stated(cid: str, data) -> list[tuple[Claim, str, dict]]:
         ]
         out += [(f"softmax:{i}", "we.softmax", {}) for i in range(len(data.tokens))]
         out += [("first_entry:output", "we.first_entry", {}), ("row:0", "we.summary", {})]
+    elif cid == "real-model":
+        out = win + auto
+        pieces = c("pieces").values
+        for lang in ("en", "zh"):
+            sep = "、" if lang == "zh" else "; "
+            split = sep.join(f"{quote(w, lang)} = {sp}" for w, sp in zip(pieces["split"], pieces["split_pieces"],
+                                                                          strict=True))  # fmt: skip
+            out.append(("pieces", "rm.pieces", {"split_list": split, "_lang": lang}))
+        out.append(("gallery", "rm.gallery", {}))
+        out += [(h.topic, "rm.head", {}) for h in data.claims if h.kind == "head_pattern"]
+        out += [("layers", "rm.layers", {}), ("gallery", "rm.close", {})]
     elif cid == "attention-matrix":
         auto = [("auto_focus", "auto_focus.head", {})] if data.has_claim("auto_focus") else []
         out = win + auto + heads + [("matrix_size", "am.intro", {})]
@@ -671,8 +732,9 @@ def stated_caption_problems(cid: str, data) -> list[str]:
 
 # -- word attention and the model's heads --------------------------------------------------------------------
 WORD_CHAPTERS = ("intuition", "self-attention-idea", "attention-matrix")
+MODEL_CHAPTERS = (*WORD_CHAPTERS, "real-model")
 VERIFIED_CHAPTERS = ("intuition", "rnn-limits", "self-attention-idea", "qkv", "formula", "worked-example",
-                     "attention-matrix")  # real-model (chapter 9) has no verifier yet  # fmt: skip
+                     "attention-matrix", "real-model")  # fmt: skip
 DEFAULT_MODEL = "e5-small"
 MODEL_INFO = {  # model -> (full name, 4-bit weights, special tokens in order)
     "e5-small": ("multilingual-e5-small", True, "<s> </s>"),
@@ -1277,13 +1339,241 @@ def check_patterns(data, tr) -> list[str]:
     return p
 
 
+# -- chapter 9, real-model: every head of a trained model ----------------------------------------------------
+PREVIOUS_MIN = 0.5
+BROAD_MAX = 0.35
+NEAR = 1e-9  # score differences below this are float noise: either head (or either side of a threshold) is honest
+
+
+def _shown(x: float) -> Decimal:
+    return half_up(D(repr(float(x))))
+
+
+def up_written(x: float) -> str:
+    """``x`` rounded up to two decimals, written as a caption writes it."""
+    return fmt_dec(Decimal(math.ceil(round(float(x) * 100, 9))) / 100, 2)
+
+
+def expected_pieces(a) -> dict:
+    """Re-derive the pieces claim from ``membership`` and the pieces by plain loops."""
+    content = [i for i, pc in enumerate(a.pieces) if not pc.special]
+    n_words = len(a.words)
+    split, split_pieces = [], []
+    for w in range(n_words):
+        own = [a.pieces[i].text for i in content if a.membership[i][w] > 0]
+        if len(own) > 1:
+            split.append(a.words[w])
+            split_pieces.append(" + ".join(own))
+    crossing = [a.pieces[i].text for i in content if sum(1 for w in range(n_words) if a.membership[i][w] > 0) > 1]
+    return {"pieces": len(content), "words": n_words, "split": split, "split_pieces": split_pieces,
+            "crossing": crossing, "specials": " ".join(pc.text for pc in a.pieces if pc.special)}  # fmt: skip
+
+
+def previous_survey(words: np.ndarray) -> tuple[tuple[int, int], float, list[float]]:
+    """The head whose words give the word before them the most on average (first on a tie), its average, and all."""
+    n_layers, n_heads, m, _ = words.shape
+    scores = []
+    for layer in range(n_layers):
+        for head in range(n_heads):
+            scores.append(math.fsum(float(words[layer, head, i, i - 1]) for i in range(1, m)) / (m - 1))
+    best = max(range(len(scores)), key=lambda k: scores[k])
+    return divmod(best, n_heads), scores[best], scores
+
+
+def led_by_previous(row, i: int) -> bool:
+    """Word ``i - 1`` strictly ahead of every other word of ``row`` as the weights are shown (two decimals)."""
+    shown = [_shown(x) for x in row]
+    return all(shown[i - 1] > shown[j] for j in range(len(row)) if j != i - 1)
+
+
+def broad_survey(words: np.ndarray, special: np.ndarray) -> tuple[tuple[int, int], float, list[float], float]:
+    """The most even head (mean over rows of the entropy of the row's word shares over log m), its evenness, all
+    heads' evenness, and its largest word share in any row."""
+    n_layers, n_heads, m, _ = words.shape
+    scores = []
+    for layer in range(n_layers):
+        for head in range(n_heads):
+            total = 0.0
+            for i in range(m):
+                rest = max(1.0 - float(special[layer, head, i]), 1e-12)  # a row may give words nothing (float32)
+                shares = [float(x) / rest for x in words[layer, head, i]]
+                total += -math.fsum(s * math.log(s) for s in shares if s > 0) / math.log(m)
+            scores.append(total / m)
+    best = max(range(len(scores)), key=lambda k: scores[k])
+    lay, head = divmod(best, n_heads)
+    rest = [max(1.0 - float(special[lay, head, i]), 1e-12) for i in range(m)]
+    top = max(float(x) / rest[i] for i in range(m) for x in words[lay, head, i])
+    return (lay, head), scores[best], scores, top
+
+
+def _named(tokens, k: int, base: int):
+    folded = [t.casefold() for t in tokens]
+    return base + k + 1 if folded.count(folded[k]) > 1 else None
+
+
+def check_pattern_heads(data, model: str) -> list[str]:
+    """``head:previous``, ``head:broad`` and ``head:focus_link``: each where the rule finds it and only there."""
+    p: list[str] = []
+    tokens, focus, base = data.tokens, data.focus, data.window.start
+    words, special = data.attention.words_view()
+    n_layers, n_heads, m, _ = words.shape
+    heads = {c.topic: c for c in data.claims if c.kind == "head_pattern"}
+    extra = set(heads) - {"head:previous", "head:broad", "head:focus_link"}
+    if extra:
+        p.append(f"unexpected head claims {sorted(extra)}")
+
+    def same_head(c, lh, scores, what) -> list[str]:
+        got = (c.values.get("layer", 0) - 1, c.values.get("head", 0) - 1)
+        ok = 0 <= got[0] < n_layers and 0 <= got[1] < n_heads
+        if not ok or scores[got[0] * n_heads + got[1]] < scores[lh[0] * n_heads + lh[1]] - NEAR:
+            return [f"{c.topic}: layer {got[0] + 1} head {got[1] + 1} is not the {what} head: layer {lh[0] + 1} "
+                    f"head {lh[1] + 1} ({scores[lh[0] * n_heads + lh[1]]:.6f})"]
+        if c.evidence.get("layer_index") != got[0] or c.evidence.get("head_index") != got[1]:
+            return [f"{c.topic}: the evidence (shown in the scene) is not layer {got[0] + 1} head {got[1] + 1}"]
+        return []
+
+    if m >= 3:
+        lh, score, scores = previous_survey(words)
+        c = heads.get("head:previous")
+        if c is None:
+            if score >= PREVIOUS_MIN + NEAR:
+                p.append(f"no previous-word head although layer {lh[0] + 1} head {lh[1] + 1} averages {score:.4f}")
+        elif score < PREVIOUS_MIN - NEAR:
+            p.append(f"head:previous claimed although the best average is {score:.4f} < {PREVIOUS_MIN}")
+        else:
+            p += same_head(c, lh, scores, "previous-word")
+            lay, hd = c.values["layer"] - 1, c.values["head"] - 1
+            mean = scores[lay * n_heads + hd]
+            led = sum(led_by_previous(words[lay, hd, i], i) for i in range(1, m))
+            want = {"pattern": "previous", "w": written(mean), "led": led, "rows": m - 1}
+            p += [f"head:previous: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items()
+                  if c.values.get(k) != x and not (k == "w" and written_ok(c.values.get(k), mean))]  # fmt: skip
+        lh, score, scores, top = broad_survey(words, special)
+        c = heads.get("head:broad")
+        if c is None:
+            if top <= BROAD_MAX - NEAR:
+                p.append(f"no broad head although layer {lh[0] + 1} head {lh[1] + 1} gives no word over {top:.4f}")
+        elif top > BROAD_MAX + NEAR:
+            p.append(f"head:broad claimed although its largest word share is {top:.4f} > {BROAD_MAX}")
+        else:
+            p += same_head(c, lh, scores, "most even")
+            want = {"pattern": "broad", "evenness": written(score), "top": up_written(top)}
+            p += [f"head:broad: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+            if D(c.values.get("top", "0")) < D(repr(top)) - D("1e-9"):
+                p.append(f"head:broad: says no word gets more than {c.values.get('top')}, one gets {top!r}")
+    else:
+        p += [f"{t} claimed with {m} words" for t in ("head:previous", "head:broad") if t in heads]
+    c = heads.get("head:focus_link")
+    if c is None:
+        return p + ["no head:focus_link claim"]
+    s = head_survey(words, focus)
+    link = [max(float(words[lay, h, focus, k]) for k in link_candidates(m, focus))
+            for lay in range(n_layers) for h in range(n_heads)]  # fmt: skip
+    p += same_head(c, (s["layer"], s["head"]), link, "strongest-link")
+    key = c.values.get("key")
+    if key not in link_candidates(m, focus):
+        return p + [f"head:focus_link: key {key} is not a candidate of focus {focus} among {m} words"]
+    lay, hd = c.values["layer"] - 1, c.values["head"] - 1
+    w = float(words[lay, hd, focus, key])
+    if w < link[lay * n_heads + hd] - NEAR:
+        p.append(f"head:focus_link: word {key} gets {w:.4f}, not its head's largest {link[lay * n_heads + hd]:.4f}")
+    want = {"pattern": "focus_link", "skips_neighbours": s["skips"],
+            "word_at": [_named(tokens, focus, base), _named(tokens, key, base)]}  # fmt: skip
+    p += [f"head:focus_link: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+    if not written_ok(c.values.get("w"), w):
+        p.append(f"head:focus_link: w {c.values.get('w')!r} for {w!r}")
+    if tuple(c.words) != (tokens[focus], tokens[key]):
+        p.append(f"head:focus_link: words {c.words} != {(tokens[focus], tokens[key])}")
+    return p
+
+
+def check_layers(data) -> list[str]:
+    """The focus row per layer (mean of the heads, special share last) and ``layers`` (layer_trend)."""
+    p: list[str] = []
+    tokens, focus, base = data.tokens, data.focus, data.window.start
+    words, special = data.attention.words_view()
+    n_layers, n_heads, m, _ = words.shape
+    rows = np.asarray(data.layer_rows(), dtype=float)
+    for lay in range(n_layers):
+        want = [math.fsum(float(words[lay, h, focus, k]) for h in range(n_heads)) / n_heads for k in range(m)]
+        want.append(math.fsum(float(special[lay, h, focus]) for h in range(n_heads)) / n_heads)
+        if not np.allclose(rows[lay], want, atol=1e-12, rtol=0):
+            p.append(f"layer_rows[{lay}] {rows[lay].tolist()} is not the focus row's mean over heads {want}")
+    third = max(1, n_layers // 3)
+    keys = [k for k in range(m) if k != focus]
+    v = data.claim("layers").values
+    out = {"third": third, "layers": n_layers, "focus_at": _named(tokens, focus, base)}
+    for part, layers in (("early", range(third)), ("late", range(n_layers - third, n_layers))):
+        mean = {k: math.fsum(rows[lay][k] for lay in layers) / third for k in keys}
+        best = max(mean.values())
+        top = [k for k in keys if _shown(mean[k]) == _shown(best)]
+        out[part] = [tokens[k] for k in top]
+        out[f"{part}_at"] = [_named(tokens, k, base) for k in top]
+        if not written_ok(v.get(f"{part}_w"), best):
+            p.append(f"layers: {part}_w {v.get(f'{part}_w')!r} for {best!r}")
+    out["same"] = out["early"] == out["late"] and out["early_at"] == out["late_at"]
+    p += [f"layers: {k} {v.get(k)!r} != {x!r}" for k, x in out.items() if v.get(k) != x]
+    if tuple(data.claim("layers").words) != (tokens[focus],):
+        p.append(f"layers: words {data.claim('layers').words} != {(tokens[focus],)}")
+    return p
+
+
+def check_real_model(data, sentence: str, focus: str | None, sent_tokens, model: str) -> list[str]:
+    """Chapter 9: the window and focus, the model's pieces, the gallery, the heads singled out, the layers."""
+    p: list[str] = []
+    a = data.attention
+    if a.model != model:
+        return [f"real-model with {a.model!r}, not {model!r}"]
+    if focus:
+        idx, rule = given_focus_index(sent_tokens, focus, False), None
+    else:
+        idx, rule = choose_focus_mine(sent_tokens, False)
+    p += check_window("real-model", data, sent_tokens, idx)
+    if data.focus + data.window.start != idx:
+        return p + [f"focus at sentence word {data.focus + data.window.start + 1}, expected {idx + 1} ({rule})"]
+    if data.focus_rule != rule or data.has_claim("auto_focus") != (rule is not None):
+        p.append(f"focus_rule {data.focus_rule} / auto_focus claim {data.has_claim('auto_focus')} for rule {rule}")
+    elif rule is not None:
+        c = data.claim("auto_focus")
+        want = {"rule": rule, "causal": False, "position": idx + 1, "skipped_first": False}
+        p += [f"auto_focus: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+    if tuple(a.words) != tuple(data.tokens):
+        p.append(f"the model read {a.words}, not the words shown {data.tokens}")
+    name, quantized, specials = MODEL_INFO[model]
+    words, special = a.words_view()
+    m = len(data.tokens)
+    if words.shape[2:] != (m, m):
+        return p + [f"words_view {words.shape} for {m} words"]
+    sums = words.sum(axis=-1) + special
+    if (np.abs(sums - 1) > ROW_SUM_TOL).any():
+        p.append(f"{int((np.abs(sums - 1) > ROW_SUM_TOL).sum())} word rows do not add to 1 with their special share")
+    c = data.claim("pieces")
+    want = {**expected_pieces(a), "model": name}
+    if want["specials"] != specials:
+        p.append(f"special pieces {want['specials']!r} != {specials!r}")
+    p += [f"pieces: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+    if not want["split"] and not want["crossing"] and want["pieces"] != want["words"]:
+        p.append(f"pieces: no word split and no piece across words, yet {want['pieces']} pieces for "
+                 f"{want['words']} words")  # fmt: skip
+    c = data.claim("gallery")
+    want = {"model": name, "quantized": quantized, "layers": words.shape[0], "heads": words.shape[1],
+            "total": words.shape[0] * words.shape[1], "special_names": specials}  # fmt: skip
+    p += [f"gallery: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+    mean = math.fsum(float(x) for x in special.ravel()) / special.size
+    if not written_ok(c.values.get("special_mean"), mean):
+        p.append(f"gallery: special_mean {c.values.get('special_mean')!r} for {mean!r}")
+    p += check_pattern_heads(data, model)
+    p += check_layers(data)
+    return p
+
+
 def check_chapter(cid: str, sentence: str, focus: str | None = None, model: str | None = None) -> list[str]:
     """Every problem with chapter ``cid``'s claims for ``sentence`` (and ``focus``, and ``model`` for the word
     attention chapters: None is their default, e5-small), or [] when all hold."""
     import json
 
-    data = get_chapter(cid).data(sentence, focus, model if cid in WORD_CHAPTERS else None)
-    model = (model or DEFAULT_MODEL) if cid in WORD_CHAPTERS else None
+    data = get_chapter(cid).data(sentence, focus, model if cid in MODEL_CHAPTERS else None)
+    model = (model or DEFAULT_MODEL) if cid in MODEL_CHAPTERS else None
     sent_tokens = tokenize(sentence)
     p: list[str] = []
     topics = [c.topic for c in data.claims]
@@ -1293,6 +1583,8 @@ def check_chapter(cid: str, sentence: str, focus: str | None = None, model: str 
         p += check_reading_chapter(cid, data, sentence, focus, sent_tokens, model)
     elif cid == "rnn-limits":
         p += check_rnn(data, sent_tokens)
+    elif cid == "real-model":
+        p += check_real_model(data, sentence, focus, sent_tokens, model)
     else:
         p += check_trace_chapter(cid, data, sent_tokens, focus, model)
     p += stated_caption_problems(cid, data)

@@ -12,7 +12,9 @@ The word attention chapters (intuition, self-attention-idea, attention-matrix) r
 designed lexicon, :data:`MODEL_EXAMPLES` with their default model (e5-small, real attention: ~40 ms a sentence) and
 :data:`MINILM_EXAMPLES` English ones with MiniLM; the edge sentences run with all three. With a model the verifiers
 also re-derive the head the weights come from (``head``) and how the other heads read the focus word (``heads``)
-from ``detail.words_view()``. The real-model chapter (9) has no verifier here yet.
+from ``detail.words_view()``. The real-model chapter (9) runs :data:`MODEL_EXAMPLES` sentences with e5-small and
+:data:`MINILM_EXAMPLES` English ones with MiniLM: its pieces, gallery, the heads it singles out (previous-word,
+most even, strongest link from the focus word) and the focus word's layers are re-derived from every head.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from hypothesis import strategies as st
 
 from attention_core import Claim, ExplainerError, tokenize
 from scenes import get_chapter
+from scenes.strings import claim_text
 from tests import claim_checks as cc
 
 EXAMPLES = 600
@@ -203,6 +206,18 @@ def test_attention_matrix_claims_hold_minilm(data):
     run_chapter("attention-matrix", data, "minilm", english())
 
 
+@MODEL_SETTINGS
+@given(st.data())
+def test_real_model_claims_hold_e5(data):
+    run_chapter("real-model", data)
+
+
+@MINILM_SETTINGS
+@given(st.data())
+def test_real_model_claims_hold_minilm(data):
+    run_chapter("real-model", data, "minilm", english())
+
+
 # -- fixed sentences aimed at the edges -----------------------------------------------------------------------
 EDGE_SENTENCES = [
     ("dog cat", None),
@@ -249,8 +264,8 @@ def test_edge_sentences(chapter_id, sentence, focus):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("model", ["lexicon", "minilm"])
-@pytest.mark.parametrize("chapter_id", list(cc.WORD_CHAPTERS))
+@pytest.mark.parametrize(("chapter_id", "model"), [(c, m) for c in cc.WORD_CHAPTERS for m in ("lexicon", "minilm")]
+                         + [("real-model", "minilm")])  # fmt: skip
 @pytest.mark.parametrize(("sentence", "focus"), EDGE_SENTENCES)
 def test_edge_sentences_other_models(chapter_id, sentence, focus, model):
     if expect_error(chapter_id, sentence, focus, model):
@@ -464,6 +479,92 @@ def test_model_reading_verifiers_reject_false_claims():
     for bad in (_replace(auto, position=auto.values["position"] + 1), _replace(auto, rule="content"),
                 dataclasses.replace(auto, words=("ran",))):  # fmt: skip
         assert cc.check_matrix_focus(_with_claim(m, bad), st_, None, "e5-small"), bad
+
+
+ANIMAL = "The animal did not cross the street because it was too tired."
+
+
+def _real(sentence: str = ANIMAL, focus: str | None = None, model: str = "e5-small"):
+    d = get_chapter("real-model").data(sentence, focus, model)
+    assert not cc.check_chapter("real-model", sentence, focus, model)
+    return d
+
+
+def _real_problems(d, claim: Claim, model: str = "e5-small") -> list[str]:
+    bad = _with_claim(d, claim)
+    sentence = " ".join(d.sentence_tokens)
+    return cc.check_real_model(bad, sentence, None, d.sentence_tokens, model) + cc.stated_caption_problems(
+        "real-model", bad
+    )
+
+
+def test_real_model_verifier_rejects_false_heads():
+    """head:previous, head:broad and head:focus_link: another head, another count or weight, a bound that rounding
+    breaks, "every word" or "not next to it" where the data does not say so."""
+    d = _real()
+    prev, broad, link = (d.claim(f"head:{p}") for p in ("previous", "broad", "focus_link"))
+    v = prev.values
+    assert v["led"] == v["rows"] == 12  # e5: layer 1 head 3, every word after the first leads with the one before
+    for bad in (_replace(prev, layer=v["layer"] % 12 + 1), _replace(prev, w="0.99"), _replace(prev, led=11),
+                _replace(prev, rows=13), _replace(broad, head=broad.values["head"] % 12 + 1),
+                _replace(broad, top="0.10"), _replace(link, layer=link.values["layer"] % 12 + 1),
+                _replace(link, key=(link.values["key"] + 1) % len(d.tokens)), _replace(link, w="0.99"),
+                _replace(link, skips_neighbours=False)):  # fmt: skip
+        assert _real_problems(d, bad), bad.values
+    # "every word after the first" with a count below all, and the count stated where all lead
+    every = claim_text("en", "rm.head", prev)
+    assert "every word after the first" in every and not cc.head_pattern_wording(v, every, "en")
+    assert cc.head_pattern_wording({**v, "led": 11}, every, "en")
+    assert cc.head_pattern_wording({**v, "led": 11}, claim_text("zh", "rm.head", prev), "zh")
+    # a bound written by rounding (not up) fails when the largest share rounds down
+    top = cc.broad_survey(*d.attention.words_view())[3]
+    if cc.written(top) != cc.up_written(top):
+        assert _real_problems(d, _replace(broad, top=cc.written(top)))
+    # a previous-word head dropped, or claimed where no head reaches 0.5
+    dropped = dataclasses.replace(d)
+    dropped.__dict__["claims"] = tuple(c for c in d.claims if c.topic != "head:previous")
+    assert any("no previous-word head" in x for x in cc.check_pattern_heads(dropped, "e5-small"))
+    # a short sentence: the focus word's neighbours are its only candidates; "not next to" is then false
+    short = _real("a b c", "b")
+    near = short.claim("head:focus_link")
+    assert near.values["skips_neighbours"] is False
+    assert "not next to" not in claim_text("en", "rm.head", near)
+    assert cc.caption_problems(near, "rm.head", short.tokens) == []
+    assert _real_problems(short, _replace(near, skips_neighbours=True))
+
+
+def test_real_model_verifier_rejects_false_layers_pieces_and_gallery():
+    d = _real()
+    layers, pieces, gallery = d.claim("layers"), d.claim("pieces"), d.claim("gallery")
+    lv = layers.values
+    other = next(t for t in d.tokens if t not in lv["early"] and t != d.tokens[d.focus])
+    for bad in (_replace(layers, early=[other]), _replace(layers, same=not lv["same"]),
+                _replace(layers, early_w="0.99"), _replace(layers, third=3),
+                _replace(layers, late=lv["late"] + [other], late_at=lv["late_at"] + [None]),
+                _replace(pieces, pieces=pieces.values["pieces"] + 1), _replace(gallery, special_mean="0.01"),
+                _replace(gallery, total=72),
+                _replace(gallery, model="all-MiniLM-L6-v2")):  # fmt: skip
+        assert _real_problems(d, bad), bad.values
+    # a word cut into pieces left unsaid, or pieces said to cross words
+    zh = _real("小猫在花园里追蝴蝶,然后它停下了", "它")
+    cut = zh.claim("pieces")
+    assert cut.values["split"] == ["小猫", "花园里"]
+    for bad in (_replace(cut, split=[], split_pieces=[]), _replace(cut, split_pieces=["小 + 猫", "花园 + 里"]),
+                _replace(cut, crossing=["花园"])):  # fmt: skip
+        assert _real_problems(zh, bad), bad.values
+    # a tie is named with "each"; a single word without
+    tied = _replace(layers, early=[lv["early"][0], other], early_at=[None, None])
+    assert not any("'each'" in x for x in cc.caption_problems(tied, "rm.layers", d.tokens))
+    assert "each" in claim_text("en", "rm.layers", tied)
+
+
+def test_real_model_heads_follow_the_data_for_other_sentences():
+    """The heads named differ with the sentence and the model; MiniLM has 6 × 12 heads."""
+    zh = _real("小猫在花园里追蝴蝶,然后它停下了", "它")
+    assert zh.claim("head:focus_link").words == ("它", "小猫")
+    mini = _real(model="minilm")
+    assert mini.claim("gallery").values["total"] == 72 and mini.claim("gallery").values["model"] == "all-MiniLM-L6-v2"
+    assert mini.claim("head:focus_link").words[0] == "it"
 
 
 # -- positions in a window ----------------------------------------------------------------------------------
