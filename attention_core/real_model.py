@@ -194,7 +194,8 @@ def _layer_claim(rows: np.ndarray, tokens: tuple[str, ...], focus: int, base: in
               "late_w": fmt(float(late.max()), WEIGHT_DECIMALS), "third": third, "layers": layers,
               "same": e == lt, "focus_at": _positions(tokens, [focus], base)[0]}  # fmt: skip
     return Claim("layers", "layer_trend", (tokens[focus],), values,
-                 {"early": early.tolist(), "late": late.tolist(), "keys": keys})  # fmt: skip
+                 {"early": early.tolist(), "late": late.tolist(), "keys": keys, "early_keys": e,
+                  "late_keys": lt})  # fmt: skip
 
 
 def real_model_data(

@@ -1509,6 +1509,8 @@ def check_layers(data) -> list[str]:
         top = [k for k in keys if _shown(mean[k]) == _shown(best)]
         out[part] = [tokens[k] for k in top]
         out[f"{part}_at"] = [_named(tokens, k, base) for k in top]
+        if data.claim("layers").evidence.get(f"{part}_keys") != top:  # the columns the scene frames
+            p.append(f"layers: evidence {part}_keys {data.claim('layers').evidence.get(f'{part}_keys')} != {top}")
         if not written_ok(v.get(f"{part}_w"), best):
             p.append(f"layers: {part}_w {v.get(f'{part}_w')!r} for {best!r}")
     out["same"] = out["early"] == out["late"] and out["early_at"] == out["late_at"]

@@ -95,6 +95,14 @@ class ColorGrid(VGroup):
         """Cell ``(i, j)``."""
         return self.cells[i * self.values.shape[1] + j]
 
+    def frame(self, rows: range, j: int, color: str) -> Rectangle:
+        """An outline around cells ``rows`` of column ``j``."""
+        first, last = self.cell(rows[0], j), self.cell(rows[-1], j)
+        height = first.get_top()[1] - last.get_bottom()[1]
+        return Rectangle(width=first.width * 1.12, height=height + 0.06, stroke_width=3, color=color).move_to(
+            [first.get_center()[0], (first.get_top()[1] + last.get_bottom()[1]) / 2, 0]
+        )
+
     def below(self) -> np.ndarray:
         """A point under the grid."""
         return self.get_bottom() + 0.2 * DOWN
