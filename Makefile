@@ -19,6 +19,7 @@ demo: setup
 
 test: setup-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 clean:

@@ -81,25 +81,49 @@ def _render_options(command):
     from pipeline.engines import ENGINES
 
     options = [
-        click.option("--quality", type=click.Choice(["draft", "low", "medium", "high", "4k"]), default="draft",
-                     show_default=True, help="480p15, 480p30, 720p30, 1080p30 or 2160p30 (short side)."),
-        click.option("--format", "formats", type=click.Choice(["mp4", "gif", "png"]), multiple=True,
-                     help="Output format; repeat for several (default: mp4)."),
+        click.option(
+            "--quality",
+            type=click.Choice(["draft", "low", "medium", "high", "4k"]),
+            default="draft",
+            show_default=True,
+            help="480p15, 480p30, 720p30, 1080p30 or 2160p30 (short side).",
+        ),
+        click.option(
+            "--format",
+            "formats",
+            type=click.Choice(["mp4", "gif", "png"]),
+            multiple=True,
+            help="Output format; repeat for several (default: mp4).",
+        ),
         click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True),
         click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True),
         click.option("--jobs", type=click.IntRange(1, 64), help="Chapters rendered in parallel (default: cores)."),
         click.option("--force", is_flag=True, help="Render even if the outputs are up to date."),
-        click.option("--gif-size", type=click.IntRange(160, 1920), default=640, show_default=True,
-                     help="GIF longer side in pixels (sized for articles)."),
-        click.option("--gif-fps", type=click.IntRange(1, 30), default=10, show_default=True,
-                     help="GIF frames per second."),
-        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-                     help="Where renders run: a process pool here, or Ray."),
+        click.option(
+            "--gif-size",
+            type=click.IntRange(160, 1920),
+            default=640,
+            show_default=True,
+            help="GIF longer side in pixels (sized for articles).",
+        ),
+        click.option(
+            "--gif-fps", type=click.IntRange(1, 30), default=10, show_default=True, help="GIF frames per second."
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(ENGINES),
+            default="local",
+            show_default=True,
+            help="Where renders run: a process pool here, or Ray.",
+        ),
         click.option("--address", help="Ray cluster to join (with --engine ray); default: a local Ray runtime."),
-        click.option("--model", type=click.Choice(ATTENTION_MODELS),
-                     help="Attention of chapters 1, 3, 7 and real-model: a trained model's head (default e5-small) "
-                          "or the designed lexicon."),
-    ]  # fmt: skip
+        click.option(
+            "--model",
+            type=click.Choice(ATTENTION_MODELS),
+            help="Attention of chapters 1, 3, 7 and real-model: a trained model's head (default e5-small) "
+            "or the designed lexicon.",
+        ),
+    ]
     for option in reversed(options):
         command = option(command)
     return command
@@ -107,8 +131,9 @@ def _render_options(command):
 
 def _progress(length: int, label: str):
     """One progress bar on stderr with an ETA; ``update(outcome)`` advances it by one finished render."""
-    bar = click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True,
-                            item_show_func=lambda s: s or "")  # fmt: skip
+    bar = click.progressbar(
+        length=length, label=label, file=sys.stderr, show_eta=True, item_show_func=lambda s: s or ""
+    )
     bar.step = lambda outcome: bar.update(1, f"{outcome.task.key} {outcome.seconds:.1f} s")
     return bar
 
@@ -119,11 +144,34 @@ def _progress(length: int, label: str):
 @click.option("--sentence", help="Example sentence; default: each chapter's own sentence from the article.")
 @click.option("--focus", help="The word a reader is at (intuition, self-attention-idea); default: chosen for you.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Caption language (default: the sentence's).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Output folder; files are named <chapter-id>.<format>.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Output folder; files are named <chapter-id>.<format>.",
+)
 @_render_options
-def render(chapters, all_chapters, sentence, focus, lang, out_dir, quality, formats, aspect, theme, jobs, force,
-           gif_size, gif_fps, engine, address, model) -> None:
+def render(
+    chapters,
+    all_chapters,
+    sentence,
+    focus,
+    lang,
+    out_dir,
+    quality,
+    formats,
+    aspect,
+    theme,
+    jobs,
+    force,
+    gif_size,
+    gif_fps,
+    engine,
+    address,
+    model,
+) -> None:
     """Render CHAPTERS (ids from `list`; none or --all = every chapter) to DIR/<chapter-id>.<format>.
 
     Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles, <chapter-id>.trace.json (every number and
@@ -149,8 +197,16 @@ def render(chapters, all_chapters, sentence, focus, lang, out_dir, quality, form
     clean_stale(SCRATCH_ROOT)
     settings = RenderSettings(quality=quality, aspect=aspect, theme=theme)
     fmts = tuple(dict.fromkeys(formats or ("mp4",)))
-    tasks = [Task(s.id, ChapterJob(s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps,
-                                   model if s.models else None), s.number) for s in specs]  # fmt: skip
+    tasks = [
+        Task(
+            s.id,
+            ChapterJob(
+                s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps, model if s.models else None
+            ),
+            s.number,
+        )
+        for s in specs
+    ]
     if any(needs_render(t.job, force) for t in tasks):
         check_fonts()  # before any work: Chinese without the CJK font would silently render as boxes
     with _progress(len(tasks), "rendering") as bar:
@@ -169,11 +225,18 @@ def render(chapters, all_chapters, sentence, focus, lang, out_dir, quality, form
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT / "batch", show_default=True,
-              help="Output folder: one folder per row, index.json and index.html.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT / "batch",
+    show_default=True,
+    help="Output folder: one folder per row, index.json and index.html.",
+)
 @_render_options
-def batch(file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size, gif_fps, engine, address,
-          model) -> None:
+def batch(
+    file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size, gif_fps, engine, address, model
+) -> None:
     """Render every row of FILE (CSV or JSON Lines: sentence, and optionally id, chapters, lang, focus, aspect,
     theme, quality, formats) into OUT/<row id>/, with OUT/index.json and an OUT/index.html gallery.
 
@@ -212,8 +275,11 @@ def batch(file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size,
     write_index(out, rows, errors, failed)
     bad = len(errors) + len(failed)
     total = len(rows) + len(errors)
-    click.echo(f"{total - bad} of {total} rows done; {len(report.rendered)} chapters rendered, "
-               f"{len(report.skipped)} unchanged, in {report.seconds:.1f} s; {out / 'index.html'}", err=True)
+    click.echo(
+        f"{total - bad} of {total} rows done; {len(report.rendered)} chapters rendered, "
+        f"{len(report.skipped)} unchanged, in {report.seconds:.1f} s; {out / 'index.html'}",
+        err=True,
+    )
     if bad:
         sys.exit(1)
 

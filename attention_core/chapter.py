@@ -55,8 +55,13 @@ class Window:
 
     def to_dict(self) -> dict:
         """Plain values for ``json.dumps`` (0-based ``start``, exclusive ``stop``)."""
-        return {"start": self.start, "stop": self.stop, "total": self.total, "reason": self.reason,
-                "partial": self.partial}  # fmt: skip
+        return {
+            "start": self.start,
+            "stop": self.stop,
+            "total": self.total,
+            "reason": self.reason,
+            "partial": self.partial,
+        }
 
     def claim(self, tokens: tuple[str, ...]) -> Claim:
         """The on-screen statement of this window: which words of how many, and around what."""
@@ -144,8 +149,12 @@ class ChapterData(ABC):
 
     def to_dict(self) -> dict:
         """Tokens, window, the chapter's numbers and its claims, ready for ``json.dumps``."""
-        return {"tokens": list(self.tokens), "window": self.window.to_dict(), **self.arrays(),
-                "claims": [c.to_dict() for c in self.claims]}  # fmt: skip
+        return {
+            "tokens": list(self.tokens),
+            "window": self.window.to_dict(),
+            **self.arrays(),
+            "claims": [c.to_dict() for c in self.claims],
+        }
 
     def to_json(self, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON (UTF-8 text, Chinese kept readable)."""

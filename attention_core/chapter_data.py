@@ -39,16 +39,24 @@ OUT = WEIGHT_DECIMALS  # Q, K, V, scores, weights, output: two decimals
 def _small_trace(sentence: str | None) -> AttentionTrace:
     sentence = QKV_SENTENCE if sentence is None else sentence
     tokens = check_sentence(sentence)
-    return tokens_trace(tokens, D_MODEL, D_K, decimals=INPUT_DECIMALS, sentence=sentence,
-                        lang=detect_language(sentence))  # fmt: skip
+    return tokens_trace(
+        tokens, D_MODEL, D_K, decimals=INPUT_DECIMALS, sentence=sentence, lang=detect_language(sentence)
+    )
 
 
 def _floats(a: np.ndarray) -> list:
     return np.asarray(a, dtype=float).tolist()
 
 
-def first_entry(topic: str, left: np.ndarray, right: np.ndarray, result: np.ndarray, left_dec: int,
-                right_dec: int, max_terms: int = 4) -> Claim:  # fmt: skip
+def first_entry(
+    topic: str,
+    left: np.ndarray,
+    right: np.ndarray,
+    result: np.ndarray,
+    left_dec: int,
+    right_dec: int,
+    max_terms: int = 4,
+) -> Claim:
     """The spelled-out entry (0, 0) of ``left @ right``: row 0 of ``left`` dotted with column 0 of ``right``."""
     return dot_product(topic, left[0], right[:, 0], left_dec, right_dec, float(result[0, 0]), OUT, max_terms)
 
@@ -73,8 +81,11 @@ class QkvData(ChapterData):
 
     def arrays(self) -> dict:
         """The library (both languages) and the attention trace."""
-        return {"library_zh": self.library_zh.to_dict(), "library_en": self.library_en.to_dict(),
-                "trace": self.trace.to_dict()}  # fmt: skip
+        return {
+            "library_zh": self.library_zh.to_dict(),
+            "library_en": self.library_en.to_dict(),
+            "trace": self.trace.to_dict(),
+        }
 
     def make_claims(self) -> Iterable[Claim]:
         for lang in ("zh", "en"):
@@ -91,10 +102,19 @@ def _library_claims(lib: LibraryDemo, lang: str) -> Iterable[Claim]:
     top = lib.top_topic
     share = lib.weights * lib.contents[:, top]  # how much of the top topic each book brings
     source = int(np.argmax(share))
-    values = {"topic": lib.topics[top], "r": fmt(float(lib.reading[top]), 2), "from": lib.titles[source],
-              "mostly": bool(share[source] > 0.5 * lib.reading[top])}  # fmt: skip
-    yield Claim(f"lib_reading:{lang}", "top_share", (lib.titles[source], lib.topics[top]), values,
-                {"reading": _floats(lib.reading), "shares": _floats(share)})  # fmt: skip
+    values = {
+        "topic": lib.topics[top],
+        "r": fmt(float(lib.reading[top]), 2),
+        "from": lib.titles[source],
+        "mostly": bool(share[source] > 0.5 * lib.reading[top]),
+    }
+    yield Claim(
+        f"lib_reading:{lang}",
+        "top_share",
+        (lib.titles[source], lib.topics[top]),
+        values,
+        {"reading": _floats(lib.reading), "shares": _floats(share)},
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,8 +142,11 @@ class FormulaData(ChapterData):
 
     def arrays(self) -> dict:
         """The measured scaling demonstration and the attention trace."""
-        scaling = {**self.scaling.to_dict(), "sqrt_d_ks": _floats(self.sqrt_d_ks),
-                   "scaled_scores": _floats(self.big_scaled_scores)}  # fmt: skip
+        scaling = {
+            **self.scaling.to_dict(),
+            "sqrt_d_ks": _floats(self.sqrt_d_ks),
+            "scaled_scores": _floats(self.big_scaled_scores),
+        }
         return {"scaling": scaling, "trace": self.trace.to_dict()}
 
     def make_claims(self) -> Iterable[Claim]:
@@ -131,16 +154,35 @@ class FormulaData(ChapterData):
         yield Claim("shape", "shape", (), {"n": tr.n, "d_k": tr.d_k}, {"scores": list(tr.scores.shape)})
         yield first_entry("first_entry:scores", tr.Q, tr.K.T, tr.scores, OUT, OUT)
         yield scale_claim("scale", tr.scores, tr.scaled_scores, tr.d_k)
-        yield Claim("spread", "spread", (), {
-            "samples": sd.n_samples, "d_big": int(sd.d_ks[-1]), "s_big": fmt(float(sd.std_dot[-1]), 1),
-            "ratios": [fmt(float(r), 1) for r in sd.std_dot / self.sqrt_d_ks],
-            "scaled": [fmt(float(s), 1) for s in sd.std_scaled]}, {"std_dot": _floats(sd.std_dot)})  # fmt: skip
+        yield Claim(
+            "spread",
+            "spread",
+            (),
+            {
+                "samples": sd.n_samples,
+                "d_big": int(sd.d_ks[-1]),
+                "s_big": fmt(float(sd.std_dot[-1]), 1),
+                "ratios": [fmt(float(r), 1) for r in sd.std_dot / self.sqrt_d_ks],
+                "scaled": [fmt(float(s), 1) for s in sd.std_scaled],
+            },
+            {"std_dot": _floats(sd.std_dot)},
+        )
         top_u, top_s = float(sd.weights_unscaled.max()), float(sd.weights_scaled.max())
-        yield Claim("saturation", "saturation", (), {
-            "d": sd.d_k_big, "top_score": fmt(float(sd.scores.max()), 1), "w_unscaled": fmt(top_u, 2),
-            "w_scaled": fmt(top_s, 2), "sqrt": fmt(sd.sqrt_d_k_big, 0), "one_hot": top_u >= 0.9,
-            "spread_out": top_s < 0.9}, {"weights_unscaled": _floats(sd.weights_unscaled),
-                                         "weights_scaled": _floats(sd.weights_scaled)})  # fmt: skip
+        yield Claim(
+            "saturation",
+            "saturation",
+            (),
+            {
+                "d": sd.d_k_big,
+                "top_score": fmt(float(sd.scores.max()), 1),
+                "w_unscaled": fmt(top_u, 2),
+                "w_scaled": fmt(top_s, 2),
+                "sqrt": fmt(sd.sqrt_d_k_big, 0),
+                "one_hot": top_u >= 0.9,
+                "spread_out": top_s < 0.9,
+            },
+            {"weights_unscaled": _floats(sd.weights_unscaled), "weights_scaled": _floats(sd.weights_scaled)},
+        )
         yield positive_claim("positive", tr.weights)
         yield row_sum_claim("row_sums", tr.weights)
         yield first_entry("first_entry:output", tr.weights, tr.V, tr.output, OUT, OUT)

@@ -56,8 +56,13 @@ class Claim:
 
     def to_dict(self) -> dict:
         """Plain values for ``json.dumps``."""
-        return {"topic": self.topic, "kind": self.kind, "words": list(self.words), "values": dict(self.values),
-                "evidence": dict(self.evidence)}  # fmt: skip
+        return {
+            "topic": self.topic,
+            "kind": self.kind,
+            "words": list(self.words),
+            "values": dict(self.values),
+            "evidence": dict(self.evidence),
+        }
 
 
 def _floats(a) -> list:
@@ -106,8 +111,11 @@ def read_row(
     evidence = {"query": query, "keys": list(keys), "weights": [weights[k] for k in keys], "decimals": decimals}
     asker = () if query is None else (tokens[query],)
     written_special = fmt(special, decimals)
-    common = {"query": query, "query_at": None if query is None else _positions(tokens, [query], base)[0],
-              "special": written_special if special and shown(special, decimals) else None}  # fmt: skip
+    common = {
+        "query": query,
+        "query_at": None if query is None else _positions(tokens, [query], base)[0],
+        "special": written_special if special and shown(special, decimals) else None,
+    }
 
     def claim(kind: str, named: list[int], **values: Any) -> Claim:
         values.update(common, named_at=_positions(tokens, named, base))
@@ -127,8 +135,15 @@ def read_row(
         top_rest = max((written[k] for k in rest), default=None)
         runners = [k for k in rest if written[k] == top_rest]
         w_next = fmt(weights[runners[0]], decimals) if runners else None
-        return claim("self", runners, w=fmt(weights[query], decimals), next=runners, w_next=w_next, others=others,
-                     n_others=len(rest))  # fmt: skip
+        return claim(
+            "self",
+            runners,
+            w=fmt(weights[query], decimals),
+            next=runners,
+            w_next=w_next,
+            others=others,
+            n_others=len(rest),
+        )
     offset = None if query is None else best - query
     return claim("strongest", [best], w=fmt(weights[best], decimals), key=best, offset=offset)
 
@@ -136,9 +151,11 @@ def read_row(
 def highlighted(claim: Claim) -> tuple[int, ...]:
     """The keys a scene lights up for a row reading: the strongest, the tied, the runners-up of a self reading."""
     return {
-        "strongest": lambda v: (v["key"],), "tie": lambda v: tuple(v["keys"]),
-        "self": lambda v: tuple(v["next"]), "even": lambda v: (),
-    }[claim.kind](claim.values)  # fmt: skip
+        "strongest": lambda v: (v["key"],),
+        "tie": lambda v: tuple(v["keys"]),
+        "self": lambda v: tuple(v["next"]),
+        "even": lambda v: (),
+    }[claim.kind](claim.values)
 
 
 def row_sum_claim(topic: str, rows: np.ndarray, decimals: int = WEIGHT_DECIMALS) -> Claim:
@@ -151,8 +168,12 @@ def row_sum_claim(topic: str, rows: np.ndarray, decimals: int = WEIGHT_DECIMALS)
     rows = np.atleast_2d(np.asarray(rows, dtype=float))
     sums = [sum_shown(r, decimals) for r in rows]
     exact = rows.sum(axis=1)
-    values = {"sum": fmt(float(exact.mean()), decimals), "shown_low": fmt(float(min(sums)), decimals),
-              "shown_high": fmt(float(max(sums)), decimals), "rounded": any(s != 1 for s in sums)}  # fmt: skip
+    values = {
+        "sum": fmt(float(exact.mean()), decimals),
+        "shown_low": fmt(float(min(sums)), decimals),
+        "shown_high": fmt(float(max(sums)), decimals),
+        "rounded": any(s != 1 for s in sums),
+    }
     return Claim(topic, "row_sum", (), values, {"exact_sums": _floats(exact), "shown_sums": [str(s) for s in sums]})
 
 
@@ -164,14 +185,24 @@ def positive_claim(topic: str, weights: np.ndarray, decimals: int = WEIGHT_DECIM
     """
     w = np.asarray(weights, dtype=float)
     low = float(w.min())
-    values = {"positive": bool(low > 0), "min": fmt_magnitude(low), "min_shown": fmt(low, decimals),
-              "shows_zero": shown(low, decimals) == 0}  # fmt: skip
+    values = {
+        "positive": bool(low > 0),
+        "min": fmt_magnitude(low),
+        "min_shown": fmt(low, decimals),
+        "shows_zero": shown(low, decimals) == 0,
+    }
     argmin = [int(i) for i in np.unravel_index(w.argmin(), w.shape)]
     return Claim(topic, "positive", (), values, {"min": low, "argmin": argmin})
 
 
 def dot_product(
-    topic: str, a: Sequence[float], b: Sequence[float], a_dec: int, b_dec: int, exact: float, out_dec: int,
+    topic: str,
+    a: Sequence[float],
+    b: Sequence[float],
+    a_dec: int,
+    b_dec: int,
+    exact: float,
+    out_dec: int,
     max_terms: int = 4,
 ) -> Claim:
     """A spelled-out dot product: its terms as written, and whether the written result follows from them.
@@ -194,10 +225,22 @@ def dot_product(
     terms = [f"{_paren(x, a_dec)}×{_paren(y, b_dec)}" for x, y in zip(a, b, strict=True)]
     elided = len(terms) > max_terms
     written = [*terms[:2], "⋯", terms[-1]] if elided else terms
-    values = {"expression": f"{' + '.join(written)} {relation} {result}", "relation": relation, "result": result,
-              "from_shown": fmt(float(total), a_dec + b_dec), "terms": len(terms), "elided": elided}  # fmt: skip
-    evidence = {"a": _floats(a), "b": _floats(b), "a_decimals": a_dec, "b_decimals": b_dec, "exact": float(exact),
-                "decimals": out_dec}  # fmt: skip
+    values = {
+        "expression": f"{' + '.join(written)} {relation} {result}",
+        "relation": relation,
+        "result": result,
+        "from_shown": fmt(float(total), a_dec + b_dec),
+        "terms": len(terms),
+        "elided": elided,
+    }
+    evidence = {
+        "a": _floats(a),
+        "b": _floats(b),
+        "a_decimals": a_dec,
+        "b_decimals": b_dec,
+        "exact": float(exact),
+        "decimals": out_dec,
+    }
     return Claim(topic, "dot_product", (), values, evidence)
 
 
@@ -223,6 +266,11 @@ def scale_claim(
         if mine != fmt(float(scaled[i, j]), decimals):
             off.append([int(i), int(j)])
     exact = d_k**0.5 == int(d_k**0.5)
-    values = {"d_k": int(d_k), "divisor": fmt(float(divisor), 0 if exact else 3), "exact_root": exact,
-              "cells": int(np.size(scores)), "cells_off": len(off)}  # fmt: skip
+    values = {
+        "d_k": int(d_k),
+        "divisor": fmt(float(divisor), 0 if exact else 3),
+        "exact_root": exact,
+        "cells": int(np.size(scores)),
+        "cells_off": len(off),
+    }
     return Claim(topic, "scale", (), values, {"off_cells": off, "sqrt_d_k": float(np.sqrt(d_k))})

@@ -36,8 +36,7 @@ def _vec(**features: float) -> np.ndarray:
 
 
 _LIVING_AGENTS = (
-    "小猫 猫 狗 小狗 女孩 男孩 老师 学生 我 你 鸟 "
-    "cat kitten dog puppy girl boy teacher student i you bird"
+    "小猫 猫 狗 小狗 女孩 男孩 老师 学生 我 你 鸟 cat kitten dog puppy girl boy teacher student i you bird"
 )
 _ACTIONS = (
     "停下 追逐 追 坐在 坐 跑 吃 爱 看 叫 飞 睡觉 走 穿 读 "
@@ -60,17 +59,19 @@ LEXICON: dict[str, np.ndarray] = {
 
 # What each feature looks for (rows: the querying word's features; columns: the features it matches in keys).
 _SHARPNESS = 4.5  # how peaked attention is: 小猫 gets about half of 停下's weight
-W_Q = _SHARPNESS * np.array([
-    # living agent action place thing function adverb pronoun
-    [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # living: which action am I in?
-    [0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0],  # agent
-    [0.5, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # action: who does it? (a living agent)
-    [0.0, 0.0, 0.6, 0.0, 0.0, 0.0, 0.0, 0.0],  # place: what happens here?
-    [0.0, 0.0, 0.8, 0.0, 0.0, 0.0, 0.0, 0.0],  # thing: what is done with me?
-    [0.0, 0.0, 0.0, 0.0, 0.3, 0.0, 0.0, 0.0],  # function word: the nearest thing, weakly
-    [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # adverb: which action do I modify?
-    [0.8, 0.8, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # pronoun: which living agent do I stand for?
-])  # fmt: skip
+W_Q = _SHARPNESS * np.array(
+    [
+        # living agent action place thing function adverb pronoun
+        [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # living: which action am I in?
+        [0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0],  # agent
+        [0.5, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # action: who does it? (a living agent)
+        [0.0, 0.0, 0.6, 0.0, 0.0, 0.0, 0.0, 0.0],  # place: what happens here?
+        [0.0, 0.0, 0.8, 0.0, 0.0, 0.0, 0.0, 0.0],  # thing: what is done with me?
+        [0.0, 0.0, 0.0, 0.0, 0.3, 0.0, 0.0, 0.0],  # function word: the nearest thing, weakly
+        [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # adverb: which action do I modify?
+        [0.8, 0.8, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # pronoun: which living agent do I stand for?
+    ]
+)
 W_K = np.eye(len(FEATURES))
 W_V = np.eye(len(FEATURES))
 

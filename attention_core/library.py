@@ -33,12 +33,14 @@ _BOOKS = {
     ),
 }
 # contents of each book over the topics above (rows sum to 1)
-_CONTENTS = np.array([
-    [0.7, 0.2, 0.1, 0.0],
-    [0.2, 0.6, 0.2, 0.0],
-    [0.0, 0.0, 0.0, 1.0],
-    [0.0, 0.1, 0.9, 0.0],
-])  # fmt: skip
+_CONTENTS = np.array(
+    [
+        [0.7, 0.2, 0.1, 0.0],
+        [0.2, 0.6, 0.2, 0.0],
+        [0.0, 0.0, 0.0, 1.0],
+        [0.0, 0.1, 0.9, 0.0],
+    ]
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,8 +66,10 @@ class LibraryDemo:
 
     def to_dict(self) -> dict:
         """Plain lists and numbers for ``json.dumps``."""
-        arrays = {k: np.asarray(getattr(self, k), dtype=float).tolist()
-                  for k in ("matches", "weights", "contents", "reading")}  # fmt: skip
+        arrays = {
+            k: np.asarray(getattr(self, k), dtype=float).tolist()
+            for k in ("matches", "weights", "contents", "reading")
+        }
         return {"query": self.query, "titles": list(self.titles), "topics": list(self.topics), **arrays}
 
 

@@ -118,12 +118,18 @@ class ModelAttention:
         share each word gives the special pieces, ``word_special``)."""
         words, special = self.words_view()
         return {
-            "model": self.model, "quantized": self.quantized, "words": list(self.words),
-            "pieces": [{"text": p.text, "id": p.id, "start": p.start, "end": p.end, "special": p.special}
-                       for p in self.pieces],
-            "membership": np.round(self.membership, 6).tolist(), "token_attention": np.round(self.tokens, 6).tolist(),
-            "word_attention": np.round(words, 6).tolist(), "word_special": np.round(special, 6).tolist(),
-        }  # fmt: skip
+            "model": self.model,
+            "quantized": self.quantized,
+            "words": list(self.words),
+            "pieces": [
+                {"text": p.text, "id": p.id, "start": p.start, "end": p.end, "special": p.special}
+                for p in self.pieces
+            ],
+            "membership": np.round(self.membership, 6).tolist(),
+            "token_attention": np.round(self.tokens, 6).tolist(),
+            "word_attention": np.round(words, 6).tolist(),
+            "word_special": np.round(special, 6).tolist(),
+        }
 
 
 @lru_cache(maxsize=64)

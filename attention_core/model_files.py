@@ -168,8 +168,9 @@ def _directory(c: _Cursor, data: memoryview) -> dict[str, tuple[int, int, memory
     return out
 
 
-def _e5_weights(tensors: dict, hidden: int, heads: int, ff: int, vocab: int, n_layers: int,
-                eps: float) -> EncoderWeights:  # fmt: skip
+def _e5_weights(
+    tensors: dict, hidden: int, heads: int, ff: int, vocab: int, n_layers: int, eps: float
+) -> EncoderWeights:
     def f32(name: str, *shape: int) -> np.ndarray:
         dtype, count, raw = tensors[name]
         if dtype == 1:
@@ -180,23 +181,46 @@ def _e5_weights(tensors: dict, hidden: int, heads: int, ff: int, vocab: int, n_l
     row_bytes = hidden // QK * 18
 
     def word(ids: np.ndarray) -> np.ndarray:
-        return np.concatenate([dequantize_q4(word_raw[i * row_bytes : (i + 1) * row_bytes], 1, hidden)
-                               for i in np.asarray(ids, dtype=int)])  # fmt: skip
+        return np.concatenate(
+            [
+                dequantize_q4(word_raw[i * row_bytes : (i + 1) * row_bytes], 1, hidden)
+                for i in np.asarray(ids, dtype=int)
+            ]
+        )
 
     layers = tuple(
         LayerWeights(
-            f32(f"l{i}.q.w", hidden, hidden), f32(f"l{i}.q.b"), f32(f"l{i}.k.w", hidden, hidden), f32(f"l{i}.k.b"),
-            f32(f"l{i}.v.w", hidden, hidden), f32(f"l{i}.v.b"), f32(f"l{i}.ao.w", hidden, hidden),
-            f32(f"l{i}.ao.b"), f32(f"l{i}.aln.w"), f32(f"l{i}.aln.b"), f32(f"l{i}.fi.w", ff, hidden),
-            f32(f"l{i}.fi.b"), f32(f"l{i}.fo.w", hidden, ff), f32(f"l{i}.fo.b"), f32(f"l{i}.oln.w"),
+            f32(f"l{i}.q.w", hidden, hidden),
+            f32(f"l{i}.q.b"),
+            f32(f"l{i}.k.w", hidden, hidden),
+            f32(f"l{i}.k.b"),
+            f32(f"l{i}.v.w", hidden, hidden),
+            f32(f"l{i}.v.b"),
+            f32(f"l{i}.ao.w", hidden, hidden),
+            f32(f"l{i}.ao.b"),
+            f32(f"l{i}.aln.w"),
+            f32(f"l{i}.aln.b"),
+            f32(f"l{i}.fi.w", ff, hidden),
+            f32(f"l{i}.fi.b"),
+            f32(f"l{i}.fo.w", hidden, ff),
+            f32(f"l{i}.fo.b"),
+            f32(f"l{i}.oln.w"),
             f32(f"l{i}.oln.b"),
         )
         for i in range(n_layers)
-    )  # fmt: skip
+    )
     _, count, _ = tensors["emb.pos"]
     token_type = f32("emb.type").reshape(-1, hidden)[0]  # type 0 of the type vocabulary
-    return EncoderWeights(heads, eps, word, f32("emb.pos", count // hidden, hidden), token_type,
-                          f32("emb.ln.w"), f32("emb.ln.b"), layers)  # fmt: skip
+    return EncoderWeights(
+        heads,
+        eps,
+        word,
+        f32("emb.pos", count // hidden, hidden),
+        token_type,
+        f32("emb.ln.w"),
+        f32("emb.ln.b"),
+        layers,
+    )
 
 
 # -- minilm: safetensors -----------------------------------------------------------------------------------
@@ -219,7 +243,8 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
             continue
         start, stop = info["data_offsets"]
         out[name] = np.frombuffer(raw, dtype="<f4", count=(stop - start) // 4, offset=8 + size + start).reshape(
-            info["shape"])
+            info["shape"]
+        )
     return out
 
 
@@ -235,17 +260,28 @@ def read_minilm(folder: Path | None = None) -> tuple[EncoderWeights, list[str]]:
         names = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense")
         qkvo = [t[f"{p}{n}.{s}"] for n in names for s in ("weight", "bias")]
         ln1 = f"{p}attention.output.LayerNorm"
-        return LayerWeights(*qkvo, t[f"{ln1}.weight"], t[f"{ln1}.bias"],
-                            t[f"{p}intermediate.dense.weight"], t[f"{p}intermediate.dense.bias"],
-                            t[f"{p}output.dense.weight"], t[f"{p}output.dense.bias"],
-                            t[f"{p}output.LayerNorm.weight"], t[f"{p}output.LayerNorm.bias"])  # fmt: skip
+        return LayerWeights(
+            *qkvo,
+            t[f"{ln1}.weight"],
+            t[f"{ln1}.bias"],
+            t[f"{p}intermediate.dense.weight"],
+            t[f"{p}intermediate.dense.bias"],
+            t[f"{p}output.dense.weight"],
+            t[f"{p}output.dense.bias"],
+            t[f"{p}output.LayerNorm.weight"],
+            t[f"{p}output.LayerNorm.bias"],
+        )
 
     word = t["embeddings.word_embeddings.weight"]
     weights = EncoderWeights(
-        config["num_attention_heads"], config["layer_norm_eps"], lambda ids: word[np.asarray(ids, dtype=int)],
-        t["embeddings.position_embeddings.weight"], t["embeddings.token_type_embeddings.weight"][0],
-        t["embeddings.LayerNorm.weight"], t["embeddings.LayerNorm.bias"],
+        config["num_attention_heads"],
+        config["layer_norm_eps"],
+        lambda ids: word[np.asarray(ids, dtype=int)],
+        t["embeddings.position_embeddings.weight"],
+        t["embeddings.token_type_embeddings.weight"][0],
+        t["embeddings.LayerNorm.weight"],
+        t["embeddings.LayerNorm.bias"],
         tuple(layer(i) for i in range(config["num_hidden_layers"])),
-    )  # fmt: skip
+    )
     vocab = (folder / "vocab.txt").read_text(encoding="utf-8").splitlines()
     return weights, vocab

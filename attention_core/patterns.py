@@ -110,13 +110,19 @@ class MatrixData(ChapterData):
         yield Claim("matrix_size", "matrix_size", (), {"n": tr.n}, {"shape": list(tr.weights.shape)})
         if tr.model != "lexicon":
             if self.focus_rule is not None:
-                values = {"rule": self.focus_rule, "causal": False, "position": self.window.start + self.focus + 1,
-                          "skipped_first": False}  # fmt: skip
+                values = {
+                    "rule": self.focus_rule,
+                    "causal": False,
+                    "position": self.window.start + self.focus + 1,
+                    "skipped_first": False,
+                }
                 yield Claim("auto_focus", "auto_focus", (tr.tokens[self.focus],), values, {"chooses": "head"})
             yield from head_claims(tr, self.focus, self.window.start)
         base = self.window.start
-        rows = [read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n), base=base,
-                         special=float(tr.special[i])) for i in range(tr.n)]  # fmt: skip
+        rows = [
+            read_row(f"row:{i}", tr.tokens, tr.weights[i], i, range(tr.n), base=base, special=float(tr.special[i]))
+            for i in range(tr.n)
+        ]
         yield from rows
         for kind in PATTERN_KINDS:
             found = [r for r in rows if pattern_of(r) == kind]

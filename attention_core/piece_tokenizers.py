@@ -159,8 +159,10 @@ class WordPieceTokenizer:
             pieces.append((candidate, at, stop))
             at = stop
         width = end - start  # folding can change lengths: spans are proportional within the word
-        return [Piece(p, self.vocab[p], start + round(a * width / len(word)), start + round(b * width / len(word)))
-                for p, a, b in pieces]  # fmt: skip
+        return [
+            Piece(p, self.vocab[p], start + round(a * width / len(word)), start + round(b * width / len(word)))
+            for p, a, b in pieces
+        ]
 
 
 def _fold(ch: str) -> str:
@@ -180,5 +182,13 @@ def _is_ideograph(ch: str) -> bool:
     return any(a <= cp <= b for a, b in _IDEOGRAPHS)
 
 
-_IDEOGRAPHS = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F), (0x2B740, 0x2B81F),
-               (0x2B820, 0x2CEAF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))  # BERT's CJK blocks
+_IDEOGRAPHS = (
+    (0x4E00, 0x9FFF),
+    (0x3400, 0x4DBF),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2B73F),
+    (0x2B740, 0x2B81F),
+    (0x2B820, 0x2CEAF),
+    (0xF900, 0xFAFF),
+    (0x2F800, 0x2FA1F),
+)  # BERT's CJK blocks

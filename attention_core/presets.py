@@ -44,8 +44,9 @@ _W_V = np.array([[0.6, 0.2], [0.4, 0.9]])
 
 def _trace(tokens: tuple[str, ...], sentence: str) -> AttentionTrace:
     if tokens == tokenize(WORKED_EXAMPLE_SENTENCE):
-        return attention_trace(tokens, _X, _W_Q, _W_K, _W_V, sentence=sentence, lang="zh",
-                               meta={"preset": "worked-example"})  # fmt: skip
+        return attention_trace(
+            tokens, _X, _W_Q, _W_K, _W_V, sentence=sentence, lang="zh", meta={"preset": "worked-example"}
+        )
     return tokens_trace(tokens, 2, 2, decimals=IN_DEC, sentence=sentence, lang=detect_language(sentence))
 
 
@@ -83,15 +84,17 @@ class WorkedExampleData(ChapterData):
         if self.window.partial:
             yield self.window.claim(self.tokens)
         yield Claim("shape", "shape", (), {"n": tr.n, "d": tr.X.shape[1], "d_k": tr.d_k}, {"X": list(tr.X.shape)})
-        yield Claim("x1", "input_row", (tr.tokens[0],), {"x1": [fmt(v, IN_DEC) for v in tr.X[0]]},
-                    {"X0": tr.X[0].tolist()})  # fmt: skip
+        yield Claim(
+            "x1", "input_row", (tr.tokens[0],), {"x1": [fmt(v, IN_DEC) for v in tr.X[0]]}, {"X0": tr.X[0].tolist()}
+        )
         yield first_entry("first_entry:Q", tr.X, tr.W_q, tr.Q, IN_DEC, IN_DEC)
         yield first_entry("first_entry:scores", tr.Q, tr.K.T, tr.scores, OUT_DEC, OUT_DEC)
         yield scale_claim("scale", tr.scores, tr.scaled_scores, tr.d_k)
         for i in range(tr.n):
             yield _softmax_row(f"softmax:{i}", tr, i)
-        yield first_entry("first_entry:output", tr.weights, tr.V, tr.output, OUT_DEC, OUT_DEC,
-                          max_terms=WORKED_EXAMPLE_MAX_TOKENS)  # every term: this chapter is checked by hand
+        yield first_entry(
+            "first_entry:output", tr.weights, tr.V, tr.output, OUT_DEC, OUT_DEC, max_terms=WORKED_EXAMPLE_MAX_TOKENS
+        )  # every term: this chapter is checked by hand
         yield read_row("row:0", tr.tokens, tr.weights[0], 0, range(tr.n), base=self.window.start)
 
 

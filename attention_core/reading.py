@@ -87,14 +87,27 @@ class Reading(ChapterData):
 
     def arrays(self) -> dict:
         """The focus, how it was chosen, the whole sentence's words and the word attention (with its source)."""
-        return {"focus": self.focus, "focus_word": self.focus_word, "focus_rule": self.focus_rule,
-                "sentence_tokens": list(self.sentence_tokens), "attention": self.attention.to_dict()}  # fmt: skip
+        return {
+            "focus": self.focus,
+            "focus_word": self.focus_word,
+            "focus_rule": self.focus_rule,
+            "sentence_tokens": list(self.sentence_tokens),
+            "attention": self.attention.to_dict(),
+        }
 
     def focus_row(self) -> Claim:
         """What the focus word's row says (strongest word, tie, itself, or an even spread)."""
         others = "earlier" if self.attention.causal else "other"
-        return read_row("focus_row", self.tokens, self.attention.weights[self.focus], self.focus, self.keys(),
-                        others=others, base=self.window.start, special=float(self.attention.special[self.focus]))
+        return read_row(
+            "focus_row",
+            self.tokens,
+            self.attention.weights[self.focus],
+            self.focus,
+            self.keys(),
+            others=others,
+            base=self.window.start,
+            special=float(self.attention.special[self.focus]),
+        )
 
     def _opening_claims(self) -> Iterable[Claim]:
         if self.window.partial:
@@ -108,8 +121,12 @@ class Reading(ChapterData):
         """How the focus was chosen: the rule applied, and whether reading causally skipped the first word."""
         index = self.window.start + self.focus
         skipped = self.attention.causal and choose_focus(self.sentence_tokens, causal=False)[0] != index
-        values = {"rule": self.focus_rule, "causal": self.attention.causal, "position": index + 1,
-                  "skipped_first": skipped}  # fmt: skip
+        values = {
+            "rule": self.focus_rule,
+            "causal": self.attention.causal,
+            "position": index + 1,
+            "skipped_first": skipped,
+        }
         return Claim("auto_focus", "auto_focus", (self.focus_word,), values, {"tokens": list(self.sentence_tokens)})
 
 
@@ -124,10 +141,15 @@ class IntuitionData(Reading):
         words_total = fmt(sum(weights), WEIGHT_DECIMALS)  # what the words get; the special tokens get the rest
         written = fmt(special, WEIGHT_DECIMALS)
         special_shown = special > 0 and written != fmt(0.0, WEIGHT_DECIMALS)
-        values = {"w": fmt(self.weight(self.focus), WEIGHT_DECIMALS), "shown_sum": fmt(float(total), WEIGHT_DECIMALS),
-                  "count": len(weights), "special": written if special_shown else None,
-                  "special_names": self.attention.source.get("special_names"), "words_total": words_total,
-                  "rounded": fmt(float(total), WEIGHT_DECIMALS) != (words_total if special_shown else "1.00")}
+        values = {
+            "w": fmt(self.weight(self.focus), WEIGHT_DECIMALS),
+            "shown_sum": fmt(float(total), WEIGHT_DECIMALS),
+            "count": len(weights),
+            "special": written if special_shown else None,
+            "special_names": self.attention.source.get("special_names"),
+            "words_total": words_total,
+            "rounded": fmt(float(total), WEIGHT_DECIMALS) != (words_total if special_shown else "1.00"),
+        }
         yield Claim("self_share", "self_share", (self.focus_word,), values, {"weights": weights, "special": special})
         yield self.focus_row()
 
@@ -139,8 +161,9 @@ class SelfAttentionData(Reading):
         n = self.attention.n
         if self.window.partial:
             yield self.window.claim(self.tokens)
-        yield Claim("rnn_path", "path_steps", (self.tokens[0], self.tokens[-1]), {"steps": n - 1},
-                    {"first": 0, "last": n - 1})  # fmt: skip
+        yield Claim(
+            "rnn_path", "path_steps", (self.tokens[0], self.tokens[-1]), {"steps": n - 1}, {"first": 0, "last": n - 1}
+        )
         yield Claim("matrix_size", "matrix_size", (), {"n": n}, {"shape": list(self.attention.weights.shape)})
         if self.focus_rule is not None:
             yield self._auto_focus()
@@ -159,24 +182,43 @@ def head_claims(attention: WordAttention, focus: int, base: int = 0) -> Iterable
     shown) when the words shown hold it more than once, so a caption can say which one.
     """
     s, tokens = attention.source, attention.tokens
-    values = {"model": s["name"], "quantized": s["quantized"], "layer": s["layer"] + 1, "head": s["head"] + 1,
-              "layers": s["layers"], "heads": s["heads"], "total_heads": s["layers"] * s["heads"], "rule": s["rule"],
-              "score": fmt(s["score"], WEIGHT_DECIMALS), "skips_neighbours": s["skips_neighbours"],
-              "reads_to_focus": s["reads_to_focus"]}  # fmt: skip
+    values = {
+        "model": s["name"],
+        "quantized": s["quantized"],
+        "layer": s["layer"] + 1,
+        "head": s["head"] + 1,
+        "layers": s["layers"],
+        "heads": s["heads"],
+        "total_heads": s["layers"] * s["heads"],
+        "rule": s["rule"],
+        "score": fmt(s["score"], WEIGHT_DECIMALS),
+        "skips_neighbours": s["skips_neighbours"],
+        "reads_to_focus": s["reads_to_focus"],
+    }
     others = heads_agreeing(attention, focus)
     chosen = others["chosen_key"]
-    values.update(word=tokens[chosen], only=others["candidates"] == 1,
-                  word_at=_positions(tokens, [focus, chosen], base))
+    values.update(
+        word=tokens[chosen], only=others["candidates"] == 1, word_at=_positions(tokens, [focus, chosen], base)
+    )
     yield Claim("head", "head_choice", (tokens[focus], tokens[chosen]), values, {"source": dict(s)})
     if others["candidates"] == 1:
         return
-    agree = {"agree": others["agree"], "total_heads": others["heads"], "word": tokens[chosen],
-             "runner": others["runner"] is not None, "skips_neighbours": s["skips_neighbours"]}  # fmt: skip
+    agree = {
+        "agree": others["agree"],
+        "total_heads": others["heads"],
+        "word": tokens[chosen],
+        "runner": others["runner"] is not None,
+        "skips_neighbours": s["skips_neighbours"],
+    }
     named = [focus, chosen]
     if others["runner"]:
         r = others["runner"]
-        agree.update(runner_word=r["word"], runner_layer=r["layer"] + 1, runner_head=r["head"] + 1,
-                     runner_w=fmt(r["w"], WEIGHT_DECIMALS))  # fmt: skip
+        agree.update(
+            runner_word=r["word"],
+            runner_layer=r["layer"] + 1,
+            runner_head=r["head"] + 1,
+            runner_w=fmt(r["w"], WEIGHT_DECIMALS),
+        )
         named.append(r["key"])
     agree["word_at"] = _positions(tokens, named, base)
     yield Claim("heads", "heads_agree", tuple(tokens[k] for k in named), agree, {"chosen_key": chosen})

@@ -69,25 +69,44 @@ class RealModelData(ChapterData):
 
     def arrays(self) -> dict:
         """The focus, the model's pieces with every head over pieces and over words, and the focus row per layer."""
-        return {"focus": self.focus, "focus_word": self.tokens[self.focus], "focus_rule": self.focus_rule,
-                "sentence_tokens": list(self.sentence_tokens), "model": self.attention.to_dict(),
-                "layer_rows": np.round(self.layer_rows(), 6).tolist()}  # fmt: skip
+        return {
+            "focus": self.focus,
+            "focus_word": self.tokens[self.focus],
+            "focus_rule": self.focus_rule,
+            "sentence_tokens": list(self.sentence_tokens),
+            "model": self.attention.to_dict(),
+            "layer_rows": np.round(self.layer_rows(), 6).tolist(),
+        }
 
     def make_claims(self) -> Iterable[Claim]:
         if self.window.partial:
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
-            values = {"rule": self.focus_rule, "causal": False, "position": self.window.start + self.focus + 1,
-                      "skipped_first": False}  # fmt: skip
+            values = {
+                "rule": self.focus_rule,
+                "causal": False,
+                "position": self.window.start + self.focus + 1,
+                "skipped_first": False,
+            }
             yield Claim("auto_focus", "auto_focus", (self.tokens[self.focus],), values, {})
         yield _pieces_claim(self.attention)
         words, special = self.views()
         a = self.attention
-        yield Claim("gallery", "gallery", (), {"model": MODELS[a.model][0], "quantized": a.quantized,
-                                               "layers": a.layers, "heads": a.heads, "total": a.layers * a.heads,
-                                               "special_mean": fmt(float(special.mean()), WEIGHT_DECIMALS),
-                                               "special_names": _special_names(a)},
-                    {"special_mean": float(special.mean())})  # fmt: skip
+        yield Claim(
+            "gallery",
+            "gallery",
+            (),
+            {
+                "model": MODELS[a.model][0],
+                "quantized": a.quantized,
+                "layers": a.layers,
+                "heads": a.heads,
+                "total": a.layers * a.heads,
+                "special_mean": fmt(float(special.mean()), WEIGHT_DECIMALS),
+                "special_names": _special_names(a),
+            },
+            {"special_mean": float(special.mean())},
+        )
         base = self.window.start
         yield from _pattern_heads(words, special, self.tokens, self.focus, base)
         yield _layer_claim(self.layer_rows(), self.tokens, self.focus, base)
@@ -104,9 +123,15 @@ def _pieces_claim(a: ModelAttention) -> Claim:
     split = [w for w in range(len(a.words)) if (m[content, w] > 0).sum() > 1]
     crossing = [i for i in content if (m[i] > 0).sum() > 1]
     split_pieces = [" + ".join(a.pieces[i].text for i in content if m[i, w] > 0) for w in split]
-    values = {"pieces": len(content), "words": len(a.words), "specials": _special_names(a),
-              "split": [a.words[w] for w in split], "split_pieces": split_pieces,
-              "crossing": [a.pieces[i].text for i in crossing], "model": MODELS[a.model][0]}  # fmt: skip
+    values = {
+        "pieces": len(content),
+        "words": len(a.words),
+        "specials": _special_names(a),
+        "split": [a.words[w] for w in split],
+        "split_pieces": split_pieces,
+        "crossing": [a.pieces[i].text for i in crossing],
+        "model": MODELS[a.model][0],
+    }
     evidence = {"membership": np.round(m, 6).tolist(), "pieces": [p.text for p in a.pieces]}
     return Claim("pieces", "pieces", tuple(a.words[w] for w in split), values, evidence)
 
@@ -131,8 +156,9 @@ def _evenness(words: np.ndarray, special: np.ndarray) -> np.ndarray:
     return (entropy / np.log(n)).mean(axis=-1)
 
 
-def _pattern_heads(words: np.ndarray, special: np.ndarray, tokens: tuple[str, ...], focus: int,
-                   base: int) -> Iterable[Claim]:  # fmt: skip
+def _pattern_heads(
+    words: np.ndarray, special: np.ndarray, tokens: tuple[str, ...], focus: int, base: int
+) -> Iterable[Claim]:
     """The heads the chapter zooms into, each named by the rule that found it and only where the data shows it."""
     n = words.shape[-1]
     if n >= 3:
@@ -152,9 +178,12 @@ def _pattern_heads(words: np.ndarray, special: np.ndarray, tokens: tuple[str, ..
     link = words[:, :, focus, keys].max(axis=-1)
     lay, h = np.unravel_index(int(np.argmax(link)), link.shape)
     k = keys[int(np.argmax(words[lay, h, focus, keys]))]
-    values = {"w": fmt(float(words[lay, h, focus, k]), WEIGHT_DECIMALS), "key": k,
-              "skips_neighbours": all(abs(j - focus) >= 2 for j in keys),
-              "word_at": _positions(tokens, [focus, k], base)}  # fmt: skip
+    values = {
+        "w": fmt(float(words[lay, h, focus, k]), WEIGHT_DECIMALS),
+        "key": k,
+        "skips_neighbours": all(abs(j - focus) >= 2 for j in keys),
+        "word_at": _positions(tokens, [focus, k], base),
+    }
     yield _head("focus_link", lay, h, values, (tokens[focus], tokens[k]), link[lay, h])
 
 
@@ -169,9 +198,13 @@ def _ceil(x: float) -> str:
 
 
 def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, ...], score: float) -> Claim:
-    return Claim(f"head:{pattern}", "head_pattern", words,
-                 {"pattern": pattern, "layer": int(layer) + 1, "head": int(head) + 1, **values},
-                 {"layer_index": int(layer), "head_index": int(head), "score": float(score)})  # fmt: skip
+    return Claim(
+        f"head:{pattern}",
+        "head_pattern",
+        words,
+        {"pattern": pattern, "layer": int(layer) + 1, "head": int(head) + 1, **values},
+        {"layer_index": int(layer), "head_index": int(head), "score": float(score)},
+    )
 
 
 def _top_words(mean: np.ndarray, keys: list[int]) -> list[int]:
@@ -188,14 +221,25 @@ def _layer_claim(rows: np.ndarray, tokens: tuple[str, ...], focus: int, base: in
     keys = [k for k in range(len(tokens)) if k != focus]
     early, late = rows[:third, keys].mean(axis=0), rows[-third:, keys].mean(axis=0)
     e, lt = _top_words(early, keys), _top_words(late, keys)
-    values = {"early": [tokens[k] for k in e], "early_at": _positions(tokens, e, base),
-              "early_w": fmt(float(early.max()), WEIGHT_DECIMALS),
-              "late": [tokens[k] for k in lt], "late_at": _positions(tokens, lt, base),
-              "late_w": fmt(float(late.max()), WEIGHT_DECIMALS), "third": third, "layers": layers,
-              "same": e == lt, "focus_at": _positions(tokens, [focus], base)[0]}  # fmt: skip
-    return Claim("layers", "layer_trend", (tokens[focus],), values,
-                 {"early": early.tolist(), "late": late.tolist(), "keys": keys, "early_keys": e,
-                  "late_keys": lt})  # fmt: skip
+    values = {
+        "early": [tokens[k] for k in e],
+        "early_at": _positions(tokens, e, base),
+        "early_w": fmt(float(early.max()), WEIGHT_DECIMALS),
+        "late": [tokens[k] for k in lt],
+        "late_at": _positions(tokens, lt, base),
+        "late_w": fmt(float(late.max()), WEIGHT_DECIMALS),
+        "third": third,
+        "layers": layers,
+        "same": e == lt,
+        "focus_at": _positions(tokens, [focus], base)[0],
+    }
+    return Claim(
+        "layers",
+        "layer_trend",
+        (tokens[focus],),
+        values,
+        {"early": early.tolist(), "late": late.tolist(), "keys": keys, "early_keys": e, "late_keys": lt},
+    )
 
 
 def real_model_data(

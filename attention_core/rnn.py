@@ -163,8 +163,13 @@ class GradientCurves:
 
 @lru_cache(maxsize=8)
 def gradient_norms(
-    steps: int = 50, scales: tuple[float, ...] = (0.8, 1.2, 4.0), d_hidden: int = 16, n_seeds: int = 16,
-    noise: float = 0.5, warmup: int = 20, seed: int = 0,
+    steps: int = 50,
+    scales: tuple[float, ...] = (0.8, 1.2, 4.0),
+    d_hidden: int = 16,
+    n_seeds: int = 16,
+    noise: float = 0.5,
+    warmup: int = 20,
+    seed: int = 0,
 ) -> GradientCurves:
     """How a gradient's size changes going back t steps through a tanh RNN: ‖∂h_t/∂h_0‖₂, measured.
 

@@ -87,37 +87,66 @@ class RnnLimitsData(ChapterData):
         return {
             "run": {"X": self.run.X.tolist(), "H": self.run.H.tolist(), "shown_steps": list(self.shown_steps)},
             "long_tokens": list(self.long_tokens),
-            "decay": {"scales": [c.scale for c in self.decay], "steps": self.decay[0].steps.tolist(),
-                      "retention": [c.retention.tolist() for c in self.decay], "at_step": RETENTION_STEP,
-                      "d_hidden": self.decay[0].d_hidden, "n_seeds": self.decay[0].n_seeds,
-                      "article_claim": ARTICLE_RETENTION_CLAIM, "article_scale": self.article_scale},
-            "gradients": {"steps": g.steps.tolist(), "scales": list(g.scales), "norms": g.norms.tolist(),
-                          "linear_bounds": g.bounds.tolist(), "n_seeds": g.n_seeds},
-        }  # fmt: skip
+            "decay": {
+                "scales": [c.scale for c in self.decay],
+                "steps": self.decay[0].steps.tolist(),
+                "retention": [c.retention.tolist() for c in self.decay],
+                "at_step": RETENTION_STEP,
+                "d_hidden": self.decay[0].d_hidden,
+                "n_seeds": self.decay[0].n_seeds,
+                "article_claim": ARTICLE_RETENTION_CLAIM,
+                "article_scale": self.article_scale,
+            },
+            "gradients": {
+                "steps": g.steps.tolist(),
+                "scales": list(g.scales),
+                "norms": g.norms.tolist(),
+                "linear_bounds": g.bounds.tolist(),
+                "n_seeds": g.n_seeds,
+            },
+        }
 
     def make_claims(self) -> Iterable[Claim]:
         n = len(self.tokens)
         yield Claim("rnn_steps", "rnn_steps", (), {"n": n}, {"H_rows": len(self.run.H)})
         if n > MAX_RNN_STEPS:
             values = {"stepped": STEPPED, "skipped_first": STEPPED + 1, "skipped_last": n - 1, "total": n}
-            yield Claim("fast_forward", "fast_forward", (self.tokens[0], self.tokens[-1]), values,
-                        {"shown_steps": list(self.shown_steps)})  # fmt: skip
+            yield Claim(
+                "fast_forward",
+                "fast_forward",
+                (self.tokens[0], self.tokens[-1]),
+                values,
+                {"shown_steps": list(self.shown_steps)},
+            )
         long = self.long_tokens
         yield Claim("long_path", "path_steps", (long[0], long[-1]), {"steps": len(long) - 1}, {"tokens": list(long)})
         yield self._retention_claim()
         for k, scale in enumerate(self.gradients.scales):
             final = float(self.gradients.norms[k, -1])
-            values = {"scale": fmt(scale, 1), "steps": int(self.gradients.steps[-1]), "norm": fmt_magnitude(final),
-                      "trend": gradient_trend(final), "above_one": scale > 1}  # fmt: skip
+            values = {
+                "scale": fmt(scale, 1),
+                "steps": int(self.gradients.steps[-1]),
+                "norm": fmt_magnitude(final),
+                "trend": gradient_trend(final),
+                "above_one": scale > 1,
+            }
             yield Claim(f"gradient:{k}", "gradient", (), values, {"norms": self.gradients.norms[k].tolist()})
 
     def _retention_claim(self) -> Claim:
-        points = [{"scale": fmt(c.scale, 3).rstrip("0").rstrip("."), "retention": fmt_percent(c.at(RETENTION_STEP))}
-                  for c in self.decay]  # fmt: skip
-        values = {"at": RETENTION_STEP, "points": points, "article": fmt_percent(ARTICLE_RETENTION_CLAIM, 0),
-                  "article_scale": fmt(self.article_scale, 3)}  # fmt: skip
-        evidence = {"retention_at": [c.at(RETENTION_STEP) for c in self.decay],
-                    "scales": [c.scale for c in self.decay]}  # fmt: skip
+        points = [
+            {"scale": fmt(c.scale, 3).rstrip("0").rstrip("."), "retention": fmt_percent(c.at(RETENTION_STEP))}
+            for c in self.decay
+        ]
+        values = {
+            "at": RETENTION_STEP,
+            "points": points,
+            "article": fmt_percent(ARTICLE_RETENTION_CLAIM, 0),
+            "article_scale": fmt(self.article_scale, 3),
+        }
+        evidence = {
+            "retention_at": [c.at(RETENTION_STEP) for c in self.decay],
+            "scales": [c.scale for c in self.decay],
+        }
         return Claim("retention", "retention_family", (), values, evidence)
 
 

@@ -71,7 +71,12 @@ def scaling_demo(
     keys = rng.standard_normal((n_keys, d_k_big))
     scores = keys @ q
     return ScalingDemo(
-        d_ks=np.array(d_ks), std_dot=std_dot, std_scaled=std_dot / np.sqrt(np.array(d_ks)), d_k_big=d_k_big,
-        scores=scores, weights_unscaled=softmax(scores), weights_scaled=softmax(scores / np.sqrt(d_k_big)),
+        d_ks=np.array(d_ks),
+        std_dot=std_dot,
+        std_scaled=std_dot / np.sqrt(np.array(d_ks)),
+        d_k_big=d_k_big,
+        scores=scores,
+        weights_unscaled=softmax(scores),
+        weights_scaled=softmax(scores / np.sqrt(d_k_big)),
         n_samples=n_samples,
-    )  # fmt: skip
+    )

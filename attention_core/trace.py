@@ -119,10 +119,22 @@ def attention_trace(
         scaled = np.where(np.tri(len(tokens), dtype=bool), scaled, -np.inf)
     weights = softmax(scaled, axis=-1)  # (n, n), each row sums to 1
     return AttentionTrace(
-        tokens=tuple(tokens), X=x, W_q=w_q, W_k=w_k, W_v=w_v, Q=q, K=k, V=v,
-        scores=scores, scaled_scores=scaled, weights=weights, output=weights @ v,  # (n, n) @ (n, d_k) -> (n, d_k)
-        d_k=d_k, causal=causal, **info,
-    )  # fmt: skip
+        tokens=tuple(tokens),
+        X=x,
+        W_q=w_q,
+        W_k=w_k,
+        W_v=w_v,
+        Q=q,
+        K=k,
+        V=v,
+        scores=scores,
+        scaled_scores=scaled,
+        weights=weights,
+        output=weights @ v,  # (n, n) @ (n, d_k) -> (n, d_k)
+        d_k=d_k,
+        causal=causal,
+        **info,
+    )
 
 
 def tokens_trace(
@@ -142,7 +154,11 @@ def tokens_trace(
 
 
 def sentence_trace(
-    sentence: str, lang: str | None = None, d_model: int = 4, d_k: int = 4, seed: int = 0,
+    sentence: str,
+    lang: str | None = None,
+    d_model: int = 4,
+    d_k: int = 4,
+    seed: int = 0,
     decimals: int | None = None,
 ) -> AttentionTrace:
     """Tokenize ``sentence`` and run :func:`tokens_trace` on all of its tokens.

@@ -54,9 +54,14 @@ class WordAttention:
 
     def to_dict(self) -> dict:
         """Plain values for ``json.dumps``: the word weights, special shares, source, and the full computation."""
-        return {"tokens": list(self.tokens), "weights": self.weights.tolist(), "special": self.special.tolist(),
-                "causal": self.causal, "source": dict(self.source),
-                "detail": self.detail.to_dict() if self.detail is not None else None}  # fmt: skip
+        return {
+            "tokens": list(self.tokens),
+            "weights": self.weights.tolist(),
+            "special": self.special.tolist(),
+            "causal": self.causal,
+            "source": dict(self.source),
+            "detail": self.detail.to_dict() if self.detail is not None else None,
+        }
 
 
 def lexicon_words(tokens: tuple[str, ...], causal: bool, **info) -> WordAttention:
@@ -73,8 +78,9 @@ def _text_of(sentence: str, sentence_tokens: tuple[str, ...], start: int, stop: 
     return text[a:b], (a, b)
 
 
-def model_words(sentence: str, sentence_tokens: tuple[str, ...], start: int, stop: int, model: str, focus: int,
-                causal: bool) -> WordAttention:  # fmt: skip
+def model_words(
+    sentence: str, sentence_tokens: tuple[str, ...], start: int, stop: int, model: str, focus: int, causal: bool
+) -> WordAttention:
     """One head of ``model`` over words ``start``..``stop - 1`` of the sentence, chosen by the module's rule.
 
     ``focus`` indexes the shown words. Reading causally, the model reads only up to the focus word (it cannot
@@ -92,10 +98,20 @@ def model_words(sentence: str, sentence_tokens: tuple[str, ...], start: int, sto
     share = np.zeros(n)
     share[:m] = special[layer, head]
     skips = len(candidates(m, focus)) < m - 1
-    source = {"model": model, "name": MODELS[model][0], "quantized": MODELS[model][1], "layer": layer, "head": head,
-              "layers": attention.layers, "heads": attention.heads, "rule": rule, "score": score,
-              "skips_neighbours": skips, "reads_to_focus": causal,
-              "special_names": " ".join(p.text for p in attention.pieces if p.special)}  # fmt: skip
+    source = {
+        "model": model,
+        "name": MODELS[model][0],
+        "quantized": MODELS[model][1],
+        "layer": layer,
+        "head": head,
+        "layers": attention.layers,
+        "heads": attention.heads,
+        "rule": rule,
+        "score": score,
+        "skips_neighbours": skips,
+        "reads_to_focus": causal,
+        "special_names": " ".join(p.text for p in attention.pieces if p.special),
+    }
     return WordAttention(tuple(shown), weights, share, causal, source, attention)
 
 
@@ -135,7 +151,17 @@ def heads_agreeing(attention: WordAttention, focus: int) -> dict:
     if len(differ):
         lay, h = max(differ, key=lambda lh: words[lh[0], lh[1], f, best[lh[0], lh[1]]])
         k = int(best[lay, h])
-        runner = {"layer": int(lay), "head": int(h), "word": attention.tokens[k], "key": k,
-                  "w": float(words[lay, h, f, k])}  # fmt: skip
-    return {"agree": int((best == chosen).sum()), "heads": int(best.size), "chosen_key": chosen, "runner": runner,
-            "candidates": len(others)}
+        runner = {
+            "layer": int(lay),
+            "head": int(h),
+            "word": attention.tokens[k],
+            "key": k,
+            "w": float(words[lay, h, f, k]),
+        }
+    return {
+        "agree": int((best == chosen).sum()),
+        "heads": int(best.size),
+        "chosen_key": chosen,
+        "runner": runner,
+        "candidates": len(others),
+    }

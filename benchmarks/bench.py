@@ -61,10 +61,13 @@ def throughput(out: Path) -> dict:
 
 
 BATCH_ROWS = [
-    {"sentence": "The dog saw the cat and then it ran"}, {"sentence": "小猫在花园里追蝴蝶，然后它停下"},
-    {"sentence": "Don't stop"}, {"sentence": "我爱吃苹果"}, {"sentence": "The cat sat on the mat", "aspect": "9:16"},
+    {"sentence": "The dog saw the cat and then it ran"},
+    {"sentence": "小猫在花园里追蝴蝶，然后它停下"},
+    {"sentence": "Don't stop"},
+    {"sentence": "我爱吃苹果"},
+    {"sentence": "The cat sat on the mat", "aspect": "9:16"},
     {"sentence": "猫 坐在 垫子 上", "aspect": "9:16"},
-]  # fmt: skip
+]
 
 
 def engines(out: Path) -> dict:
@@ -77,8 +80,11 @@ def engines(out: Path) -> dict:
     figures = {}
     known = dict(CHAPTERS)
     for name in ("local", "ray"):
-        rows, _ = parse_rows([(k, {**r, "chapters": ["intuition", "attention-matrix"]})
-                              for k, r in enumerate(BATCH_ROWS, 1)], Defaults(), known)  # fmt: skip
+        rows, _ = parse_rows(
+            [(k, {**r, "chapters": ["intuition", "attention-matrix"]}) for k, r in enumerate(BATCH_ROWS, 1)],
+            Defaults(),
+            known,
+        )
         folder = out / f"batch-{name}"
         folder.mkdir(parents=True, exist_ok=True)
         tasks = [t for row in rows for t in row_tasks(row, folder, Defaults(), known)]
@@ -86,8 +92,13 @@ def engines(out: Path) -> dict:
         report = run_tasks(tasks, make_engine(name, 2), True, lambda outcome: None)
         wall = time.perf_counter() - started
         video = sum(e["duration"] for e in report.rendered)
-        figures.update({f"batch_{name}_wall_s": wall, f"batch_{name}_video_s_per_s": video / wall,
-                        f"batch_{name}_peak_worker_mb": report.peak_rss_mb})  # fmt: skip
+        figures.update(
+            {
+                f"batch_{name}_wall_s": wall,
+                f"batch_{name}_video_s_per_s": video / wall,
+                f"batch_{name}_peak_worker_mb": report.peak_rss_mb,
+            }
+        )
     figures["batch_local_over_ray"] = figures["batch_local_video_s_per_s"] / figures["batch_ray_video_s_per_s"]
     return figures
 
@@ -96,23 +107,36 @@ def models(out: Path) -> dict:
     """Each model loaded and run in a fresh process (load, then the mean of 20 forward passes), and the chapter."""
     figures = {}
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so it would report this (large) process
-    probe = ("import time, numpy as np\n"
-             "t = time.perf_counter()\n"
-             "from attention_core.model_attention import _model\n"
-             "from attention_core.encoder import encode\n"
-             "w, tok = _model({m!r}); load = time.perf_counter() - t\n"
-             "ids = np.array([p.id for p in tok.pieces({s!r})])\n"
-             "encode(w, ids); t = time.perf_counter()\n"
-             "for _ in range(20): encode(w, ids)\n"
-             "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
-             "print(load, (time.perf_counter() - t) / 20, len(ids), int(hwm) / 1024)")  # fmt: skip
+    probe = (
+        "import time, numpy as np\n"
+        "t = time.perf_counter()\n"
+        "from attention_core.model_attention import _model\n"
+        "from attention_core.encoder import encode\n"
+        "w, tok = _model({m!r}); load = time.perf_counter() - t\n"
+        "ids = np.array([p.id for p in tok.pieces({s!r})])\n"
+        "encode(w, ids); t = time.perf_counter()\n"
+        "for _ in range(20): encode(w, ids)\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+        "print(load, (time.perf_counter() - t) / 20, len(ids), int(hwm) / 1024)"
+    )
     for name in ("e5-small", "minilm"):
         code = probe.format(m=name, s=SENTENCE_16.replace(" ", "") if name == "e5-small" else MODEL_EN_16)
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                              env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},
+        )
         load, forward, pieces, rss = (float(v) for v in done.stdout.split())
-        figures.update({f"{name}_load_s": load, f"{name}_forward_ms": forward * 1000, f"{name}_pieces": pieces,
-                        f"{name}_peak_mb": rss})  # fmt: skip
+        figures.update(
+            {
+                f"{name}_load_s": load,
+                f"{name}_forward_ms": forward * 1000,
+                f"{name}_pieces": pieces,
+                f"{name}_peak_mb": rss,
+            }
+        )
     wall = _cli("render", "real-model", "--out", str(out / "real"), "--force")
     video = json.loads((out / "real" / "manifest.json").read_text())["chapters"]["real-model"]["duration"]
     figures.update({"real_model_render_s": wall, "real_model_video_s": video})
@@ -156,8 +180,15 @@ def gif_ratio(out: Path) -> dict:
     ours_dir = out / "gif"
     _cli("render", GIF_CHAPTER, "--format", "mp4", "--format", "gif", "--out", str(ours_dir), "--force")
     chapter = get_chapter(GIF_CHAPTER)
-    cfg = {**RenderSettings().manim_config(), "media_dir": str(out / "manim"), "format": "gif",
-           "output_file": GIF_CHAPTER, "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR"}
+    cfg = {
+        **RenderSettings().manim_config(),
+        "media_dir": str(out / "manim"),
+        "format": "gif",
+        "output_file": GIF_CHAPTER,
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "ERROR",
+    }
     with tempconfig(cfg):
         scene = chapter.scene_class(ChapterInput(chapter.data(None, None), "zh", THEMES["dark"]))
         scene.render()
@@ -165,9 +196,11 @@ def gif_ratio(out: Path) -> dict:
     ours, mp4 = ours_dir / f"{GIF_CHAPTER}.gif", ours_dir / f"{GIF_CHAPTER}.mp4"
     return {
         "gif_ours_over_manim": ours.stat().st_size / manim_gif.stat().st_size,
-        "gif_ours_bytes": ours.stat().st_size, "gif_manim_bytes": manim_gif.stat().st_size,
-        "gif_psnr_ours_db": _gif_psnr(ours, mp4), "gif_psnr_manim_db": _gif_psnr(manim_gif, mp4),
-    }  # fmt: skip
+        "gif_ours_bytes": ours.stat().st_size,
+        "gif_manim_bytes": manim_gif.stat().st_size,
+        "gif_psnr_ours_db": _gif_psnr(ours, mp4),
+        "gif_psnr_manim_db": _gif_psnr(manim_gif, mp4),
+    }
 
 
 def trace_time() -> dict:
@@ -206,28 +239,42 @@ def main() -> None:
     figures.update(claims_time())
     print(f"(f) every chapter's data and claims, 32 tokens: {figures['all_chapters_32_ms']:.1f} ms", flush=True)
     figures.update(matrix_ratio(out))
-    print(f"(a) attention-matrix 16 tokens / 4 tokens: {figures['matrix_16_over_4']:.2f} "
-          f"({figures['matrix_16_s']:.1f} s / {figures['matrix_4_s']:.1f} s; target <= 2.0)", flush=True)
+    print(
+        f"(a) attention-matrix 16 tokens / 4 tokens: {figures['matrix_16_over_4']:.2f} "
+        f"({figures['matrix_16_s']:.1f} s / {figures['matrix_4_s']:.1f} s; target <= 2.0)",
+        flush=True,
+    )
     figures.update(throughput(out))
-    print(f"(b) all chapters, draft: {figures['video_s_per_wall_s']:.2f} s of video per second "
-          f"({figures['all_video_s']:.0f} s in {figures['all_wall_s']:.1f} s; target >= 1.5)", flush=True)
+    print(
+        f"(b) all chapters, draft: {figures['video_s_per_wall_s']:.2f} s of video per second "
+        f"({figures['all_video_s']:.0f} s in {figures['all_wall_s']:.1f} s; target >= 1.5)",
+        flush=True,
+    )
     print(f"(c) unchanged re-run of all chapters: {figures['rerun_s']:.2f} s (target <= 1 s)", flush=True)
     figures.update(gif_ratio(out))
-    print(f"(d) GIF bytes ours / manim's: {figures['gif_ours_over_manim']:.2f} (target <= 0.5); PSNR vs MP4 "
-          f"{figures['gif_psnr_ours_db']:.1f} dB ours, {figures['gif_psnr_manim_db']:.1f} dB manim's", flush=True)
+    print(
+        f"(d) GIF bytes ours / manim's: {figures['gif_ours_over_manim']:.2f} (target <= 0.5); PSNR vs MP4 "
+        f"{figures['gif_psnr_ours_db']:.1f} dB ours, {figures['gif_psnr_manim_db']:.1f} dB manim's",
+        flush=True,
+    )
     figures.update(models(out))
-    print(f"(h) models: e5-small load {figures['e5-small_load_s']:.2f} s, forward "
-          f"{figures['e5-small_forward_ms']:.0f} ms "
-          f"({figures['e5-small_pieces']:.0f} pieces), peak {figures['e5-small_peak_mb']:.0f} MiB; MiniLM load "
-          f"{figures['minilm_load_s']:.2f} s, forward {figures['minilm_forward_ms']:.0f} ms, peak "
-          f"{figures['minilm_peak_mb']:.0f} MiB; real-model chapter {figures['real_model_video_s']:.0f} s of video "
-          f"in {figures['real_model_render_s']:.1f} s", flush=True)
+    print(
+        f"(h) models: e5-small load {figures['e5-small_load_s']:.2f} s, forward "
+        f"{figures['e5-small_forward_ms']:.0f} ms "
+        f"({figures['e5-small_pieces']:.0f} pieces), peak {figures['e5-small_peak_mb']:.0f} MiB; MiniLM load "
+        f"{figures['minilm_load_s']:.2f} s, forward {figures['minilm_forward_ms']:.0f} ms, peak "
+        f"{figures['minilm_peak_mb']:.0f} MiB; real-model chapter {figures['real_model_video_s']:.0f} s of video "
+        f"in {figures['real_model_render_s']:.1f} s",
+        flush=True,
+    )
     figures.update(engines(out))
-    print(f"(g) 12-render batch: local {figures['batch_local_video_s_per_s']:.2f}, ray "
-          f"{figures['batch_ray_video_s_per_s']:.2f} s of video per second (local / ray "
-          f"{figures['batch_local_over_ray']:.2f}); peak worker memory "
-          f"{figures['batch_local_peak_worker_mb']:.0f} MiB local, {figures['batch_ray_peak_worker_mb']:.0f} MiB ray",
-          flush=True)
+    print(
+        f"(g) 12-render batch: local {figures['batch_local_video_s_per_s']:.2f}, ray "
+        f"{figures['batch_ray_video_s_per_s']:.2f} s of video per second (local / ray "
+        f"{figures['batch_local_over_ray']:.2f}); peak worker memory "
+        f"{figures['batch_local_peak_worker_mb']:.0f} MiB local, {figures['batch_ray_peak_worker_mb']:.0f} MiB ray",
+        flush=True,
+    )
     print(json.dumps({k: round(v, 4) for k, v in figures.items()}))
 
 

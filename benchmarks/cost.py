@@ -30,8 +30,10 @@ def measure(quality: str, workers: int, out: Path) -> dict:
     folder = out / quality
     folder.mkdir(parents=True, exist_ok=True)
     settings = RenderSettings(quality=quality)
-    tasks = [Task(c.id, ChapterJob(c.id, None, None, "zh", ("mp4", "gif"), settings, folder), c.number)
-             for c in CHAPTERS.values()]  # fmt: skip
+    tasks = [
+        Task(c.id, ChapterJob(c.id, None, None, "zh", ("mp4", "gif"), settings, folder), c.number)
+        for c in CHAPTERS.values()
+    ]
     seconds: dict[str, float] = {}
     peak = [0.0]
 
@@ -60,14 +62,18 @@ def main() -> None:
         row = "".join(f"{results[q]['render_s'][c]:>10.1f}" for q in args.qualities)
         print(c.ljust(22) + row + f"{results[args.qualities[0]]['video_s'][c]:>10.1f}")
     renders = args.sentences * len(chapters) * 2 * 2
-    print(f"\nA batch of {args.sentences} sentences × {len(chapters)} chapters × 2 languages × 2 aspects = "
-          f"{renders:,} chapter renders:")
+    print(
+        f"\nA batch of {args.sentences} sentences × {len(chapters)} chapters × 2 languages × 2 aspects = "
+        f"{renders:,} chapter renders:"
+    )
     for q in args.qualities:
         per = sum(results[q]["render_s"].values()) / len(chapters)
         total_h = renders * per / 3600
         spread = ", ".join(f"{n} workers {total_h / n:,.1f} h" for n in (1, 8, 64, 512))
-        print(f"  {q:>6}: {per:5.1f} s a chapter render, {total_h:,.0f} worker-hours; {spread}; "
-              f"peak memory of a worker {results[q]['peak_rss_mb']:.0f} MiB")
+        print(
+            f"  {q:>6}: {per:5.1f} s a chapter render, {total_h:,.0f} worker-hours; {spread}; "
+            f"peak memory of a worker {results[q]['peak_rss_mb']:.0f} MiB"
+        )
     print(json.dumps(results))
 
 

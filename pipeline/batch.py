@@ -162,9 +162,11 @@ def parse_row(line: int, raw: dict, defaults: Defaults, known: dict) -> BatchRow
     focus = raw.get("focus")
     if focus is not None and not isinstance(focus, str):
         raise ExplainerError("focus must be a word of the sentence")
-    settings = RenderSettings(quality=_choice(raw, "quality", QUALITIES, defaults.quality),
-                              aspect=_choice(raw, "aspect", ASPECTS, defaults.aspect),
-                              theme=_choice(raw, "theme", THEMES, defaults.theme))  # fmt: skip
+    settings = RenderSettings(
+        quality=_choice(raw, "quality", QUALITIES, defaults.quality),
+        aspect=_choice(raw, "aspect", ASPECTS, defaults.aspect),
+        theme=_choice(raw, "theme", THEMES, defaults.theme),
+    )
     formats = _words(raw["formats"], "formats") if "formats" in raw else defaults.formats
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
@@ -175,9 +177,17 @@ def parse_row(line: int, raw: dict, defaults: Defaults, known: dict) -> BatchRow
     model = _choice(raw, "model", ATTENTION_MODELS, defaults.model)
     for cid in chapters:
         known[cid].data(sentence, focus, model if known[cid].models else None)
-    return BatchRow(line, row_id or _slug(sentence, lang, focus, settings, model), sentence,
-                    tuple(dict.fromkeys(chapters)),
-                    lang, focus, settings, tuple(dict.fromkeys(formats)), model)  # fmt: skip
+    return BatchRow(
+        line,
+        row_id or _slug(sentence, lang, focus, settings, model),
+        sentence,
+        tuple(dict.fromkeys(chapters)),
+        lang,
+        focus,
+        settings,
+        tuple(dict.fromkeys(formats)),
+        model,
+    )
 
 
 def parse_rows(
@@ -206,10 +216,25 @@ def row_tasks(row: BatchRow, out: Path, defaults: Defaults, known: dict) -> list
     """The chapter renders of ``row`` into ``out/<row id>/`` (the folder is created here)."""
     folder = out / row.id
     folder.mkdir(exist_ok=True)
-    return [Task(f"{row.id}/{cid}", ChapterJob(cid, row.sentence, row.focus, row.lang, row.formats, row.settings,
-                                               folder, defaults.gif_size, defaults.gif_fps,
-                                               row.model if known[cid].models else None), known[cid].number)
-            for cid in row.chapters]  # fmt: skip
+    return [
+        Task(
+            f"{row.id}/{cid}",
+            ChapterJob(
+                cid,
+                row.sentence,
+                row.focus,
+                row.lang,
+                row.formats,
+                row.settings,
+                folder,
+                defaults.gif_size,
+                defaults.gif_fps,
+                row.model if known[cid].models else None,
+            ),
+            known[cid].number,
+        )
+        for cid in row.chapters
+    ]
 
 
 def write_index(out: Path, rows: list[BatchRow], errors: list[RowError], failed: dict[str, list[str]]) -> None:
@@ -219,10 +244,21 @@ def write_index(out: Path, rows: list[BatchRow], errors: list[RowError], failed:
         chapters = read_manifest(out / row.id)["chapters"]
         missing = [c for c in row.chapters if c not in chapters]
         status = "failed" if failed.get(row.id) else "incomplete" if missing else "ok"
-        entries.append({"id": row.id, "line": row.line, "sentence": row.sentence, "lang": row.lang,
-                        "focus": row.focus, "aspect": row.settings.aspect, "theme": row.settings.theme,
-                        "quality": row.settings.quality, "status": status, "errors": failed.get(row.id, []),
-                        "chapters": {c: chapters[c] for c in row.chapters if c in chapters}})  # fmt: skip
+        entries.append(
+            {
+                "id": row.id,
+                "line": row.line,
+                "sentence": row.sentence,
+                "lang": row.lang,
+                "focus": row.focus,
+                "aspect": row.settings.aspect,
+                "theme": row.settings.theme,
+                "quality": row.settings.quality,
+                "status": status,
+                "errors": failed.get(row.id, []),
+                "chapters": {c: chapters[c] for c in row.chapters if c in chapters},
+            }
+        )
     for err in errors:
         entries.append({"id": err.id, "line": err.line, "status": "invalid", "errors": [err.reason]})
     entries.sort(key=lambda e: e["line"])

@@ -32,8 +32,10 @@ def chapter_snippets(out_dir: Path, base: Path | None = None) -> list[dict]:
             track = ""
             if "vtt" in e:
                 track = f'\n  <track kind="subtitles" src="{e["vtt"]}" srclang="{lang}" label="captions">'
-            video = (f'<video autoplay loop muted playsinline{poster} width="{_width(entry)}">\n'
-                     f'  <source src="{e["mp4"]}" type="video/mp4">{track}\n</video>')  # fmt: skip
+            video = (
+                f'<video autoplay loop muted playsinline{poster} width="{_width(entry)}">\n'
+                f'  <source src="{e["mp4"]}" type="video/mp4">{track}\n</video>'
+            )
         gif = f"![{chapter_id}]({_rel(names['gif'], base)})" if "gif" in names else ""
         result.append({"chapter": chapter_id, "html": video, "markdown": gif})
     return result
@@ -52,8 +54,10 @@ def preview_page(out_dir: Path, page: Path) -> str:
         if item["markdown"]:
             src = item["markdown"][item["markdown"].index("](") + 2 : -1]
             gif = f'<img src="{html.escape(src, quote=True)}" alt="{html.escape(item["chapter"])}" loading="eager">'
-        sections.append(f'<section id="{html.escape(item["chapter"])}">\n<h2>{html.escape(item["chapter"])}</h2>\n'
-                        f'{item["html"]}\n{gif}\n</section>')  # fmt: skip
+        sections.append(
+            f'<section id="{html.escape(item["chapter"])}">\n<h2>{html.escape(item["chapter"])}</h2>\n'
+            f"{item['html']}\n{gif}\n</section>"
+        )
     body = "\n".join(sections) or "<p>No chapters rendered yet.</p>"
     return f"""<!doctype html>
 <html lang="zh">

@@ -111,8 +111,13 @@ class RayEngine:
             options = {"address": self.address} if self.address else {"num_cpus": self.workers}
             # Ray's default token authentication stays on; only its notice that it is on is silenced
             logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
-            ray.init(**options, include_dashboard=False, log_to_driver=False, logging_level="ERROR",
-                     configure_logging=False)  # fmt: skip
+            ray.init(
+                **options,
+                include_dashboard=False,
+                log_to_driver=False,
+                logging_level="ERROR",
+                configure_logging=False,
+            )
         try:
             remote = ray.remote(num_cpus=1, max_retries=1)(produce)
             code = code_version()

@@ -83,8 +83,17 @@ def mp4_to_gif(src: Path, dst: Path, size: int = 640, fps: int = 10, threshold: 
         img.info["transparency"] = _CLEAR
         images.append(img)
     durations = _centisecond_durations(len(images), Fraction(1, fps))
-    images[0].save(dst, format="GIF", save_all=True, append_images=images[1:], loop=0, duration=durations,
-                   optimize=False, disposal=1, transparency=_CLEAR)
+    images[0].save(
+        dst,
+        format="GIF",
+        save_all=True,
+        append_images=images[1:],
+        loop=0,
+        duration=durations,
+        optimize=False,
+        disposal=1,
+        transparency=_CLEAR,
+    )
 
 
 def _sample_frames(src: Path, size: int, fps: int) -> list[Image.Image]:

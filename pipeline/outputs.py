@@ -97,11 +97,19 @@ def produce_chapter(job: ChapterJob, number: int = 0, code: str | None = None) -
         items.append(_trace(job, out))
         files = tuple((item["path"], (out / item["path"]).read_bytes()) for item in items)
     entry = {
-        "chapter": job.chapter_id, "number": number, "inputs_hash": job.digest(), "sentence": job.sentence,
-        "tokens": list(result.tokens), "focus": job.focus, "lang": job.lang, "quality": job.settings.quality,
-        "aspect": job.settings.aspect, "theme": job.settings.theme, "duration": round(result.duration, 3),
+        "chapter": job.chapter_id,
+        "number": number,
+        "inputs_hash": job.digest(),
+        "sentence": job.sentence,
+        "tokens": list(result.tokens),
+        "focus": job.focus,
+        "lang": job.lang,
+        "quality": job.settings.quality,
+        "aspect": job.settings.aspect,
+        "theme": job.settings.theme,
+        "duration": round(result.duration, 3),
         "files": items,
-    }  # fmt: skip
+    }
     return Rendered(job.chapter_id, entry, files)
 
 
@@ -152,8 +160,9 @@ def _trace(job: ChapterJob, out: Path) -> dict:
 
     dst = out / f"{job.chapter_id}.trace.json"
     data = get_chapter(job.chapter_id).data(job.sentence, job.focus, job.model)
-    dst.write_text(json.dumps({"chapter": job.chapter_id, **data.to_dict()}, ensure_ascii=False, indent=2),
-                   encoding="utf-8")  # fmt: skip
+    dst.write_text(
+        json.dumps({"chapter": job.chapter_id, **data.to_dict()}, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return _describe(dst, "trace")
 
 

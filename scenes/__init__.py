@@ -88,55 +88,81 @@ CHAPTERS: dict[str, Chapter] = {
     c.id: c
     for c in (
         Chapter(
-            "intuition", 1, "scenes.intuition:ShowSelectiveRecall", INTUITION_SENTENCE,
+            "intuition",
+            1,
+            "scenes.intuition:ShowSelectiveRecall",
+            INTUITION_SENTENCE,
             intuition_data,
             "注意力的直觉：读到一个词时，有选择地回看前面的词",
-            "The intuition: reaching a word, look back selectively at the earlier ones", ATTENTION_MODELS,
-        ),  # fmt: skip
+            "The intuition: reaching a word, look back selectively at the earlier ones",
+            ATTENTION_MODELS,
+        ),
         Chapter(
-            "rnn-limits", 2, "scenes.rnn_limits:ShowRecurrenceLimits", RNN_SENTENCE,
+            "rnn-limits",
+            2,
+            "scenes.rnn_limits:ShowRecurrenceLimits",
+            RNN_SENTENCE,
             lambda sentence, focus: rnn_limits_data(sentence),
             "循环网络的局限：不能并行、远距离遗忘、梯度消失与爆炸",
             "Why RNNs fall short: no parallelism, long-range decay, vanishing and exploding gradients",
-        ),  # fmt: skip
+        ),
         Chapter(
-            "self-attention-idea", 3, "scenes.self_attention_idea:ConnectEveryWord", SELF_ATTENTION_SENTENCE,
+            "self-attention-idea",
+            3,
+            "scenes.self_attention_idea:ConnectEveryWord",
+            SELF_ATTENTION_SENTENCE,
             self_attention_data,
             "自注意力：每个词直接看到每个词，一步并行，权重随内容变化",
             "Self-attention: every word sees every word, in one parallel step, with dynamic weights",
             ATTENTION_MODELS,
-        ),  # fmt: skip
+        ),
         Chapter(
-            "qkv", 4, "scenes.qkv:IntroduceQueryKeyValue", QKV_SENTENCE,
+            "qkv",
+            4,
+            "scenes.qkv:IntroduceQueryKeyValue",
+            QKV_SENTENCE,
             lambda sentence, focus: qkv_data(sentence),
             "查询、键、值：图书馆的比喻，再用真实数字算 X·W_Q、X·W_K、X·W_V",
             "Query, key, value: the library analogy, then X·W_Q, X·W_K, X·W_V with real numbers",
-        ),  # fmt: skip
+        ),
         Chapter(
-            "formula", 5, "scenes.formula:BuildAttentionFormula", QKV_SENTENCE,
+            "formula",
+            5,
+            "scenes.formula:BuildAttentionFormula",
+            QKV_SENTENCE,
             lambda sentence, focus: formula_data(sentence),
             "公式 softmax(QKᵀ/√d_k)V 分四步：分数、缩放（为什么）、softmax、加权求和",
             "softmax(QKᵀ/√d_k)V in four steps: scores, scaling (and why), softmax, weighted sum",
-        ),  # fmt: skip
+        ),
         Chapter(
-            "worked-example", 6, "scenes.worked_example:ShowWorkedExample", WORKED_EXAMPLE_SENTENCE,
+            "worked-example",
+            6,
+            "scenes.worked_example:ShowWorkedExample",
+            WORKED_EXAMPLE_SENTENCE,
             worked_example_data,
             "逐个数字算一遍：X、Q/K/V、QKᵀ、÷√d_k、softmax、输出",
             "Every number by hand: X, Q/K/V, QKᵀ, ÷√d_k, softmax, output",
-        ),  # fmt: skip
+        ),
         Chapter(
-            "attention-matrix", 7, "scenes.attention_matrix:ReadAttentionMatrix", MATRIX_SENTENCE,
+            "attention-matrix",
+            7,
+            "scenes.attention_matrix:ReadAttentionMatrix",
+            MATRIX_SENTENCE,
             attention_matrix_data,
             "注意力矩阵：行是查询，列是键，颜色是权重，逐行读",
             "The attention matrix: rows are queries, columns keys, colour is weight; read row by row",
             ATTENTION_MODELS,
-        ),  # fmt: skip
+        ),
         Chapter(
-            "real-model", 9, "scenes.real_model:ShowRealHeads", "小猫在花园里追蝴蝶,然后它停下了",
+            "real-model",
+            9,
+            "scenes.real_model:ShowRealHeads",
+            "小猫在花园里追蝴蝶,然后它停下了",
             real_model_data,
             "真实模型：训练好的模型的 144 个头，怎样看你的句子",
-            "A real model: what a trained model's 144 heads do with your sentence", tuple(MODELS),
-        ),  # fmt: skip
+            "A real model: what a trained model's 144 heads do with your sentence",
+            tuple(MODELS),
+        ),
     )
 }
 

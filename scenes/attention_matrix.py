@@ -48,8 +48,9 @@ class ReadAttentionMatrix(ChapterScene):
         title = label(self.t("am.title"), th, 32)
         source = self.source_line()
         if source is not None:
-            title = VGroup(title, source.scale_to_fit_width(min(source.width, 3.6))).arrange(DOWN, aligned_edge=LEFT,
-                                                                                           buff=0.1)  # fmt: skip
+            title = VGroup(title, source.scale_to_fit_width(min(source.width, 3.6))).arrange(
+                DOWN, aligned_edge=LEFT, buff=0.1
+            )
         rows, cols = label(self.t("am.rows"), th, 24, color=th.q), label(self.t("am.cols"), th, 24, color=th.k)
         panel = VGroup(title, rows, cols, WeightLegend(th, self.t("legend"), width=2.8))
         panel.title, panel.rows, panel.cols, panel.legend = panel
@@ -68,8 +69,9 @@ class ReadAttentionMatrix(ChapterScene):
         special = tr.special if tr.model != "lexicon" else None
         names = tr.source.get("special_names", "")
         heat = Heatmap(tr.weights, tr.tokens, th, box_w, box_h, special=special, special_label=names)
-        axes = VGroup(label(self.t("am.axis_keys"), th, 18, color=th.k),
-                      label(self.t("am.axis_queries"), th, 18, color=th.q)).arrange(DOWN, aligned_edge=RIGHT, buff=.1)
+        axes = VGroup(
+            label(self.t("am.axis_keys"), th, 18, color=th.k), label(self.t("am.axis_queries"), th, 18, color=th.q)
+        ).arrange(DOWN, aligned_edge=RIGHT, buff=0.1)
         axes.align_to(heat.row_labels, RIGHT).align_to(heat.col_labels, DOWN)
         whole = VGroup(VGroup(heat, axes), panel).arrange(DOWN if is_portrait() else RIGHT, buff=0.5)
         fit(whole, height=fh).move_to(CONTENT_Y * UP)
@@ -134,8 +136,9 @@ class ReadAttentionMatrix(ChapterScene):
             return
         self.say("am.patterns", hold=1.0)
         for claim in examples:
-            boxes = VGroup(heat.row_frame(claim.values["query"], self.theme.accent),
-                           self._boxes(heat, claim, self.theme.accent))  # fmt: skip
+            boxes = VGroup(
+                heat.row_frame(claim.values["query"], self.theme.accent), self._boxes(heat, claim, self.theme.accent)
+            )
             self.play(Create(boxes), run_time=0.5)
             self.state(claim.topic, "am.pattern", hold=2.5)
             self.play(Fade(boxes, fade_in=False), run_time=0.4)

@@ -83,8 +83,9 @@ class BuildAttentionFormula(ChapterScene):
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_formula(self) -> None:
         self.formula = fit(AttentionFormula(self.theme), width=frame_box()[0]).move_to(0.6 * UP)
-        self.play(LaggedStart(*[FadeIn(p, shift=0.15 * UP) for p in self.formula.pieces()], lag_ratio=0.3),
-                  run_time=2.0)  # fmt: skip
+        self.play(
+            LaggedStart(*[FadeIn(p, shift=0.15 * UP) for p in self.formula.pieces()], lag_ratio=0.3), run_time=2.0
+        )
         self.say("f.whole", hold=1.2)
         for name in PARTS:
             self._focus(name)
@@ -135,8 +136,9 @@ class BuildAttentionFormula(ChapterScene):
         self.play(ReplacementTransform(scores, big))
         self.state("scale", "f.scale")
         self.play(FadeIn(divide, shift=0.2 * LEFT))
-        swaps = [AnimationGroup(Fade(big.row(i), fade_in=False), Fade(self.scaled.row(i)))
-                 for i in range(big.shape[0])]
+        swaps = [
+            AnimationGroup(Fade(big.row(i), fade_in=False), Fade(self.scaled.row(i))) for i in range(big.shape[0])
+        ]
         self.play(Fade(big.title, fade_in=False), Fade(self.scaled.title), LaggedStart(*swaps, lag_ratio=0.25))
         self.discard(big)
         self.settle(self.scaled)
@@ -148,19 +150,44 @@ class BuildAttentionFormula(ChapterScene):
         th, sd = self.theme, self.data.scaling
         cats = [f"d_k = {int(d)}" for d in sd.d_ks]
         top = float(sd.std_dot.max())
-        chart = BarChart(sd.std_dot, cats, th, key="scaling.std_dot", color=th.k, max_value=top, length=3.2,
-                         thickness=0.8, gap=1.0, decimals=1)  # fmt: skip
-        roots = VGroup(*[label(f"√{int(d)} = {fmt(r, 0 if float(r).is_integer() else 1)}", th, 20, color=th.muted)
-                         .next_to(lab, DOWN, buff=0.12) for d, r, lab in zip(sd.d_ks, self.data.sqrt_d_ks,
-                                                                             chart.labels, strict=True)])
+        chart = BarChart(
+            sd.std_dot,
+            cats,
+            th,
+            key="scaling.std_dot",
+            color=th.k,
+            max_value=top,
+            length=3.2,
+            thickness=0.8,
+            gap=1.0,
+            decimals=1,
+        )
+        roots = VGroup(
+            *[
+                label(f"√{int(d)} = {fmt(r, 0 if float(r).is_integer() else 1)}", th, 20, color=th.muted).next_to(
+                    lab, DOWN, buff=0.12
+                )
+                for d, r, lab in zip(sd.d_ks, self.data.sqrt_d_ks, chart.labels, strict=True)
+            ]
+        )
         title = label(self.t("f.std"), th, 26).next_to(chart, UP, buff=0.35)
         self._fit(VGroup(title, chart, roots), room_below=0.1, grow=1.25)
         self.say("f.why", hold=1.0)
         self.play(Fade(title), Fade(chart.labels), Fade(roots))
         self.play(*[GrowFromEdge(b, DOWN) for b in chart.bars], Fade(chart.numbers), run_time=1.5)
         self.state("spread", "f.spread", hold=2.5)
-        flat = BarChart(sd.std_scaled, cats, th, key="scaling.std_scaled", color=th.q, max_value=top, length=3.2,
-                        thickness=0.8, gap=1.0, decimals=1).scale(chart.bars[0].width / 0.8)  # fmt: skip
+        flat = BarChart(
+            sd.std_scaled,
+            cats,
+            th,
+            key="scaling.std_scaled",
+            color=th.q,
+            max_value=top,
+            length=3.2,
+            thickness=0.8,
+            gap=1.0,
+            decimals=1,
+        ).scale(chart.bars[0].width / 0.8)
         flat.shift(chart.bars[0].get_bottom() - flat.bars[0].get_bottom())
         self.settle(chart)
         self.play(ReplacementTransform(chart.bars, flat.bars), ReplacementTransform(chart.numbers, flat.numbers))
@@ -179,8 +206,19 @@ class BuildAttentionFormula(ChapterScene):
             ("scaling.weights_scaled", sd.weights_scaled, self.data.big_scaled_scores, f"q·k/√{d}"),
         ):
             name = self.t("f.unscaled" if arg == "q·k" else "f.scaled", arg=arg)
-            chart = BarChart(weights, [fmt(s, 1) for s in scores], th, key=key, color=th.accent, max_value=1.0,
-                             length=2.6, thickness=0.55, gap=0.4, decimals=2, font_size=18)  # fmt: skip
+            chart = BarChart(
+                weights,
+                [fmt(s, 1) for s in scores],
+                th,
+                key=key,
+                color=th.accent,
+                max_value=1.0,
+                length=2.6,
+                thickness=0.55,
+                gap=0.4,
+                decimals=2,
+                font_size=18,
+            )
             chart.add(label(name, th, 22).next_to(chart, UP, buff=0.3))
             chart.add(label(arg, th, 18, color=th.muted).next_to(chart.labels, LEFT, buff=0.25))
             charts.add(chart)
@@ -200,9 +238,14 @@ class BuildAttentionFormula(ChapterScene):
         tr, th = self.tr, self.theme
         target = self._labelled("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k")
         weights = self._labelled("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w)
-        sums = VGroup(*[label(f"Σ = {fmt(float(tr.row_sums[r]), DEC)}", th, 22, mono=True)
-                        .next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
-                        for i, r in enumerate(weights.row_index)])  # fmt: skip
+        sums = VGroup(
+            *[
+                label(f"Σ = {fmt(float(tr.row_sums[r]), DEC)}", th, 22, mono=True)
+                .next_to(weights.brackets, RIGHT, buff=0.25)
+                .set_y(weights.cell(i, 0).get_y())
+                for i, r in enumerate(weights.row_index)
+            ]
+        )
         legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
         target.shift(weights.cells.get_center() - target.cells.get_center())
         self._fit(VGroup(weights, sums, legend, target), room_below=0.1)
@@ -210,12 +253,22 @@ class BuildAttentionFormula(ChapterScene):
         self.play(Fade(target))
         self.state("positive", "f.softmax")
         n = weights.shape[1]
-        swaps = [AnimationGroup(Fade(target.row(i), fade_in=False),
-                                Fade(VGroup(*weights.backgrounds[i * n:(i + 1) * n])), Fade(weights.row(i)))
-                 for i in range(weights.shape[0])]  # fmt: skip
-        self.play(Fade(target.title, fade_in=False), Fade(weights.title),
-                  Fade(target.dots, fade_in=False), Fade(weights.dots),
-                  LaggedStart(*swaps, lag_ratio=0.3), run_time=2.5)  # fmt: skip
+        swaps = [
+            AnimationGroup(
+                Fade(target.row(i), fade_in=False),
+                Fade(VGroup(*weights.backgrounds[i * n : (i + 1) * n])),
+                Fade(weights.row(i)),
+            )
+            for i in range(weights.shape[0])
+        ]
+        self.play(
+            Fade(target.title, fade_in=False),
+            Fade(weights.title),
+            Fade(target.dots, fade_in=False),
+            Fade(weights.dots),
+            LaggedStart(*swaps, lag_ratio=0.3),
+            run_time=2.5,
+        )
         self.discard(target)
         self.settle(weights)
         self.play(Fade(legend), LaggedStart(*[FadeIn(s, shift=0.2 * LEFT) for s in sums], lag_ratio=0.2))
@@ -256,4 +309,3 @@ class BuildAttentionFormula(ChapterScene):
         self.play(Create(frame))
         self.say("f.summary", hold=2.5)
         curtain(self, self.theme)
-

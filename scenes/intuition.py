@@ -38,8 +38,7 @@ class ShowSelectiveRecall(ChapterScene):
         cursor = self._cursor(0)
         self.play(Fade(self.row.item(0)), Fade(cursor), run_time=0.5)
         for i in range(1, r.focus + 1):
-            self.play(cursor.animate.move_to(self._cursor(i)), FadeIn(self.row.item(i), shift=0.1 * UP),
-                      run_time=0.4)  # fmt: skip
+            self.play(cursor.animate.move_to(self._cursor(i)), FadeIn(self.row.item(i), shift=0.1 * UP), run_time=0.4)
         self.play(Fade(cursor, fade_in=False), run_time=0.3)
 
     def _cursor(self, i: int) -> Rectangle:

@@ -72,12 +72,32 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         lib, th = self.lib, self.theme
         titles = [wrap(t, 16) if is_portrait() else t for t in lib.titles]  # 9:16 is narrow: two lines
         pitch = 0.8 if any("\n" in t for t in titles) else 0.5
-        bars = BarChart(lib.weights, titles, th, key="library.weights", color=th.accent, max_value=1.0,
-                        length=2.4, thickness=0.36, gap=pitch - 0.36, horizontal=True, font_size=22)  # fmt: skip
+        bars = BarChart(
+            lib.weights,
+            titles,
+            th,
+            key="library.weights",
+            color=th.accent,
+            max_value=1.0,
+            length=2.4,
+            thickness=0.36,
+            gap=pitch - 0.36,
+            horizontal=True,
+            font_size=22,
+        )
         bars.labels.set_color(th.k)
-        contents = MatrixGrid(lib.contents, th, key="library.contents", decimals=1, color=th.v, cell_h=pitch,
-                              col_labels=tuple(wrap(t, 9) for t in lib.topics), font_size=22, cell_w=1.25,
-                              row_labels=tuple(titles) if is_portrait() else None)  # fmt: skip
+        contents = MatrixGrid(
+            lib.contents,
+            th,
+            key="library.contents",
+            decimals=1,
+            color=th.v,
+            cell_h=pitch,
+            col_labels=tuple(wrap(t, 9) for t in lib.topics),
+            font_size=22,
+            cell_w=1.25,
+            row_labels=tuple(titles) if is_portrait() else None,
+        )
         contents.col_labels.set_color(th.v)
         contents.row_labels.set_color(th.k)
         if is_portrait():  # below the bars, each row named again
@@ -85,12 +105,15 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         else:  # beside the bars, row for row
             contents.next_to(bars, RIGHT, buff=0.9)
             contents.shift((bars.bars[0].get_y() - contents.cell(0, 0).get_y()) * UP)
-        reading = MatrixGrid(lib.reading[None, :], th, key="library.reading", decimals=2, color=th.v, font_size=22,
-                             cell_w=1.25)  # fmt: skip
+        reading = MatrixGrid(
+            lib.reading[None, :], th, key="library.reading", decimals=2, color=th.v, font_size=22, cell_w=1.25
+        )
         reading.next_to(contents, DOWN, buff=0.45).set_x(contents.cells.get_x())
         reading_label = label(self.t("qkv.reading"), th, 22).next_to(reading, LEFT, buff=0.3)
-        query = VGroup(RoundedRectangle(corner_radius=0.12, width=1, height=0.7).set_stroke(th.q, 3),
-                       label(self.t("qkv.query_card", query=lib.query), th, 26, color=th.q))  # fmt: skip
+        query = VGroup(
+            RoundedRectangle(corner_radius=0.12, width=1, height=0.7).set_stroke(th.q, 3),
+            label(self.t("qkv.query_card", query=lib.query), th, 26, color=th.q),
+        )
         query[0].stretch_to_fit_width(query[1].width + 0.5)
         query.next_to(VGroup(bars, contents), UP, buff=0.5)
         group = VGroup(query, bars, contents, reading, reading_label)
@@ -114,8 +137,13 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         self.say("qkv.lib_values", hold=2.0, k=len(lib.topics))
         box = VGroup(*[g.contents.row_box(k, th.accent) for k in highlighted(best)])
         self.play(Create(box), Fade(g.reading_label), Create(g.reading.brackets))
-        self.play(LaggedStart(*[ReplacementTransform(g.contents.row(k).copy(), g.reading.cells)
-                                for k in range(len(lib.titles))], lag_ratio=0.3), run_time=2.0)  # fmt: skip
+        self.play(
+            LaggedStart(
+                *[ReplacementTransform(g.contents.row(k).copy(), g.reading.cells) for k in range(len(lib.titles))],
+                lag_ratio=0.3,
+            ),
+            run_time=2.0,
+        )
         self.settle(g.reading)
         self.state(f"lib_reading:{self.lang}", "qkv.lib_reading", hold=2.5)
         self.say("qkv.lib_map", hold=2.5)
@@ -146,9 +174,19 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
     def _beat_summary(self) -> None:
         tr, th = self.tr, self.theme
         tall = is_portrait()  # 9:16: one above the other, each with its words
-        grids = VGroup(*[self._grid(name, getattr(tr, name), color=color, title=name, cell_w=None,
-                                    row_labels=tr.tokens if tall or name == "Q" else None)
-                         for name, color in (("Q", th.q), ("K", th.k), ("V", th.v))])  # fmt: skip
+        grids = VGroup(
+            *[
+                self._grid(
+                    name,
+                    getattr(tr, name),
+                    color=color,
+                    title=name,
+                    cell_w=None,
+                    row_labels=tr.tokens if tall or name == "Q" else None,
+                )
+                for name, color in (("Q", th.q), ("K", th.k), ("V", th.v))
+            ]
+        )
         grids.arrange(DOWN if tall else RIGHT, buff=0.6, aligned_edge=RIGHT if tall else DOWN)
         self._fit(grids, grow=1.2)
         self.play(LaggedStart(*[Fade(g) for g in grids], lag_ratio=0.4), run_time=2.0)

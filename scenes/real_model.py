@@ -63,20 +63,32 @@ class ShowRealHeads(ChapterScene):
                 if a.pieces[i].special:
                     pieces.words[k].set_color(th.muted)
             pair = VGroup(words, pieces).arrange(DOWN, buff=1.0)
-            pair.add(VGroup(*[Line(pieces.boxes[k].get_top(), words.boxes[j].get_bottom(), stroke_width=2.5)
-                              .set_stroke(th.accent, opacity=0.35 + 0.65 * float(a.membership[i, w]))
-                              for k, i in enumerate(pieces_at) for j, w in enumerate(words_at)
-                              if a.membership[i, w] > 0]))  # fmt: skip
+            pair.add(
+                VGroup(
+                    *[
+                        Line(pieces.boxes[k].get_top(), words.boxes[j].get_bottom(), stroke_width=2.5).set_stroke(
+                            th.accent, opacity=0.35 + 0.65 * float(a.membership[i, w])
+                        )
+                        for k, i in enumerate(pieces_at)
+                        for j, w in enumerate(words_at)
+                        if a.membership[i, w] > 0
+                    ]
+                )
+            )
             lines.add(pair)
         lines.arrange(DOWN, buff=0.6)
         fit(lines, width=frame_box()[0], height=top - bottom).move_to(UP * (top + bottom) / 2)
         self.play(*[FadeIn(pair[0], lag_ratio=0.1) for pair in lines], run_time=1.0)
-        self.play(*[anim for pair in lines for anim in (FadeIn(pair[1], lag_ratio=0.05),
-                                                         Create(pair[2], lag_ratio=0.05))], run_time=1.5)  # fmt: skip
+        self.play(
+            *[anim for pair in lines for anim in (FadeIn(pair[1], lag_ratio=0.05), Create(pair[2], lag_ratio=0.05))],
+            run_time=1.5,
+        )
         claim = self.data.claim("pieces")
         sep = "、" if self.lang == "zh" else "; "
-        split = sep.join(f"{_quote(w, self.lang)} = {p}" for w, p in zip(claim.values["split"],
-                                                                          claim.values["split_pieces"], strict=True))
+        split = sep.join(
+            f"{_quote(w, self.lang)} = {p}"
+            for w, p in zip(claim.values["split"], claim.values["split_pieces"], strict=True)
+        )
         self.state("pieces", "rm.pieces", hold=3.5, split_list=split)
         return lines
 
@@ -86,16 +98,19 @@ class ShowRealHeads(ChapterScene):
         top, bottom = self._area()
         width = frame_box()[0] if is_portrait() else frame_box()[0] * 0.48
         height = (top - bottom) * (0.45 if is_portrait() else 1.0)
-        gallery = HeadGallery(self.words_view, self.theme, width, height, self.t("rm.axis.layer"),
-                              self.t("rm.axis.head"))  # fmt: skip
+        gallery = HeadGallery(
+            self.words_view, self.theme, width, height, self.t("rm.axis.layer"), self.t("rm.axis.head")
+        )
         gallery.move_to([0, (top + bottom) / 2, 0])
         self.play(Fade(before, fade_in=False), FadeIn(gallery), run_time=1.5)
         self.state("gallery", "rm.gallery", hold=3.5)
         if is_portrait():
             self.play(gallery.animate.move_to([0, top - gallery.height / 2, 0]), run_time=0.8)
         else:
-            self.play(gallery.animate.move_to([-frame_box()[0] / 2 + gallery.width / 2, (top + bottom) / 2, 0]),
-                      run_time=0.8)  # fmt: skip
+            self.play(
+                gallery.animate.move_to([-frame_box()[0] / 2 + gallery.width / 2, (top + bottom) / 2, 0]),
+                run_time=0.8,
+            )
         return gallery
 
     def _beat_heads(self, gallery: HeadGallery) -> Group:
@@ -116,11 +131,21 @@ class ShowRealHeads(ChapterScene):
         for claim in (c for c in self.data.claims if c.kind == "head_pattern"):
             layer, head = claim.evidence["layer_index"], claim.evidence["head_index"]
             frame = gallery.head_box(layer, head, self.theme.accent)
-            heat = Heatmap(self.words_view[layer, head], self.data.tokens, self.theme, *box,
-                           special=self.special[layer, head], special_label=names)  # fmt: skip
+            heat = Heatmap(
+                self.words_view[layer, head],
+                self.data.tokens,
+                self.theme,
+                *box,
+                special=self.special[layer, head],
+                special_label=names,
+            )
             heat.move_to(centre)
-            title = label(text(self.lang, "rm.head_title", layer=claim.values["layer"], head=claim.values["head"]),
-                          self.theme, 22, color=self.theme.accent).next_to(heat, UP, buff=0.1)  # fmt: skip
+            title = label(
+                text(self.lang, "rm.head_title", layer=claim.values["layer"], head=claim.values["head"]),
+                self.theme,
+                22,
+                color=self.theme.accent,
+            ).next_to(heat, UP, buff=0.1)
             anims = [Fade(m, fade_in=False) for m in shown]
             self.play(Create(frame), *anims, run_time=0.6)
             self.play(Fade(heat), Fade(title), run_time=0.8)
@@ -145,9 +170,13 @@ class ShowRealHeads(ChapterScene):
         claim = self.state("layers", "rm.layers")
         self.play(FadeIn(grid.cells, lag_ratio=0.01, shift=0.1 * RIGHT), run_time=1.5)
         third, layers = claim.values["third"], claim.values["layers"]
-        frames = VGroup(*[grid.frame(span, k, self.theme.accent)
-                          for part, span in (("early", range(third)), ("late", range(layers - third, layers)))
-                          for k in claim.evidence[f"{part}_keys"]])  # fmt: skip
+        frames = VGroup(
+            *[
+                grid.frame(span, k, self.theme.accent)
+                for part, span in (("early", range(third)), ("late", range(layers - third, layers)))
+                for k in claim.evidence[f"{part}_keys"]
+            ]
+        )
         self.play(Create(frames), run_time=0.8)
         self.remove(focus, *grid.submobjects)
         self.add(group)  # one mobject again, for the curtain and for tests reading the grid back
@@ -161,8 +190,10 @@ def _word_widths(a) -> list[float]:
         return 0.3 + 0.18 * sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in t)
 
     content = [i for i, p in enumerate(a.pieces) if not p.special]
-    return [max(box(w), sum(box(a.pieces[i].text) + 0.18 for i in content if a.membership[i, k] > 0))
-            for k, w in enumerate(a.words)]  # fmt: skip
+    return [
+        max(box(w), sum(box(a.pieces[i].text) + 0.18 for i in content if a.membership[i, k] > 0))
+        for k, w in enumerate(a.words)
+    ]
 
 
 def _lines(membership, pieces, widths: list[float], width: float) -> list[tuple[list[int], list[int]]]:
@@ -185,8 +216,11 @@ def _lines(membership, pieces, widths: list[float], width: float) -> list[tuple[
         words = list(range(bounds[k], bounds[k + 1]))
         own = [i for i in content if min(w for w in range(n) if membership[i, w] > 0) in words]
         first = [i for i, p in enumerate(pieces) if p.special and i < min(content, default=0)] if k == 0 else []
-        last = ([i for i, p in enumerate(pieces) if p.special and i > max(content, default=0)]
-                if k == len(bounds) - 2 else [])  # fmt: skip
+        last = (
+            [i for i, p in enumerate(pieces) if p.special and i > max(content, default=0)]
+            if k == len(bounds) - 2
+            else []
+        )
         out.append((words, first + own + last))
     return out
 

@@ -65,8 +65,13 @@ class ShowRecurrenceLimits(ChapterScene):
         """
         data = self.data
         n, steps = len(data.tokens), data.shown_steps
-        chain = RnnChain([data.tokens[t] for t in steps], data.run.H[list(steps)], self.theme, is_portrait(),
-                         numbers=[t + 1 for t in steps])  # fmt: skip
+        chain = RnnChain(
+            [data.tokens[t] for t in steps],
+            data.run.H[list(steps)],
+            self.theme,
+            is_portrait(),
+            numbers=[t + 1 for t in steps],
+        )
         top, bottom = self._area(1.0)
         fit(chain, height=top - bottom, grow=1.2).move_to(UP * (top + bottom) / 2)
         self.chain = chain
@@ -93,8 +98,11 @@ class ShowRecurrenceLimits(ChapterScene):
         self.play(*anims, run_time=0.6)
         box = chain.cells[k][0]
         self.play(box.animate.set_fill(self.theme.accent, 0.45), run_time=0.4)  # this cell is working
-        self.play(FadeIn(chain.states[k], shift=0.15 * (RIGHT if is_portrait() else DOWN)),
-                  box.animate.set_fill(self.theme.panel, 1), run_time=0.6)  # fmt: skip
+        self.play(
+            FadeIn(chain.states[k], shift=0.15 * (RIGHT if is_portrait() else DOWN)),
+            box.animate.set_fill(self.theme.panel, 1),
+            run_time=0.6,
+        )
         self.counter = new
 
     def _fast_forward(self, first: int, stop: int, n: int) -> None:
@@ -122,8 +130,16 @@ class ShowRecurrenceLimits(ChapterScene):
         steps = int(self.data.decay[0].steps[-1])
         xticks = {float(x): str(x) for x in range(0, steps + 1, 40)}
         yticks = {v: f"{int(v * 100)}%" for v in (0.0, 0.25, 0.5, 0.75, 1.0)}
-        plot = DataPlot(self.theme, (0, steps, 20), (0, 1, 0.25), xticks, yticks, self.t("rnn.x_steps"),
-                        self.t("rnn.y_retention"), *_plot_size())  # fmt: skip
+        plot = DataPlot(
+            self.theme,
+            (0, steps, 20),
+            (0, 1, 0.25),
+            xticks,
+            yticks,
+            self.t("rnn.x_steps"),
+            self.t("rnn.y_retention"),
+            *_plot_size(),
+        )
         top, bottom = self._area(0.3)
         return fit(plot, height=top - bottom).move_to(UP * (top + bottom) / 2)
 
@@ -137,8 +153,9 @@ class ShowRecurrenceLimits(ChapterScene):
         self.play(Fade(plot))
         curves, names, dots = self._retention_curves(plot, claim)
         self.play(*[Create(c) for c in curves], Fade(names), run_time=2.5)
-        drop = DashedLine(plot.point(RETENTION_STEP, 0), plot.point(RETENTION_STEP, 1), color=th.muted,
-                          stroke_width=2)  # fmt: skip
+        drop = DashedLine(
+            plot.point(RETENTION_STEP, 0), plot.point(RETENTION_STEP, 1), color=th.muted, stroke_width=2
+        )
         self.play(Create(drop), FadeIn(dots, scale=1.5))
         sep = "、" if self.lang == "zh" else ", "
         points = sep.join(text(self.lang, "rnn.point", **point) for point in claim.values["points"])
@@ -159,11 +176,20 @@ class ShowRecurrenceLimits(ChapterScene):
         colors = [interpolate_color(ManimColor(th.muted), ManimColor(th.accent), t) for t in ramp]
         self.decay_curves = [plot.curve(c.steps, c.retention, col, 3.5) for c, col in zip(decay, colors, strict=True)]
         points = claim.values["points"]
-        names = VGroup(*[label(self.t("rnn.curve", s=point["scale"]), th, 20, color=col)
-                         .next_to(curve.get_end(), RIGHT, buff=0.1)
-                         for point, curve, col in zip(points, self.decay_curves, colors, strict=True)])
-        dots = VGroup(*[Dot(plot.point(RETENTION_STEP, c.at(RETENTION_STEP)), radius=0.06, color=col)
-                        for c, col in zip(decay, colors, strict=True)])  # fmt: skip
+        names = VGroup(
+            *[
+                label(self.t("rnn.curve", s=point["scale"]), th, 20, color=col).next_to(
+                    curve.get_end(), RIGHT, buff=0.1
+                )
+                for point, curve, col in zip(points, self.decay_curves, colors, strict=True)
+            ]
+        )
+        dots = VGroup(
+            *[
+                Dot(plot.point(RETENTION_STEP, c.at(RETENTION_STEP)), radius=0.06, color=col)
+                for c, col in zip(decay, colors, strict=True)
+            ]
+        )
         return self.decay_curves, spread_labels(names, 0.05), dots
 
     def _gradient_plot(self) -> DataPlot:
@@ -173,8 +199,17 @@ class ShowRecurrenceLimits(ChapterScene):
         steps = int(g.steps[-1])
         xticks = {float(x): str(x) for x in range(0, steps + 1, 10)}
         yticks = {10.0**k: power_of_ten(k) for k in range(lo, hi + 1, 2)}
-        plot = DataPlot(self.theme, (0, steps, 5), (lo, hi, 1), xticks, yticks, self.t("rnn.x_back"),
-                        self.t("rnn.y_grad"), *_plot_size(), log=True)  # fmt: skip
+        plot = DataPlot(
+            self.theme,
+            (0, steps, 5),
+            (lo, hi, 1),
+            xticks,
+            yticks,
+            self.t("rnn.x_back"),
+            self.t("rnn.y_grad"),
+            *_plot_size(),
+            log=True,
+        )
         top, bottom = self._area(0.3)
         return fit(plot, height=top - bottom).move_to(UP * (top + bottom) / 2)
 

@@ -91,8 +91,9 @@ class ConnectEveryWord(ChapterScene):
         fit(block, width=frame_box()[0], height=top - bottom, grow=1.3).move_to(UP * (top + bottom) / 2)
         self.state("matrix_size", "sa.parallel")
         self.play(Fade(grid.row_labels), Fade(grid.col_labels), Fade(legend))
-        self.play(Fade(grid.squares), *([Fade(grid.special)] if len(grid.special) else []),
-                  run_time=1.2)  # one step: all rows together
+        self.play(
+            Fade(grid.squares), *([Fade(grid.special)] if len(grid.special) else []), run_time=1.2
+        )  # one step: all rows together
         self.wait(2.5)
         self.say("sa.rows", hold=3.0)
         box = grid.row_box(self.data.focus, th.accent)
@@ -125,4 +126,3 @@ class ConnectEveryWord(ChapterScene):
     def _beat_close(self) -> None:
         self.say("sa.close", hold=3.5)
         self.play(Fade(Group(*self.mobjects), fade_in=False))
-

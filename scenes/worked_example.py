@@ -114,10 +114,14 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         self.play(ReplacementTransform(scores, big))
         self.state("scale", "we.scale")
         self.play(FadeIn(divide, shift=0.2 * LEFT))
-        self.play(Fade(big.title, fade_in=False), Fade(scaled.title),
-                  LaggedStart(*[AnimationGroup(Fade(big.row(i), fade_in=False), Fade(scaled.row(i)))
-                                for i in range(tr.n)],
-                              lag_ratio=0.25))
+        self.play(
+            Fade(big.title, fade_in=False),
+            Fade(scaled.title),
+            LaggedStart(
+                *[AnimationGroup(Fade(big.row(i), fade_in=False), Fade(scaled.row(i))) for i in range(tr.n)],
+                lag_ratio=0.25,
+            ),
+        )
         self.discard(big)
         self.settle(scaled)
         self.wait(2.0)
@@ -129,10 +133,12 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         tr, th = self.trace, self.theme
         labels = {"row_labels": tr.tokens, "col_labels": tr.tokens}
         target = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", **labels)
-        weights = self._grid("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w,
-                             **labels)
-        sums = VGroup(*[label(f"Σ = {self.data.claim(f'softmax:{i}').values['sum']}", th, 22, mono=True)
-                        for i in range(tr.n)])  # fmt: skip
+        weights = self._grid(
+            "weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w, **labels
+        )
+        sums = VGroup(
+            *[label(f"Σ = {self.data.claim(f'softmax:{i}').values['sum']}", th, 22, mono=True) for i in range(tr.n)]
+        )
         for i, s in enumerate(sums):
             s.next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
         legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
@@ -143,9 +149,14 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         for i in range(tr.n):
             box = target.row_box(i, th.accent)
             self.play(Create(box), run_time=0.3)
-            row_bg = VGroup(*weights.backgrounds[i * tr.n:(i + 1) * tr.n])
-            self.play(Fade(target.row(i), fade_in=False), Fade(row_bg), Fade(weights.row(i)),
-                      FadeIn(sums[i], shift=0.2 * LEFT), run_time=0.7)
+            row_bg = VGroup(*weights.backgrounds[i * tr.n : (i + 1) * tr.n])
+            self.play(
+                Fade(target.row(i), fade_in=False),
+                Fade(row_bg),
+                Fade(weights.row(i)),
+                FadeIn(sums[i], shift=0.2 * LEFT),
+                run_time=0.7,
+            )
             self.state(f"softmax:{i}", "we.softmax", hold=2.0 if i == 0 else 0.8 if tr.n <= 4 else 0.5)
             self.play(Fade(box, fade_in=False), run_time=0.2)
         self.play(Fade(target.title, fade_in=False), Fade(weights.title))
@@ -159,8 +170,9 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
     def _beat_weighted_sum(self, weights: MatrixGrid) -> MatrixGrid:
         """weights · V = output, side by side; the first output number spelled out."""
         tr, th = self.trace, self.theme
-        left = self._grid("weights", tr.weights, heat=True, row_labels=tr.tokens, col_labels=tr.tokens,
-                          title="softmax(QKᵀ/√d_k)")
+        left = self._grid(
+            "weights", tr.weights, heat=True, row_labels=tr.tokens, col_labels=tr.tokens, title="softmax(QKᵀ/√d_k)"
+        )
         v = self._grid("V", tr.V, color=th.v, title="V")
         out = self._grid("output", tr.output, title="output")
         signs = VGroup(label("·", th, 40), label("=", th, 36))
@@ -184,4 +196,3 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
     def _beat_summary(self, output: MatrixGrid) -> None:
         self.state("row:0", "we.summary", hold=3.0)
         curtain(self, self.theme)
-

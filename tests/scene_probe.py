@@ -35,11 +35,19 @@ def build_scene(scene_cls, data, tmp_path, aspect=(16, 9), draw=True) -> tuple[o
 
     w, h = aspect
     cfg = {
-        "pixel_width": 16 * w, "pixel_height": 16 * h, "frame_rate": 5,
-        "frame_height": 8.0 if w >= h else 8.0 * h / w, "frame_width": 8.0 * w / h if w >= h else 8.0,
-        "media_dir": str(tmp_path), "write_to_movie": False, "save_last_frame": False,
-        "skip_animations": True, "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR",
-    }  # fmt: skip
+        "pixel_width": 16 * w,
+        "pixel_height": 16 * h,
+        "frame_rate": 5,
+        "frame_height": 8.0 if w >= h else 8.0 * h / w,
+        "frame_width": 8.0 * w / h if w >= h else 8.0,
+        "media_dir": str(tmp_path),
+        "write_to_movie": False,
+        "save_last_frame": False,
+        "skip_animations": True,
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "ERROR",
+    }
     with tempconfig(cfg):
         scene = Probe(data)
         scene.render()

@@ -39,8 +39,9 @@ def _write_jsonl(path: Path, rows: list[dict]) -> Path:
 
 
 def _batch(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), "batch", *args], capture_output=True, text=True,
-                          timeout=timeout)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "batch", *args], capture_output=True, text=True, timeout=timeout
+    )
 
 
 # -- rows ---------------------------------------------------------------------------------------------------
@@ -82,8 +83,9 @@ def test_rows_take_the_defaults_and_stay_inside_the_output_folder(tmp_path):
 
 def test_the_model_is_part_of_a_row_and_of_its_slug():
     same = {"sentence": "The cat sat", "chapters": "attention-matrix"}
-    rows, errors = parse_rows([(1, same), (2, {**same, "model": "minilm"}), (3, {**same, "model": "lexicon"})],
-                              Defaults(), dict(CHAPTERS))  # fmt: skip
+    rows, errors = parse_rows(
+        [(1, same), (2, {**same, "model": "minilm"}), (3, {**same, "model": "lexicon"})], Defaults(), dict(CHAPTERS)
+    )
     assert not errors and [r.model for r in rows] == [None, "minilm", "lexicon"]
     assert len({r.id for r in rows}) == 3  # another model draws other weights: never the same folder
 
@@ -94,13 +96,17 @@ def test_duplicate_ids_and_broken_lines(tmp_path):
     rows, errors = parse_rows(read_rows(path), Defaults(), dict(CHAPTERS))
     assert [r.id for r in rows] == ["a"]
     assert [(e.line, e.reason.split(" (")[0]) for e in errors] == [
-        (2, "not a JSON object"), (3, "not valid JSON"), (4, "id 'a' is also row 1's")]
+        (2, "not a JSON object"),
+        (3, "not valid JSON"),
+        (4, "id 'a' is also row 1's"),
+    ]
 
 
 def test_csv_rows_and_a_wrong_header(tmp_path):
     good = tmp_path / "rows.csv"
-    good.write_text("id,sentence,chapters,aspect\nx,The cat sat,intuition qkv,9:16\n,我爱吃苹果,,\n",
-                    encoding="utf-8")
+    good.write_text(
+        "id,sentence,chapters,aspect\nx,The cat sat,intuition qkv,9:16\n,我爱吃苹果,,\n", encoding="utf-8"
+    )
     rows, errors = parse_rows(read_rows(good), Defaults(), dict(CHAPTERS))
     assert not errors and rows[0].chapters == ("intuition", "qkv") and rows[1].chapters == tuple(CHAPTERS)
     bad = tmp_path / "bad.csv"
@@ -108,7 +114,8 @@ def test_csv_rows_and_a_wrong_header(tmp_path):
     result = CliRunner().invoke(cli, ["batch", str(bad), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and result.stderr.strip() == (
         "error: batch file: unknown column 'colour'; columns are id, sentence, chapters, lang, focus, aspect, theme, "
-        "quality, formats, model")
+        "quality, formats, model"
+    )
 
 
 def test_only_bad_rows_render_nothing_and_fail(tmp_path):
@@ -139,8 +146,14 @@ def test_every_row_renders_what_a_single_render_writes(local_batch):
     assert [r["status"] for r in index["rows"]] == ["ok"] * 6
     for row in index["rows"]:
         names = {p.name for p in (out / row["id"]).iterdir() if not p.name.startswith(".")}
-        assert names == {"intuition.mp4", "intuition.poster.png", "intuition.srt", "intuition.vtt",
-                         "intuition.trace.json", "manifest.json"}  # fmt: skip
+        assert names == {
+            "intuition.mp4",
+            "intuition.poster.png",
+            "intuition.srt",
+            "intuition.vtt",
+            "intuition.trace.json",
+            "manifest.json",
+        }
         info = probe(out / row["id"] / "intuition.mp4")
         assert (info.width, info.height) == ((480, 854) if row["aspect"] == "9:16" else (854, 480))
         trace = json.loads((out / row["id"] / "intuition.trace.json").read_text())
@@ -173,8 +186,9 @@ def test_ray_renders_the_same_files(local_batch, tmp_path):
 
 def test_a_killed_batch_resumes_without_loss_or_leftovers(local_batch, tmp_path):
     out = tmp_path / "out"
-    rows = _write_jsonl(tmp_path / "rows.jsonl", [{**r, "chapters": ["intuition", "self-attention-idea"]}
-                                                   for r in ROWS[:4]])  # fmt: skip
+    rows = _write_jsonl(
+        tmp_path / "rows.jsonl", [{**r, "chapters": ["intuition", "self-attention-idea"]} for r in ROWS[:4]]
+    )
     cmd = [sys.executable, str(ROOT / "render.py"), "batch", str(rows), "--out", str(out)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 300

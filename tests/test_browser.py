@@ -31,9 +31,17 @@ window.addEventListener("load", () => {
 });
 </script></body>"""
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-quic",
-         "--autoplay-policy=no-user-gesture-required"]  # fmt: skip
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--autoplay-policy=no-user-gesture-required",
+]
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -72,8 +80,9 @@ def play_page(folder: Path, page: str, profile: Path) -> dict:
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
-    browser = subprocess.Popen([chromium, *FLAGS, f"--user-data-dir={profile}", url],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    browser = subprocess.Popen(
+        [chromium, *FLAGS, f"--user-data-dir={profile}", url], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         return reports.get(timeout=120)
     except queue.Empty:

@@ -65,8 +65,9 @@ def test_trace_of_a_chapter_lists_its_window_and_claims(chapter):
 
 
 def test_trace_text_shows_the_claims_as_sentences():
-    out = run("trace", "--sentence", "Don't stop", "--chapter", "intuition",
-              "--model", "lexicon", "--lang", "en").output  # fmt: skip
+    out = run(
+        "trace", "--sentence", "Don't stop", "--chapter", "intuition", "--model", "lexicon", "--lang", "en"
+    ).output
     assert '[focus_row] "stop" attends most to itself (0.79)' in out
 
 

@@ -18,8 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("media")
-    cmd = [sys.executable, str(ROOT / "render.py"), "render", "worked-example", "--quality", "draft",
-           "--format", "mp4", "--format", "gif", "--format", "png", "--out", str(out)]
+    cmd = [
+        sys.executable,
+        str(ROOT / "render.py"),
+        "render",
+        "worked-example",
+        "--quality",
+        "draft",
+        "--format",
+        "mp4",
+        "--format",
+        "gif",
+        "--format",
+        "png",
+        "--out",
+        str(out),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr

@@ -22,8 +22,19 @@ SENTENCE = "The dog saw the cat and then it ran"
 
 def _render(out: Path, cache: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    cmd = [sys.executable, str(ROOT / "render.py"), "render", *CHAPTERS, "--sentence", SENTENCE, "--jobs", "2",
-           "--out", str(out), *extra]  # fmt: skip
+    cmd = [
+        sys.executable,
+        str(ROOT / "render.py"),
+        "render",
+        *CHAPTERS,
+        "--sentence",
+        SENTENCE,
+        "--jobs",
+        "2",
+        "--out",
+        str(out),
+        *extra,
+    ]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 

@@ -25,16 +25,22 @@ from tests.conftest import PORTRAIT_ARGS, ROOT
 BAD_INPUTS = [
     (["render", "worked-example", "--sentence", ""], "the sentence is empty"),
     (["render", "worked-example", "--sentence", " \t "], "the sentence is empty"),
-    (["render", "worked-example", "--sentence", " ".join(f"w{i}" for i in range(33))],
-     "the sentence has 33 words; the limit is 32"),
+    (
+        ["render", "worked-example", "--sentence", " ".join(f"w{i}" for i in range(33))],
+        "the sentence has 33 words; the limit is 32",
+    ),
     (["render", "--all", "--sentence", "猫"], "the sentence has 1 word; attention needs at least 2"),
     (["render", "worked-example", "--sentence", "x" * 300], "the limit is 200"),
     (["render", "worked-example", "--sentence", "a\u200bb"], "invisible or control character (U+200B)"),
     (["render", "worked-example", "--sentence", "a\x1b[31mb"], "control character (U+001B)"),
-    (["render", "intuition", "--sentence", "小猫 停下", "--focus", "狗"],
-     "intuition: focus word '狗' is not in the sentence"),
-    (["render", "--all", "--sentence", "小猫 停下", "--focus", "小猫"],
-     "intuition: focus word '小猫' is the first word"),
+    (
+        ["render", "intuition", "--sentence", "小猫 停下", "--focus", "狗"],
+        "intuition: focus word '狗' is not in the sentence",
+    ),
+    (
+        ["render", "--all", "--sentence", "小猫 停下", "--focus", "小猫"],
+        "intuition: focus word '小猫' is the first word",
+    ),
     (["render", "no-such-chapter"], "unknown chapter 'no-such-chapter'"),
     (["render", "worked-example", "--format", "avi"], "Invalid value for '--format'"),
     (["render", "worked-example", "--quality", "8k"], "Invalid value for '--quality'"),
@@ -43,7 +49,7 @@ BAD_INPUTS = [
     (["render", "worked-example", "--out", "/proc/attention-explainer"], "cannot write to output folder"),
     (["trace", "--chapter", "nope"], "unknown chapter 'nope'"),
     (["render", "worked-example", "--bogus"], "No such option '--bogus'"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("args", "message"), BAD_INPUTS, ids=[m for _, m in BAD_INPUTS])

@@ -19,9 +19,22 @@ class BarChart(VGroup):
     :meth:`value_texts` are the numbers written at the bars' ends with ``decimals`` digits.
     """
 
-    def __init__(self, values, categories: list[str], theme: Theme, *, key: str, color: str,
-                 max_value: float | None = None, length: float = 2.5, thickness: float = 0.55, gap: float = 0.3,
-                 decimals: int = 2, horizontal: bool = False, font_size: float = 20) -> None:
+    def __init__(
+        self,
+        values,
+        categories: list[str],
+        theme: Theme,
+        *,
+        key: str,
+        color: str,
+        max_value: float | None = None,
+        length: float = 2.5,
+        thickness: float = 0.55,
+        gap: float = 0.3,
+        decimals: int = 2,
+        horizontal: bool = False,
+        font_size: float = 20,
+    ) -> None:
         super().__init__()
         self.values = np.asarray(values, dtype=float)
         self.key, self.decimals = key, decimals
@@ -30,13 +43,15 @@ class BarChart(VGroup):
         self.bars, self.numbers, self.labels = VGroup(), VGroup(), VGroup()
         for k, v in enumerate(self.values):
             size = max(length * float(v) / top, 0.02)
-            bar = Rectangle(width=size if horizontal else thickness, height=thickness if horizontal else size,
-                            stroke_width=0).set_fill(color, 1)  # fmt: skip
+            bar = Rectangle(
+                width=size if horizontal else thickness, height=thickness if horizontal else size, stroke_width=0
+            ).set_fill(color, 1)
             base = across * k * (thickness + gap)
             bar.move_to(base + grow * size / 2)
             self.bars.add(bar)
-            self.numbers.add(label(fmt(float(v), decimals), theme, font_size, mono=True)
-                             .next_to(bar, grow, buff=0.08))  # fmt: skip
+            self.numbers.add(
+                label(fmt(float(v), decimals), theme, font_size, mono=True).next_to(bar, grow, buff=0.08)
+            )
             self.labels.add(label(categories[k], theme, font_size).next_to(base, -grow, buff=0.12))
         if horizontal:
             for lab in self.labels:

@@ -68,8 +68,9 @@ class ChapterScene(Scene):
         else:
             v = self.data.claim("head").values
             bits = self.t("source.bits") if v["quantized"] else ""
-            words = self.t("source.model", model=v["model"], bits=bits, layer=v["layer"], layers=v["layers"],
-                           head=v["head"])  # fmt: skip
+            words = self.t(
+                "source.model", model=v["model"], bits=bits, layer=v["layer"], layers=v["layers"], head=v["head"]
+            )
         return fit(label(words, self.theme, 22, color=self.theme.muted), width=config.frame_width * 0.9, height=0.4)
 
     def state_source(self, hold: float = 2.0) -> None:

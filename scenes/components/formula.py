@@ -39,9 +39,11 @@ class AttentionFormula(VGroup):
     def part(self, name: str) -> VGroup:
         """The pieces of step ``name`` (one of ``scores``, ``scale``, ``softmax``, ``weighted``)."""
         return {
-            "scores": VGroup(self.qk), "scale": VGroup(self.bar, self.sqrt),
-            "softmax": VGroup(self.open, self.close), "weighted": VGroup(self.v),
-        }[name]  # fmt: skip
+            "scores": VGroup(self.qk),
+            "scale": VGroup(self.bar, self.sqrt),
+            "softmax": VGroup(self.open, self.close),
+            "weighted": VGroup(self.v),
+        }[name]
 
     def pieces(self) -> list:
         """Every piece, left to right, in the order they are written."""
@@ -49,5 +51,9 @@ class AttentionFormula(VGroup):
 
     def frame(self, name: str, color: str) -> VGroup:
         """Outlines around the pieces of step ``name`` (softmax's two brackets are framed separately)."""
-        return VGroup(*[SurroundingRectangle(p, color=color, buff=0.08, corner_radius=0.06)
-                        for p in (self.part(name) if name == "softmax" else [self.part(name)])])
+        return VGroup(
+            *[
+                SurroundingRectangle(p, color=color, buff=0.08, corner_radius=0.06)
+                for p in (self.part(name) if name == "softmax" else [self.part(name)])
+            ]
+        )

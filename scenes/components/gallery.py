@@ -26,8 +26,15 @@ class HeadGallery(Group):
     """``words (layers, heads, n, n)``: one small heatmap per head, layers down, heads across, ``width`` wide; the
     axes are named ``layer_title`` (left) and ``head_title`` (above)."""
 
-    def __init__(self, words: np.ndarray, theme: Theme, width: float, height: float, layer_title: str = "layer",
-                 head_title: str = "head") -> None:  # fmt: skip
+    def __init__(
+        self,
+        words: np.ndarray,
+        theme: Theme,
+        width: float,
+        height: float,
+        layer_title: str = "layer",
+        head_title: str = "head",
+    ) -> None:
         super().__init__()
         layers, heads, n, _ = words.shape
         tile = n * CELL_PX
@@ -81,14 +88,22 @@ class ColorGrid(VGroup):
         for i in range(r):
             for j in range(c):
                 fill = "#{:02X}{:02X}{:02X}".format(*rgb[i, j])
-                self.cells.add(Rectangle(width=cell * 0.94, height=cell * 0.9, stroke_width=0).set_fill(fill, 1)
-                               .move_to([j * cell, -i * cell, 0]))  # fmt: skip
-        self.row_labels = VGroup(*[label(t, theme, 16, color=theme.muted).next_to(self.cells[i * c], LEFT, buff=0.1)
-                                   for i, t in enumerate(rows)])  # fmt: skip
+                self.cells.add(
+                    Rectangle(width=cell * 0.94, height=cell * 0.9, stroke_width=0)
+                    .set_fill(fill, 1)
+                    .move_to([j * cell, -i * cell, 0])
+                )
+        self.row_labels = VGroup(
+            *[
+                label(t, theme, 16, color=theme.muted).next_to(self.cells[i * c], LEFT, buff=0.1)
+                for i, t in enumerate(rows)
+            ]
+        )
         heads = [label(t, theme, 16) for t in cols]
         turn = max(h.width for h in heads) > cell * 0.95
-        self.col_labels = VGroup(*[(h.rotate(np.pi / 2) if turn else h).next_to(self.cells[j], UP, buff=0.1)
-                                   for j, h in enumerate(heads)])  # fmt: skip
+        self.col_labels = VGroup(
+            *[(h.rotate(np.pi / 2) if turn else h).next_to(self.cells[j], UP, buff=0.1) for j, h in enumerate(heads)]
+        )
         self.add(self.cells, self.row_labels, self.col_labels)
 
     def cell(self, i: int, j: int) -> Rectangle:

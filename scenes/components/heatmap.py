@@ -28,9 +28,21 @@ class Heatmap(VGroup):
     the right and labelled ``special_label``: with it every row adds up to 1.
     """
 
-    def __init__(self, weights: np.ndarray, tokens: tuple[str, ...], theme: Theme, width: float, height: float, *,
-                 key: str = "weights", decimals: int = 2, numbers: bool | None = None, font_size: float = 18,
-                 special: np.ndarray | None = None, special_label: str = "") -> None:  # fmt: skip
+    def __init__(
+        self,
+        weights: np.ndarray,
+        tokens: tuple[str, ...],
+        theme: Theme,
+        width: float,
+        height: float,
+        *,
+        key: str = "weights",
+        decimals: int = 2,
+        numbers: bool | None = None,
+        font_size: float = 18,
+        special: np.ndarray | None = None,
+        special_label: str = "",
+    ) -> None:
         super().__init__()
         self.values = np.asarray(weights, dtype=float)
         self.tokens, self.key, self.decimals, self.theme = tuple(tokens), key, decimals, theme
@@ -39,8 +51,9 @@ class Heatmap(VGroup):
         extra = 0 if self.special is None else 1.3  # the special column and its gap, in columns
         self.row_labels = VGroup(*[_capped(label(t, theme, font_size), 1.8, 10) for t in self.tokens])
         row_w = max(m.width for m in self.row_labels) + _LABEL_GAP
-        self.col_labels, cell_w, cell_h = _columns(self.tokens, theme, font_size, (width - row_w) * n / (n + extra),
-                                                   height, n)  # fmt: skip
+        self.col_labels, cell_w, cell_h = _columns(
+            self.tokens, theme, font_size, (width - row_w) * n / (n + extra), height, n
+        )
         self.cell_w, self.cell_h = cell_w, cell_h
         _scaled_all(self.row_labels, 10, cell_h * 1.1)
         num_font = min(20.0, 0.8 * cell_w / _NUM_W, 0.45 * cell_h / _NUM_H)
@@ -50,8 +63,11 @@ class Heatmap(VGroup):
             for j in range(n):
                 pos = (j - (n - 1) / 2) * cell_w * RIGHT + ((n - 1) / 2 - i) * cell_h * UP
                 fill = weight_color(self.values[i, j])
-                self.cells.add(Rectangle(width=cell_w * 0.94, height=cell_h * 0.92, stroke_width=0)
-                               .set_fill(fill, 1).move_to(pos))
+                self.cells.add(
+                    Rectangle(width=cell_w * 0.94, height=cell_h * 0.92, stroke_width=0)
+                    .set_fill(fill, 1)
+                    .move_to(pos)
+                )
                 if self.has_numbers:
                     text = fmt(float(self.values[i, j]), decimals)
                     self.numbers.add(label(text, theme, num_font, color=ink_on(fill), mono=True).move_to(pos))
@@ -74,10 +90,16 @@ class Heatmap(VGroup):
             cell = Rectangle(width=self.cell_w * 0.94, height=self.cell_h * 0.92, stroke_width=0).set_fill(fill, 1)
             self.special_cells.add(cell.move_to([x, self.cell(i, 0).get_y(), 0]))
             if self.has_numbers:
-                numbers.add(label(fmt(float(share), self.decimals), self.theme, num_font, color=ink_on(fill),
-                                  mono=True).move_to(cell))  # fmt: skip
-        self.special_label = _turned(text, self.theme, font_size * 0.9) if self.col_labels[0].height > self.cell_h \
-            else label(text, self.theme, font_size * 0.9)  # fmt: skip
+                numbers.add(
+                    label(
+                        fmt(float(share), self.decimals), self.theme, num_font, color=ink_on(fill), mono=True
+                    ).move_to(cell)
+                )
+        self.special_label = (
+            _turned(text, self.theme, font_size * 0.9)
+            if self.col_labels[0].height > self.cell_h
+            else label(text, self.theme, font_size * 0.9)
+        )
         _scaled_all(VGroup(self.special_label), 1.2 * self.cell_w, max(m.height for m in self.col_labels))
         self.special_label.set_color(self.theme.muted).next_to(self.special_cells[0], UP, buff=_LABEL_GAP * 0.8)
         self.special_numbers = numbers
@@ -161,8 +183,9 @@ def _cells(width: float, height: float, labels_h: float, n: int) -> tuple[float,
     return cell_w, min(cell_h, cell_w)
 
 
-def _columns(tokens: tuple[str, ...], theme: Theme, size: float, width: float, height: float,
-             n: int) -> tuple[VGroup, float, float]:
+def _columns(
+    tokens: tuple[str, ...], theme: Theme, size: float, width: float, height: float, n: int
+) -> tuple[VGroup, float, float]:
     """Column labels and the cell size they leave.
 
     Labels stay horizontal while the widest fits its column at no less than 80 % of ``size``; otherwise all of

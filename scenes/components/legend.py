@@ -16,10 +16,12 @@ class WeightLegend(VGroup):
     def __init__(self, theme: Theme, title: str, width: float = 3.0, height: float = 0.22, steps: int = 32) -> None:
         super().__init__()
         seg = width / steps
-        self.bar = VGroup(*[
-            Rectangle(width=seg, height=height, stroke_width=0).set_fill(weight_color((k + 0.5) / steps), 1)
-            for k in range(steps)
-        ]).arrange(RIGHT, buff=0)  # fmt: skip
+        self.bar = VGroup(
+            *[
+                Rectangle(width=seg, height=height, stroke_width=0).set_fill(weight_color((k + 0.5) / steps), 1)
+                for k in range(steps)
+            ]
+        ).arrange(RIGHT, buff=0)
         ticks = VGroup(*[label(s, theme, 18, mono=True) for s in ("0", "0.5", "1")])
         for tick, frac in zip(ticks, (0.0, 0.5, 1.0), strict=True):
             tick.next_to(self.bar.get_left() + frac * width * RIGHT, DOWN, buff=0.1)

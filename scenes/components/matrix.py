@@ -56,6 +56,7 @@ class MatrixGrid(VGroup):
         cell_w = cell_w or max(0.95, 0.205 * widest + 0.2)  # room for "−0.25" without crowding
         self.backgrounds = VGroup()
         self.cells = VGroup()
+
         def at(r: float, c: float) -> np.ndarray:
             return (c - (slots_c - 1) / 2) * cell_w * RIGHT + ((slots_r - 1) / 2 - r) * cell_h * UP
 
@@ -71,8 +72,9 @@ class MatrixGrid(VGroup):
                 if heat:
                     self.backgrounds.add(
                         Rectangle(width=cell_w * 0.96, height=cell_h * 0.92, stroke_width=0)
-                        .set_fill(fill, 1).move_to(pos)
-                    )  # fmt: skip
+                        .set_fill(fill, 1)
+                        .move_to(pos)
+                    )
         self.shape = (rows, cols)
         self.cell_w = cell_w
         body = Rectangle(width=slots_c * cell_w, height=slots_r * cell_h)
@@ -81,10 +83,18 @@ class MatrixGrid(VGroup):
         self.add(self.backgrounds, self.cells, self.dots, self.brackets)
         rows_text = _elide([(row_labels or ())[r] for r in self.row_index] if row_labels else [], row_slot, "⋮")
         cols_text = _elide([(col_labels or ())[c] for c in self.col_index] if col_labels else [], col_slot, "⋯")
-        self.row_labels = VGroup(*[label(t, theme, font_size * 0.95).next_to(body, LEFT, buff=0.3)
-                                   .set_y(at(slot, 0)[1]) for slot, t in rows_text])
-        self.col_labels = VGroup(*[label(t, theme, font_size * 0.95).next_to(body, UP, buff=0.2)
-                                   .set_x(at(0, slot)[0]) for slot, t in cols_text])
+        self.row_labels = VGroup(
+            *[
+                label(t, theme, font_size * 0.95).next_to(body, LEFT, buff=0.3).set_y(at(slot, 0)[1])
+                for slot, t in rows_text
+            ]
+        )
+        self.col_labels = VGroup(
+            *[
+                label(t, theme, font_size * 0.95).next_to(body, UP, buff=0.2).set_x(at(0, slot)[0])
+                for slot, t in cols_text
+            ]
+        )
         for group in (self.row_labels, self.col_labels):
             for lab in group:
                 lab.scale_to_fit_width(min(lab.width, 1.6 if group is self.row_labels else cell_w * 0.95))
@@ -156,7 +166,7 @@ def _elide(texts: list[str], slots: list[int], mark: str) -> list[tuple[int, str
 
 
 def _dots(row_slot: list[int], col_slot: list[int], at, theme: Theme, size: float, ink: str) -> VGroup:
-    """"⋮" under each shown column in the row gap, "⋯" in each shown row in the column gap, "⋱" where both meet."""
+    """ "⋮" under each shown column in the row gap, "⋯" in each shown row in the column gap, "⋱" where both meet."""
     dots = VGroup()
     gap_r = [s for s in range(row_slot[-1] + 1) if s not in row_slot]
     gap_c = [s for s in range(col_slot[-1] + 1) if s not in col_slot]
@@ -174,6 +184,9 @@ def _brackets(body: Rectangle, color: str) -> VGroup:
     for side, sign in ((LEFT, 1), (RIGHT, -1)):
         top = body.get_corner(UP + side) + side * pad + UP * pad
         bottom = body.get_corner(DOWN + side) + side * pad + DOWN * pad
-        groups.add(VGroup(Line(top, bottom), Line(top, top + sign * tick * RIGHT),
-                          Line(bottom, bottom + sign * tick * RIGHT)).set_stroke(color, 2.5))
+        groups.add(
+            VGroup(
+                Line(top, bottom), Line(top, top + sign * tick * RIGHT), Line(bottom, bottom + sign * tick * RIGHT)
+            ).set_stroke(color, 2.5)
+        )
     return groups

@@ -60,22 +60,43 @@ class DataPlot(VGroup):
     ``x_ticks`` / ``y_ticks`` map data values to their tick text (data values, not exponents).
     """
 
-    def __init__(self, theme: Theme, x_range: tuple[float, float, float], y_range: tuple[float, float, float],
-                 x_ticks: dict[float, str], y_ticks: dict[float, str], x_title: str, y_title: str,
-                 width: float = 8.0, height: float = 4.5, log: bool = False) -> None:  # fmt: skip
+    def __init__(
+        self,
+        theme: Theme,
+        x_range: tuple[float, float, float],
+        y_range: tuple[float, float, float],
+        x_ticks: dict[float, str],
+        y_ticks: dict[float, str],
+        x_title: str,
+        y_title: str,
+        width: float = 8.0,
+        height: float = 4.5,
+        log: bool = False,
+    ) -> None:
         super().__init__()
         self.log = log
         self.y0 = y_range[0]  # the axes run from 0 so the x axis sits at the bottom, even below zero or 10⁰
         self.axes = Axes(
-            x_range=x_range, y_range=(0, y_range[1] - y_range[0], y_range[2]),
-            x_length=width, y_length=height, tips=False,
+            x_range=x_range,
+            y_range=(0, y_range[1] - y_range[0], y_range[2]),
+            x_length=width,
+            y_length=height,
+            tips=False,
             axis_config={"include_numbers": False, "color": theme.muted, "stroke_width": 2, "tick_size": 0.06},
-        )  # fmt: skip
+        )
         size = 20
-        self.x_labels = VGroup(*[label(t, theme, size, mono=True).next_to(self.point(x, self._y_low()), DOWN, 0.15)
-                                 for x, t in x_ticks.items()])  # fmt: skip
-        self.y_labels = VGroup(*[label(t, theme, size, mono=True).next_to(self.point(x_range[0], v), LEFT, 0.15)
-                                 for v, t in y_ticks.items()])  # fmt: skip
+        self.x_labels = VGroup(
+            *[
+                label(t, theme, size, mono=True).next_to(self.point(x, self._y_low()), DOWN, 0.15)
+                for x, t in x_ticks.items()
+            ]
+        )
+        self.y_labels = VGroup(
+            *[
+                label(t, theme, size, mono=True).next_to(self.point(x_range[0], v), LEFT, 0.15)
+                for v, t in y_ticks.items()
+            ]
+        )
         self.x_title = label(x_title, theme, 22, color=theme.muted).next_to(self.x_labels, DOWN, buff=0.15)
         self.y_title = label(y_title, theme, 22, color=theme.muted)
         self.y_title.next_to(self.axes.y_axis, UP, buff=0.2).align_to(self.y_labels, LEFT)

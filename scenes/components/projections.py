@@ -31,8 +31,9 @@ class ProjectionBeat:
         th = self.theme
         w_prev = out_prev = None
         for name, w_key, color in (("Q", "W_q", th.q), ("K", "W_k", th.k), ("V", "W_v", th.v)):
-            w = self._grid(w_key, getattr(tr, w_key), self.in_decimals, color=color, title=f"W_{name}",
-                           **self.w_grid_options)  # fmt: skip
+            w = self._grid(
+                w_key, getattr(tr, w_key), self.in_decimals, color=color, title=f"W_{name}", **self.w_grid_options
+            )
             out = self._grid(name, getattr(tr, name), color=color, title=name)
             fresh = self._grid("X", tr.X, self.in_decimals, row_labels=tr.tokens, title="X")  # w's cell size
             x_target, w, out = self._fit_product(place_product(fresh, w, out))

@@ -47,8 +47,16 @@ class ReadingRow(VGroup):
     ``22 * unit`` stay in proportion. Fits ``width`` (default: the usable frame width of 16:9 or 9:16).
     """
 
-    def __init__(self, tokens: tuple[str, ...], theme: Theme, size: float = 30, width: float | None = None,
-                 max_lines: int = 2, buff: float = 0.18, column: bool | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        tokens: tuple[str, ...],
+        theme: Theme,
+        size: float = 30,
+        width: float | None = None,
+        max_lines: int = 2,
+        buff: float = 0.18,
+        column: bool | None = None,
+    ) -> None:
         super().__init__()
         row = TokenRow(tokens, theme, size, buff=buff)
         self.tokens, self.boxes, self.words = row.tokens, row.boxes, row.words

@@ -30,10 +30,11 @@ class RecallView(VGroup):
         self.fan = ArcFan(row, reading.focus, keys, [reading.weight(k) for k in keys], theme.text)
         size = 24 * row.unit
         self.labels = {
-            k: row.place_label(k, number(reading.weight(k), DECIMALS, theme, size,
-                                         theme.muted if k == reading.focus else theme.text))
+            k: row.place_label(
+                k, number(reading.weight(k), DECIMALS, theme, size, theme.muted if k == reading.focus else theme.text)
+            )
             for k in (*keys, reading.focus)
-        }  # fmt: skip
+        }
         self.add(self.fan, *self.labels.values())
 
     def mark_focus(self) -> Animation:
@@ -44,8 +45,9 @@ class RecallView(VGroup):
     def animate_in(self) -> Animation:
         """Draw the arcs (nearest word first) with their weights."""
         keys = sorted(self.fan.by_key, key=lambda k: abs(k - self.reading.focus))
-        return LaggedStart(*[Create(self.fan.by_key[k]) for k in keys],
-                           Fade(VGroup(*self.labels.values())), lag_ratio=0.12)  # fmt: skip
+        return LaggedStart(
+            *[Create(self.fan.by_key[k]) for k in keys], Fade(VGroup(*self.labels.values())), lag_ratio=0.12
+        )
 
     def highlight(self, keys: tuple[int, ...], own: bool = False) -> list[Animation]:
         """Light the arcs to ``keys`` and their words in the accent colour (and the focus's own weight when

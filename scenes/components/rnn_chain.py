@@ -23,18 +23,27 @@ class RnnChain(VGroup):
     ``key = "H[t]"`` for step ``t`` (0-based).
     """
 
-    def __init__(self, tokens: list[str], H: np.ndarray, theme: Theme, portrait: bool,
-                 numbers: list[int] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, tokens: list[str], H: np.ndarray, theme: Theme, portrait: bool, numbers: list[int] | None = None
+    ) -> None:
         super().__init__()
         n = len(tokens)
         numbers = numbers or list(range(1, n + 1))
         self.words = VGroup(*[_word_box(t, theme) for t in tokens])
         self.cells = VGroup(*[_cell(theme) for _ in range(n)])
         self.states = [
-            MatrixGrid(h.reshape(1, -1) if portrait else h.reshape(-1, 1), theme, key=f"H[{t - 1}]",
-                       decimals=DECIMALS, title=f"h{_sub(t)}", font_size=22, cell_w=0.95, cell_h=0.42)
+            MatrixGrid(
+                h.reshape(1, -1) if portrait else h.reshape(-1, 1),
+                theme,
+                key=f"H[{t - 1}]",
+                decimals=DECIMALS,
+                title=f"h{_sub(t)}",
+                font_size=22,
+                cell_w=0.95,
+                cell_h=0.42,
+            )
             for t, h in zip(numbers, np.asarray(H), strict=True)
-        ]  # fmt: skip
+        ]
         widest = max(w.width for w in self.words)
         pitch = 1.5 if portrait else max(widest, 1.0) + 0.55
         along, across = (DOWN, RIGHT) if portrait else (RIGHT, DOWN)
@@ -47,13 +56,18 @@ class RnnChain(VGroup):
             state.shift(centre + across * (2.1 if portrait else 1.75) - state.cells.get_center())
         self.inputs = VGroup(*[_arrow(w, c, theme) for w, c in zip(self.words, self.cells, strict=True)])
         self.handoffs = VGroup(*[_arrow(self.cells[t], self.cells[t + 1], theme) for t in range(n - 1)])
-        self.gaps = VGroup(*[_gap(self.cells[k], self.cells[k + 1], theme, portrait, -across)
-                             for k in range(n - 1) if slots[k + 1] != slots[k] + 1])  # fmt: skip
+        self.gaps = VGroup(
+            *[
+                _gap(self.cells[k], self.cells[k + 1], theme, portrait, -across)
+                for k in range(n - 1)
+                if slots[k + 1] != slots[k] + 1
+            ]
+        )
         self.add(self.words, self.cells, self.inputs, self.handoffs, self.gaps, *self.states)
 
 
 def _gap(before, after, theme: Theme, portrait: bool, side: np.ndarray):
-    """"⋯" beside the hand-off arrow between two cells that are not neighbours: the steps not drawn."""
+    """ "⋯" beside the hand-off arrow between two cells that are not neighbours: the steps not drawn."""
     dots = label("⋯", theme, 36, color=theme.muted).rotate(-np.pi / 2 if portrait else 0)
     return dots.move_to((before.get_center() + after.get_center()) / 2 + 0.35 * side)
 
@@ -82,5 +96,11 @@ def _arrow(src, dst, theme: Theme) -> Arrow:
     side = RIGHT if abs(direction[0]) > abs(direction[1]) else DOWN
     if np.dot(direction, side) < 0:
         side = LEFT if side is RIGHT else UP
-    return Arrow(src.get_critical_point(side), dst.get_critical_point(-side), buff=0.06, color=theme.muted,
-                 stroke_width=3, max_tip_length_to_length_ratio=0.3)  # fmt: skip
+    return Arrow(
+        src.get_critical_point(side),
+        dst.get_critical_point(-side),
+        buff=0.06,
+        color=theme.muted,
+        stroke_width=3,
+        max_tip_length_to_length_ratio=0.3,
+    )

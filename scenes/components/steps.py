@@ -42,8 +42,16 @@ def fill_cells(scene: Scene, grid: MatrixGrid, skip_first: bool = True, lag: flo
     scene.settle(grid)
 
 
-def spell_first_entry(scene, left: MatrixGrid, top: MatrixGrid, out: MatrixGrid, theme: Theme, color: str,
-                      expression: str, hold: float = 2.0) -> VGroup:
+def spell_first_entry(
+    scene,
+    left: MatrixGrid,
+    top: MatrixGrid,
+    out: MatrixGrid,
+    theme: Theme,
+    color: str,
+    expression: str,
+    hold: float = 2.0,
+) -> VGroup:
     """Frame row 0 of ``left`` and column 0 of ``top``, write their dot product, and show ``out[0, 0]``.
 
     ``expression`` is the dot-product claim's spelled-out text (the written terms, "=" or "≈", the result).

@@ -13,10 +13,22 @@ FONT = "Noto Sans CJK SC"
 MONO_FONT = "Noto Sans Mono CJK SC"  # tabular figures: numbers line up in columns
 
 # Viridis (matplotlib), sampled at 0, 1/8, ..., 1: sequential, perceptually uniform, colour-blind safe.
-_VIRIDIS = np.array([
-    [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
-    [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
-]) / 255.0  # fmt: skip
+_VIRIDIS = (
+    np.array(
+        [
+            [68, 1, 84],
+            [71, 44, 122],
+            [59, 81, 139],
+            [44, 113, 142],
+            [33, 144, 141],
+            [39, 173, 129],
+            [92, 200, 99],
+            [170, 220, 50],
+            [253, 231, 37],
+        ]
+    )
+    / 255.0
+)
 
 
 def weight_color(w: float) -> ManimColor:

@@ -31,4 +31,3 @@ class TokenRow(VGroup):
     def item(self, i: int) -> VGroup:
         """Box and word ``i`` together."""
         return VGroup(self.boxes[i], self.words[i])
-

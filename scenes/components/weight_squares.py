@@ -18,8 +18,15 @@ class WeightSquares(VGroup):
     is each row's share going to a model's special tokens: one more column of squares, set apart at the right.
     """
 
-    def __init__(self, weights: np.ndarray, tokens: tuple[str, ...], theme: Theme, cell: float = 0.5,
-                 special: np.ndarray | None = None, special_label: str = "") -> None:  # fmt: skip
+    def __init__(
+        self,
+        weights: np.ndarray,
+        tokens: tuple[str, ...],
+        theme: Theme,
+        cell: float = 0.5,
+        special: np.ndarray | None = None,
+        special_label: str = "",
+    ) -> None:
         super().__init__()
         self.values = np.asarray(weights, dtype=float)
         n = len(tokens)
@@ -28,14 +35,16 @@ class WeightSquares(VGroup):
             for j in range(n):
                 sq = Square(cell * 0.94, stroke_width=0).set_fill(weight_color(self.values[i, j]), 1)
                 self.squares.add(sq.move_to((j - (n - 1) / 2) * cell * RIGHT + ((n - 1) / 2 - i) * cell * UP))
-        self.rows = VGroup(*[VGroup(*self.squares[i * n:(i + 1) * n]) for i in range(n)])
+        self.rows = VGroup(*[VGroup(*self.squares[i * n : (i + 1) * n]) for i in range(n)])
         size = 20
-        self.row_labels = VGroup(*[_fit(label(t, theme, size), 1.4).next_to(self.rows[i], LEFT, buff=0.15)
-                                   for i, t in enumerate(tokens)])  # fmt: skip
+        self.row_labels = VGroup(
+            *[_fit(label(t, theme, size), 1.4).next_to(self.rows[i], LEFT, buff=0.15) for i, t in enumerate(tokens)]
+        )
         heads = [_fit(label(t, theme, size), 1.4) for t in tokens]
         turn = max(h.width for h in heads) > cell * 0.9  # all upright or all turned, never mixed
-        self.col_labels = VGroup(*[(h.rotate(-np.pi / 2) if turn else h).next_to(self.squares[j], UP, 0.15)
-                                   for j, h in enumerate(heads)])  # fmt: skip
+        self.col_labels = VGroup(
+            *[(h.rotate(-np.pi / 2) if turn else h).next_to(self.squares[j], UP, 0.15) for j, h in enumerate(heads)]
+        )
         self.add(self.squares, self.row_labels, self.col_labels)
         self.special = VGroup()
         if special is not None:

@@ -27,8 +27,17 @@ __all__ = ["LANGS", "STRINGS", "claim_text", "notes", "text", "variant"]
 
 LANGS = ("zh", "en")
 
-_MODULES = (common, intuition, rnn_limits, self_attention_idea, qkv, formula, worked_example, attention_matrix,
-            real_model)
+_MODULES = (
+    common,
+    intuition,
+    rnn_limits,
+    self_attention_idea,
+    qkv,
+    formula,
+    worked_example,
+    attention_matrix,
+    real_model,
+)
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {k: v for m in _MODULES for k, v in m.ZH.items()},
     "en": {k: v for m in _MODULES for k, v in m.EN.items()},
@@ -60,8 +69,10 @@ def variant(claim: Claim) -> str:
     if claim.kind == "self_share":
         return ".special" if v.get("special") else ""
     if claim.kind == "head_pattern":
-        extra = {"previous": ".all" if v.get("led") == v.get("rows") else "",
-                 "focus_link": "" if v.get("skips_neighbours", True) else ".near"}.get(v["pattern"], "")  # fmt: skip
+        extra = {
+            "previous": ".all" if v.get("led") == v.get("rows") else "",
+            "focus_link": "" if v.get("skips_neighbours", True) else ".near",
+        }.get(v["pattern"], "")
         return f".{v['pattern']}{extra}"
     if claim.kind == "layer_trend":
         return ".same" if v["same"] else ""

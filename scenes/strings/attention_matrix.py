@@ -41,13 +41,13 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "am.color": "Colour is weight: brighter is larger, and every row sums to 1",
     "am.colour_only": "The cells are too small for numbers: read the colour against the legend",
     "am.color.special": "Colour is weight: brighter is larger; each row, with its special-token cell at the right, "
-                        "sums to 1",
+    "sums to 1",
     "am.special": "The column set apart: what each word gives the special tokens {names}; a trained model puts much "
-                  "of its attention there",
+    "of its attention there",
     "auto_focus.head.pronoun": "{w0} chooses the head: the first third-person pronoun",
     "auto_focus.head.content": "{w0} chooses the head: no third-person pronoun, so the last content word",
     "auto_focus.head.word": "{w0} chooses the head: no pronoun or content word, so the last word that is not "
-                            "punctuation",
+    "punctuation",
     "auto_focus.head.last": "{w0} chooses the head: only punctuation, so the last token",
     "am.sweep": "Read row by row: the brightest cell is the word this one attends to most",
     "am.row": "{reading}",

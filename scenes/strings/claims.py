@@ -45,7 +45,7 @@ def _name(word: str, position: int | None, lang: str) -> str:
     """A quoted word, with its position in the sentence when it is given (a word shown more than once)."""
     if position is None:
         return _quote(word, lang)
-    return f"{_quote(word, lang)}（第 {position} 个）" if lang == "zh" else f'{_quote(word, lang)} (word {position})'
+    return f"{_quote(word, lang)}（第 {position} 个）" if lang == "zh" else f"{_quote(word, lang)} (word {position})"
 
 
 def name_list(names: list[str], lang: str) -> str:
@@ -144,8 +144,9 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
     fields.update({f"w{i}": _quote(w, lang) for i, w in enumerate(claim.words)})
     v = claim.values
     if "word_at" in v:  # head claims: each word named, with its position when the words shown repeat it
-        fields.update({f"w{i}": _name(w, at, lang) for i, (w, at) in enumerate(zip(claim.words, v["word_at"],
-                                                                                      strict=True))})  # fmt: skip
+        fields.update(
+            {f"w{i}": _name(w, at, lang) for i, (w, at) in enumerate(zip(claim.words, v["word_at"], strict=True))}
+        )
     if v.get("query") is not None:  # a row reading: a word the sentence repeats is named with its position
         fields["w0"] = _asker(claim, lang)
         if v.get("key") is not None:
@@ -161,16 +162,21 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         fields["a_n"] = a_an(v["n"])
     if claim.kind in ("strongest", "tie", "self", "even"):
         special = v.get("special")
-        fields["special_note"] = "" if not special else (f"；{special} 给了特殊符号" if lang == "zh" else
-                                                           f"; {special} goes to the special tokens")  # fmt: skip
+        fields["special_note"] = (
+            ""
+            if not special
+            else (f"；{special} 给了特殊符号" if lang == "zh" else f"; {special} goes to the special tokens")
+        )
     if claim.kind == "layer_trend":  # the word(s) most looked at early and late: a tie names every tied word
         fields["w0"] = _name(claim.words[0], v["focus_at"], lang)
         for part in ("early", "late"):
-            fields[f"{part}_list"] = name_list([_name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"],
-                                                                                    strict=True)], lang)  # fmt: skip
+            fields[f"{part}_list"] = name_list(
+                [_name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"], strict=True)], lang
+            )
             each = len(v[part]) > 1
-            fields[f"{part}_each"] = (f"各 {v[f'{part}_w']}" if lang == "zh" else f"{v[f'{part}_w']} each") if each \
-                else v[f"{part}_w"]
+            fields[f"{part}_each"] = (
+                (f"各 {v[f'{part}_w']}" if lang == "zh" else f"{v[f'{part}_w']} each") if each else v[f"{part}_w"]
+            )
     if "shown_low" in v:
         low, high = v["shown_low"], v["shown_high"]
         fields["shown_range"] = low if low == high else f"{low}–{high}"

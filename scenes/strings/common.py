@@ -17,60 +17,64 @@ ZH = {
 EN = {  # straight quotes: the CJK font draws curly ones full-width
     "legend": "attention weight",
     "window.focus": "The sentence has {total} words; showing words {first}–{last}, around the focus word: "
-                    "attention is computed among these",
+    "attention is computed among these",
     "window.first": "The sentence has {total} words; showing the first {last}: attention is computed among these",
     "auto_focus.pronoun": "No focus word given, so {w0} was chosen: the first third-person pronoun "
-                          "(it, he, she, they)",
+    "(it, he, she, they)",
     "auto_focus.content": "No focus word given, so {w0} was chosen: no third-person pronoun, so the last "
-                          "content word",
+    "content word",
     "auto_focus.word": "No focus word given, so {w0} was chosen: no pronoun or content word, so the last word "
-                       "that is not punctuation",
+    "that is not punctuation",
     "auto_focus.last": "No focus word given, so {w0} was chosen: only punctuation, so the last token",
     "note.rounded": " (the rounded numbers shown add to {shown_range})",
     "note.zero": " (the smallest, {min}, is written 0.00)",
     "note.scale_off": " (the scores shown are rounded: dividing them by {divisor} yourself changes the last digit "
-                      "in {cells_off} of {cells} cells)",
+    "in {cells_off} of {cells} cells)",
     "note.skipped_first": " (the first word is skipped: nothing comes before it)",
 }
 
-ZH.update({
-    "source.model": "{model}{bits} · 第 {layer}/{layers} 层 · 第 {head} 个头",
-    "source.bits": "（4 位权重，近似）",
-    "source.lexicon": "设计的词表（不是训练出来的模型）",
-    "head.pick": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个不相邻的词的权重最大"
-                 "（{w1}，{score}）",
-    "head.pick.near": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个词的权重最大（{w1}，"
-                      "{score}）",
-    "head.pick.only": "权重来自 {model} 的第 {layer} 层第 {head} 个头：{w0}只有一个不相邻的词{w1}，"
-                      "这个头给它的权重最大（{score}）",
-    "head.pick.near.only": "权重来自 {model} 的第 {layer} 层第 {head} 个头：{w0}只有一个别的词{w1}，"
-                           "这个头给它的权重最大（{score}）",
-    "heads.agree": "各个头并不一样：在不相邻的词里，{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
-                   "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
-    "heads.agree.all": "在不相邻的词里，{total_heads} 个头都让{w0}最关注{w1}",
-    "heads.agree.near": "各个头并不一样：{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
-                        "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
-    "heads.agree.near.all": "{total_heads} 个头都让{w0}最关注{w1}",
-    "reads_to_focus": "模型只读到{w0}为止：后面的词它看不到",
-})
+ZH.update(
+    {
+        "source.model": "{model}{bits} · 第 {layer}/{layers} 层 · 第 {head} 个头",
+        "source.bits": "（4 位权重，近似）",
+        "source.lexicon": "设计的词表（不是训练出来的模型）",
+        "head.pick": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个不相邻的词的权重最大"
+        "（{w1}，{score}）",
+        "head.pick.near": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个词的权重最大（{w1}，"
+        "{score}）",
+        "head.pick.only": "权重来自 {model} 的第 {layer} 层第 {head} 个头：{w0}只有一个不相邻的词{w1}，"
+        "这个头给它的权重最大（{score}）",
+        "head.pick.near.only": "权重来自 {model} 的第 {layer} 层第 {head} 个头：{w0}只有一个别的词{w1}，"
+        "这个头给它的权重最大（{score}）",
+        "heads.agree": "各个头并不一样：在不相邻的词里，{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
+        "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
+        "heads.agree.all": "在不相邻的词里，{total_heads} 个头都让{w0}最关注{w1}",
+        "heads.agree.near": "各个头并不一样：{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
+        "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
+        "heads.agree.near.all": "{total_heads} 个头都让{w0}最关注{w1}",
+        "reads_to_focus": "模型只读到{w0}为止：后面的词它看不到",
+    }
+)
 
-EN.update({
-    "source.model": "{model}{bits} · layer {layer}/{layers} · head {head}",
-    "source.bits": " (4-bit weights, approximate)",
-    "source.lexicon": "designed lexicon (not a trained model)",
-    "head.pick": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most weight to "
-                 "one word not next to it ({w1}, {score})",
-    "head.pick.near": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most "
-                      "weight to one other word ({w1}, {score})",
-    "head.pick.only": "Weights from {model}, layer {layer}, head {head}: {w0} has one word not next to it, {w1}, "
-                      "and this head gives it the most ({score})",
-    "head.pick.near.only": "Weights from {model}, layer {layer}, head {head}: {w0} has one other word, {w1}, and "
-                           "this head gives it the most ({score})",
-    "heads.agree": "Heads differ: among words not next to it, {w0} links most to {w1} in {agree} of {total_heads} "
-                   "heads; layer {runner_layer}, head {runner_head} favours {w2} ({runner_w})",
-    "heads.agree.all": "Among words not next to it, {w0} links most to {w1} in all {total_heads} heads",
-    "heads.agree.near": "Heads differ: {w0} links most to {w1} in {agree} of {total_heads} heads; layer "
-                        "{runner_layer}, head {runner_head} favours {w2} ({runner_w})",
-    "heads.agree.near.all": "In all {total_heads} heads {w0} links most to {w1}",
-    "reads_to_focus": "The model reads only up to {w0}: it cannot see the words after it",
-})
+EN.update(
+    {
+        "source.model": "{model}{bits} · layer {layer}/{layers} · head {head}",
+        "source.bits": " (4-bit weights, approximate)",
+        "source.lexicon": "designed lexicon (not a trained model)",
+        "head.pick": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most weight "
+        "to one word not next to it ({w1}, {score})",
+        "head.pick.near": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most "
+        "weight to one other word ({w1}, {score})",
+        "head.pick.only": "Weights from {model}, layer {layer}, head {head}: {w0} has one word not next to it, {w1}, "
+        "and this head gives it the most ({score})",
+        "head.pick.near.only": "Weights from {model}, layer {layer}, head {head}: {w0} has one other word, {w1}, and "
+        "this head gives it the most ({score})",
+        "heads.agree": "Heads differ: among words not next to it, {w0} links most to {w1} in {agree} of "
+        "{total_heads} heads; layer {runner_layer}, head {runner_head} favours {w2} ({runner_w})",
+        "heads.agree.all": "Among words not next to it, {w0} links most to {w1} in all {total_heads} heads",
+        "heads.agree.near": "Heads differ: {w0} links most to {w1} in {agree} of {total_heads} heads; layer "
+        "{runner_layer}, head {runner_head} favours {w2} ({runner_w})",
+        "heads.agree.near.all": "In all {total_heads} heads {w0} links most to {w1}",
+        "reads_to_focus": "The model reads only up to {w0}: it cannot see the words after it",
+    }
+)

@@ -40,9 +40,9 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "f.part_weighted": "·V: a weighted sum of the values is the output",
     "f.scores": "Step 1: scores = Q · Kᵀ, {n} queries × {n} keys",
     "f.one_row": 'One query ("{tok}") dotted with the first key gives {result}; with every key in turn, '
-                 "the first row",
+    "the first row",
     "f.one_row.approx": 'One query ("{tok}") dotted with the first key gives {result} (the factors shown are '
-                        "rounded: with them a calculator gives {from_shown})",
+    "rounded: with them a calculator gives {from_shown})",
     "f.all_rows": "The other queries do the same: a matrix of {n}×{n} scores",
     "f.scale": "Step 2: divide every score by √d_k = √{d_k} ≈ {divisor}",
     "f.scale.exact": "Step 2: divide every score by √d_k = √{d_k} = {divisor}",
@@ -58,10 +58,10 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "f.weighted": "Step 4: output = weights · V ({n}×{n} times {n}×{d_k})",
     "f.first_output": 'The output of "{tok}" is a weighted sum of the rows of V: {reading}',
     "f.first_output.hidden": 'The output of "{tok}" is a weighted sum of the rows of V: {reading} '
-                             "(that column is among the ⋯)",
+    "(that column is among the ⋯)",
     "f.output_entry": "Its first number = {result}",
     "f.output_entry.approx": "Its first number = {result} (the weights shown are rounded: with them a calculator "
-                             "gives {from_shown})",
+    "gives {from_shown})",
     "f.summary": "Score, scale, softmax, weighted sum: that is softmax(QKᵀ/√d_k)V",
     "f.unscaled": "unscaled: softmax({arg})",
     "f.scaled": "scaled: softmax({arg})",

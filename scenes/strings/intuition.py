@@ -18,10 +18,10 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "in.pause": 'At "{word}", pause: which earlier word matters most for it?',
     "in.arcs": 'From "{word}" back to every earlier word: the thicker and brighter, the larger the weight',
     "in.arcs.window": 'From "{word}" back to every earlier word shown: the thicker and brighter, the larger '
-                      "the weight",
+    "the weight",
     "in.self_share": "The weights sum to 1; {w0} itself keeps {w}",
     "in.self_share.special": "The words get {words_total}, the special tokens {special_names} {special}; {w0} itself "
-                             "keeps {w}",
+    "keeps {w}",
     "in.best": "{reading}{special_note}",
     "in.close": "Attention: while handling the current word, look back selectively at the words that matter",
 }

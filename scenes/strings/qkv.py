@@ -37,6 +37,6 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "qkv.project": "{name} = X · W_{name}: every row x_i times the same {d}×{d_k} matrix",
     "qkv.first_entry": 'First number of the q of "{tok}" = {result}: x₁ dotted with column 1 of W_Q',
     "qkv.first_entry.approx": 'First number of the q of "{tok}" = {result}; the factors shown are rounded, '
-                              "so with them a calculator gives {from_shown}",
+    "so with them a calculator gives {from_shown}",
     "qkv.summary": "One word, three roles: Q (blue) looks, K (orange) is looked at, V (green) is taken",
 }

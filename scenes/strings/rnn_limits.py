@@ -36,7 +36,7 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rnn.done": "Only after all {n} steps is the last hidden state ready",
     "rnn.long": "A long sentence: the first word {w0} must travel {steps_n} to reach {w1}",
     "rnn.decay": "Measured: how much of the first word a tanh RNN keeps, step by step "
-                 "(each curve: mean of {seeds} networks)",
+    "(each curve: mean of {seeds} networks)",
     "rnn.x_steps": "steps t",
     "rnn.y_retention": "first word retained",
     "rnn.curve": "scale {s}",
@@ -44,19 +44,19 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rnn.family": "What is left after {at} steps depends on the recurrent scale: {points}",
     "rnn.point": "{retention} at {scale}",
     "rnn.article": "The article says about {article}: that is a scale of about {article_scale}; "
-                   "a little smaller and the first word fades much faster",
+    "a little smaller and the first word fades much faster",
     "rnn.grad": "Backpropagation multiplies the gradient by the Jacobian diag(1−h²)·W_h once per step back "
-                "(measured)",
+    "(measured)",
     "rnn.x_back": "steps back T",
     "rnn.y_grad": "gradient norm (log scale)",
     "rnn.scale": "scale {s}",
     "rnn.gradient.vanishing": "Scale {scale} < 1: after {steps} steps the gradient is {norm}; early words barely "
-                              "learn (vanishing)",
+    "learn (vanishing)",
     "rnn.gradient.vanishing.above": "Scale {scale} > 1, yet the gradient shrinks to {norm}: tanh saturates and "
-                                    "damps it",
+    "damps it",
     "rnn.gradient.bounded": "Scale {scale}: after {steps} steps the gradient is {norm}, neither vanishing "
-                            "nor exploding",
+    "nor exploding",
     "rnn.gradient.exploding": "Scale {scale}: after {steps} steps the gradient is {norm}; updates blow up "
-                              "(exploding)",
+    "(exploding)",
     "rnn.close": "Sequential, forgetful over distance, unstable to train: what self-attention sets out to fix",
 }

@@ -33,19 +33,28 @@ from tests import claim_checks as cc
 
 EXAMPLES = 600
 
-ZH_WORDS = ("小猫 猫 狗 小狗 停下 追逐 追 坐在 它 他 她 它们 他们 她们 的 了 在 花园里 蝴蝶 那 只 突然 脚步 苹果 "
-            "我 爱 吃 女孩 书 看 然后 那个 很 上 垫子").split()  # fmt: skip
-EN_WORDS = ("cat dog it he she they him her them the a an and then ran stopped The It He Dog Cat kitten bird "
-            "sat mat apple book suddenly in on of was steps itself").split()  # fmt: skip
+ZH_WORDS = (
+    "小猫 猫 狗 小狗 停下 追逐 追 坐在 它 他 她 它们 他们 她们 的 了 在 花园里 蝴蝶 那 只 突然 脚步 苹果 "
+    "我 爱 吃 女孩 书 看 然后 那个 很 上 垫子"
+).split()
+EN_WORDS = (
+    "cat dog it he she they him her them the a an and then ran stopped The It He Dog Cat kitten bird "
+    "sat mat apple book suddenly in on of was steps itself"
+).split()
 PUNCT = tuple(",.。，!?;:、…-'\"()%$+！？")
 SYMBOLS = ("★", "©", "😀", "❤️", "✔️", "☺️", "3", "42", "ß", "é", "didn't", "Дом")  # ❤️ = U+2764 U+FE0F
 
 han = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=3)
 latin = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=7)
 piece = st.one_of(
-    st.sampled_from(ZH_WORDS), st.sampled_from(EN_WORDS), st.sampled_from(PUNCT), st.sampled_from(SYMBOLS),
-    han, latin, latin.map(str.capitalize),
-)  # fmt: skip
+    st.sampled_from(ZH_WORDS),
+    st.sampled_from(EN_WORDS),
+    st.sampled_from(PUNCT),
+    st.sampled_from(SYMBOLS),
+    han,
+    latin,
+    latin.map(str.capitalize),
+)
 
 
 @st.composite
@@ -103,8 +112,9 @@ def run_chapter(chapter_id: str, data, model: str | None = None, strategy=None) 
     assert not problems, f"{chapter_id} [{model or 'default'}] {sentence!r} focus={focus!r}:\n" + "\n".join(problems)
 
 
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=list(HealthCheck))  # fmt: skip
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+)
 
 
 @SETTINGS
@@ -152,14 +162,27 @@ def test_attention_matrix_claims_hold(data):
 # -- the same chapters with a trained model's head (the default, e5-small; MiniLM on English) ------------------
 MODEL_EXAMPLES = 100
 MINILM_EXAMPLES = 30
-MODEL_SETTINGS = settings(max_examples=MODEL_EXAMPLES, deadline=None, derandomize=True, database=None,
-                          suppress_health_check=list(HealthCheck))  # fmt: skip
-MINILM_SETTINGS = settings(max_examples=MINILM_EXAMPLES, deadline=None, derandomize=True, database=None,
-                           suppress_health_check=list(HealthCheck))  # fmt: skip
+MODEL_SETTINGS = settings(
+    max_examples=MODEL_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+MINILM_SETTINGS = settings(
+    max_examples=MINILM_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 EN_PIECE = st.one_of(
-    st.sampled_from(EN_WORDS), st.sampled_from(PUNCT), st.sampled_from(("😀", "❤️", "42", "didn't", "é")), latin,
+    st.sampled_from(EN_WORDS),
+    st.sampled_from(PUNCT),
+    st.sampled_from(("😀", "❤️", "42", "didn't", "é")),
+    latin,
     latin.map(str.capitalize),
-)  # fmt: skip
+)
 
 
 @st.composite
@@ -264,8 +287,10 @@ def test_edge_sentences(chapter_id, sentence, focus):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(("chapter_id", "model"), [(c, m) for c in cc.WORD_CHAPTERS for m in ("lexicon", "minilm")]
-                         + [("real-model", "minilm")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("chapter_id", "model"),
+    [(c, m) for c in cc.WORD_CHAPTERS for m in ("lexicon", "minilm")] + [("real-model", "minilm")],
+)
 @pytest.mark.parametrize(("sentence", "focus"), EDGE_SENTENCES)
 def test_edge_sentences_other_models(chapter_id, sentence, focus, model):
     if expect_error(chapter_id, sentence, focus, model):
@@ -395,19 +420,31 @@ def test_head_verifier_rejects_a_wrong_head():
         assert cc.check_head_claims(bad_data, "e5-small", False, d.focus), bad.values
         assert cc.check_word_attention(bad_data, "e5-small", False, d.focus), bad.values  # not the weights shown
     zero_based = _replace(head, layer=head.values["layer"] - 1, head=head.values["head"] - 1)
-    other_word = dataclasses.replace(head, words=(head.words[0], d.tokens[0] if head.words[1] != d.tokens[0] else
-                                                  d.tokens[1]))  # fmt: skip
-    for bad in (zero_based, other_word, _replace(head, score="0.99"), _replace(head, model="all-MiniLM-L6-v2"),
-                _replace(head, quantized=False), _replace(head, skips_neighbours=False)):  # fmt: skip
+    other_word = dataclasses.replace(
+        head, words=(head.words[0], d.tokens[0] if head.words[1] != d.tokens[0] else d.tokens[1])
+    )
+    for bad in (
+        zero_based,
+        other_word,
+        _replace(head, score="0.99"),
+        _replace(head, model="all-MiniLM-L6-v2"),
+        _replace(head, quantized=False),
+        _replace(head, skips_neighbours=False),
+    ):
         assert cc.check_head_claims(_with_claim(d, bad), "e5-small", False, d.focus), bad
     # the rule itself: a head chosen by the largest weight to ANY word (neighbours too) is caught
     words, _ = d.attention.detail.words_view()
-    any_word = np.array([[max(words[lay, h, d.focus, k] for k in range(d.attention.n) if k != d.focus)
-                          for h in range(heads)] for lay in range(layers)])  # fmt: skip
+    any_word = np.array(
+        [
+            [max(words[lay, h, d.focus, k] for k in range(d.attention.n) if k != d.focus) for h in range(heads)]
+            for lay in range(layers)
+        ]
+    )
     l_any, h_any = np.unravel_index(int(np.argmax(any_word)), any_word.shape)
     if (l_any + 1, h_any + 1) != (head.values["layer"], head.values["head"]):
-        assert cc.check_head_claims(_with_claim(d, _replace(head, layer=int(l_any) + 1, head=int(h_any) + 1)),
-                                    "e5-small", False, d.focus)  # fmt: skip
+        assert cc.check_head_claims(
+            _with_claim(d, _replace(head, layer=int(l_any) + 1, head=int(h_any) + 1)), "e5-small", False, d.focus
+        )
     # a short sentence: the neighbours are the candidates, and the caption must not say "not next to it"
     short = get_chapter("self-attention-idea").data("a b c", "b")
     assert short.claim("head").values["skips_neighbours"] is False
@@ -470,14 +507,18 @@ def test_model_reading_verifiers_reject_false_claims():
         _replace(share_claim, words_total="1.00"),
         _replace(share_claim, special_names="[CLS] [SEP]"),
     ):
-        assert cc.check_reading_chapter("intuition", _with_claim(d, bad), sentence, "停下", d.sentence_tokens,
-                                        "e5-small"), bad.values  # fmt: skip
+        assert cc.check_reading_chapter(
+            "intuition", _with_claim(d, bad), sentence, "停下", d.sentence_tokens, "e5-small"
+        ), bad.values
     m = get_chapter("attention-matrix").data("the cat saw a dog and then it ran")
     auto = m.claim("auto_focus")
     st_ = m.sentence_tokens
     assert auto.values["rule"] == "pronoun" and not cc.check_matrix_focus(m, st_, None, "e5-small")
-    for bad in (_replace(auto, position=auto.values["position"] + 1), _replace(auto, rule="content"),
-                dataclasses.replace(auto, words=("ran",))):  # fmt: skip
+    for bad in (
+        _replace(auto, position=auto.values["position"] + 1),
+        _replace(auto, rule="content"),
+        dataclasses.replace(auto, words=("ran",)),
+    ):
         assert cc.check_matrix_focus(_with_claim(m, bad), st_, None, "e5-small"), bad
 
 
@@ -505,11 +546,18 @@ def test_real_model_verifier_rejects_false_heads():
     prev, broad, link = (d.claim(f"head:{p}") for p in ("previous", "broad", "focus_link"))
     v = prev.values
     assert v["led"] == v["rows"] == 12  # e5: layer 1 head 3, every word after the first leads with the one before
-    for bad in (_replace(prev, layer=v["layer"] % 12 + 1), _replace(prev, w="0.99"), _replace(prev, led=11),
-                _replace(prev, rows=13), _replace(broad, head=broad.values["head"] % 12 + 1),
-                _replace(broad, top="0.10"), _replace(link, layer=link.values["layer"] % 12 + 1),
-                _replace(link, key=(link.values["key"] + 1) % len(d.tokens)), _replace(link, w="0.99"),
-                _replace(link, skips_neighbours=False)):  # fmt: skip
+    for bad in (
+        _replace(prev, layer=v["layer"] % 12 + 1),
+        _replace(prev, w="0.99"),
+        _replace(prev, led=11),
+        _replace(prev, rows=13),
+        _replace(broad, head=broad.values["head"] % 12 + 1),
+        _replace(broad, top="0.10"),
+        _replace(link, layer=link.values["layer"] % 12 + 1),
+        _replace(link, key=(link.values["key"] + 1) % len(d.tokens)),
+        _replace(link, w="0.99"),
+        _replace(link, skips_neighbours=False),
+    ):
         assert _real_problems(d, bad), bad.values
     # "every word after the first" with a count below all, and the count stated where all lead
     every = claim_text("en", "rm.head", prev)
@@ -538,19 +586,27 @@ def test_real_model_verifier_rejects_false_layers_pieces_and_gallery():
     layers, pieces, gallery = d.claim("layers"), d.claim("pieces"), d.claim("gallery")
     lv = layers.values
     other = next(t for t in d.tokens if t not in lv["early"] and t != d.tokens[d.focus])
-    for bad in (_replace(layers, early=[other]), _replace(layers, same=not lv["same"]),
-                _replace(layers, early_w="0.99"), _replace(layers, third=3),
-                _replace(layers, late=lv["late"] + [other], late_at=lv["late_at"] + [None]),
-                _replace(pieces, pieces=pieces.values["pieces"] + 1), _replace(gallery, special_mean="0.01"),
-                _replace(gallery, total=72),
-                _replace(gallery, model="all-MiniLM-L6-v2")):  # fmt: skip
+    for bad in (
+        _replace(layers, early=[other]),
+        _replace(layers, same=not lv["same"]),
+        _replace(layers, early_w="0.99"),
+        _replace(layers, third=3),
+        _replace(layers, late=lv["late"] + [other], late_at=lv["late_at"] + [None]),
+        _replace(pieces, pieces=pieces.values["pieces"] + 1),
+        _replace(gallery, special_mean="0.01"),
+        _replace(gallery, total=72),
+        _replace(gallery, model="all-MiniLM-L6-v2"),
+    ):
         assert _real_problems(d, bad), bad.values
     # a word cut into pieces left unsaid, or pieces said to cross words
     zh = _real("小猫在花园里追蝴蝶,然后它停下了", "它")
     cut = zh.claim("pieces")
     assert cut.values["split"] == ["小猫", "花园里"]
-    for bad in (_replace(cut, split=[], split_pieces=[]), _replace(cut, split_pieces=["小 + 猫", "花园 + 里"]),
-                _replace(cut, crossing=["花园"])):  # fmt: skip
+    for bad in (
+        _replace(cut, split=[], split_pieces=[]),
+        _replace(cut, split_pieces=["小 + 猫", "花园 + 里"]),
+        _replace(cut, crossing=["花园"]),
+    ):
         assert _real_problems(zh, bad), bad.values
     # a tie is named with "each"; a single word without
     tied = _replace(layers, early=[lv["early"][0], other], early_at=[None, None])
@@ -583,4 +639,3 @@ def test_positions_named_in_a_window_are_sentence_positions(chapter_id, sentence
     assert data.window.partial and data.window.start > 0
     problems = cc.position_problems(chapter_id, data, tokenize(sentence))
     assert not problems, "\n".join(problems)
-

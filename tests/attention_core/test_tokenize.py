@@ -14,12 +14,14 @@ from attention_core import ExplainerError, detect_language, sentence_trace, toke
     [
         ("猫 坐在 垫子 上", ("猫", "坐在", "垫子", "上")),
         ("我爱吃苹果", ("我", "爱", "吃", "苹果")),
-        ("那只在花园里追逐蝴蝶的小猫突然停下了脚步",
-         ("那", "只", "在", "花园里", "追逐", "蝴蝶", "的", "小猫", "突然", "停下", "了", "脚步")),
+        (
+            "那只在花园里追逐蝴蝶的小猫突然停下了脚步",
+            ("那", "只", "在", "花园里", "追逐", "蝴蝶", "的", "小猫", "突然", "停下", "了", "脚步"),
+        ),
         ("The cat didn't stop.", ("The", "cat", "didn't", "stop", ".")),
         ("  spaced   out  ", ("spaced", "out")),
     ],
-)  # fmt: skip
+)
 def test_tokenize(text, tokens):
     assert tokenize(text) == tokens
 
@@ -31,8 +33,13 @@ def test_detect_language():
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("", "empty"), ("   \n\t", "empty"), ("x" * 201, "limit is 200"),
-     ("a\u200bb", r"U\+200B"), ("a\x07b", r"U\+0007")],
+    [
+        ("", "empty"),
+        ("   \n\t", "empty"),
+        ("x" * 201, "limit is 200"),
+        ("a\u200bb", r"U\+200B"),
+        ("a\x07b", r"U\+0007"),
+    ],
 )
 def test_bad_sentences_raise_one_clear_error(text, message):
     with pytest.raises(ExplainerError, match=message):

@@ -83,8 +83,10 @@ def test_run_tasks_skips_fresh_chapters_unless_forced(tmp_path, monkeypatch):
 
 
 def test_a_failed_task_is_reported_and_the_others_installed(tmp_path):
-    tasks = [Task(f"{row}/worked-example", _job(tmp_path / row, sentence), 6) for row, sentence in (("a", "boom"),
-                                                                                                   ("b", None))]
+    tasks = [
+        Task(f"{row}/worked-example", _job(tmp_path / row, sentence), 6)
+        for row, sentence in (("a", "boom"), ("b", None))
+    ]
     for t in tasks:
         t.job.out_dir.mkdir()
     report = runner.run_tasks(tasks, _Recorder(), force=True, on_done=lambda o: None)

@@ -17,8 +17,11 @@ from tests.scene_probe import build_chapter, decimals_on_screen, family, formatt
 
 CHAPTER = get_chapter("formula")
 SIXTEEN = "The little cat in the garden chased a yellow butterfly and then suddenly stopped near me"
-CASES = {"default-portrait": (None, "zh", (9, 16)), "16-tokens": (SIXTEEN, "en", (16, 9)),
-         "32-tokens": (" ".join(f"w{i}" for i in range(32)), "en", (16, 9))}
+CASES = {
+    "default-portrait": (None, "zh", (9, 16)),
+    "16-tokens": (SIXTEEN, "en", (16, 9)),
+    "32-tokens": (" ".join(f"w{i}" for i in range(32)), "en", (16, 9)),
+}
 
 
 @pytest.fixture(scope="module", params=list(CASES), ids=list(CASES))
@@ -64,8 +67,12 @@ def test_the_scaling_demonstration_is_measured(rendered):
     assert np.allclose(sd.std_scaled, 1.0, atol=0.05)
     assert sd.weights_unscaled.max() > 0.99 and sd.weights_scaled.max() < 0.8  # one-hot vs spread
     charts = {c.key: c for c in family(shown) if isinstance(c, BarChart)}
-    assert set(charts) == {"scaling.std_dot", "scaling.std_scaled", "scaling.weights_unscaled",
-                           "scaling.weights_scaled"}  # fmt: skip
+    assert set(charts) == {
+        "scaling.std_dot",
+        "scaling.std_scaled",
+        "scaling.weights_unscaled",
+        "scaling.weights_scaled",
+    }
     for key, chart in charts.items():
         values = _array(data, key)
         assert chart.value_texts() == [fmt(float(v), chart.decimals) for v in values], key
@@ -78,8 +85,15 @@ def test_every_decimal_on_screen_comes_from_the_data(rendered):
     data, scene, shown = rendered
     tr, sd = data.trace, data.scaling
     allowed = set().union(*(formatted(getattr(tr, k).ravel()) for k in ARRAY_KEYS))
-    for arr in (sd.std_dot, sd.std_scaled, sd.scores, sd.weights_unscaled, sd.weights_scaled,
-                data.big_scaled_scores, tr.weights.sum(axis=1)):
+    for arr in (
+        sd.std_dot,
+        sd.std_scaled,
+        sd.scores,
+        sd.weights_unscaled,
+        sd.weights_scaled,
+        data.big_scaled_scores,
+        tr.weights.sum(axis=1),
+    ):
         allowed |= formatted(np.ravel(arr))
     stray = decimals_on_screen(shown) - allowed - {"0.5"} - stated_numbers(scene)  # legend tick
     assert not stray, f"numbers on screen that the data does not hold: {sorted(stray)}"
@@ -96,7 +110,14 @@ def test_the_formula_is_built_from_text_and_names_the_data(rendered):
 
 def test_bar_lengths_are_proportional_to_the_values():
     sd = CHAPTER.data(None, None).scaling
-    chart = BarChart(sd.std_dot, ["a", "b", "c", "d"], THEMES["dark"], key="scaling.std_dot", color="#FFFFFF",
-                     max_value=float(sd.std_dot.max()), length=3.0)  # fmt: skip
+    chart = BarChart(
+        sd.std_dot,
+        ["a", "b", "c", "d"],
+        THEMES["dark"],
+        key="scaling.std_dot",
+        color="#FFFFFF",
+        max_value=float(sd.std_dot.max()),
+        length=3.0,
+    )
     heights = np.array([b.height for b in chart.bars])
     assert np.allclose(heights, 3.0 * sd.std_dot / sd.std_dot.max())

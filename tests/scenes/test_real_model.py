@@ -30,8 +30,13 @@ def rendered(request, tmp_path_factory):
         from tests.scene_probe import build_scene
 
         data = CHAPTER.data(sentence, None, "minilm")
-        scene, shown = build_scene(CHAPTER.scene_class, ChapterInput(data, lang, THEMES["dark"]),
-                                   tmp_path_factory.mktemp("rm"), aspect, draw=False)  # fmt: skip
+        scene, shown = build_scene(
+            CHAPTER.scene_class,
+            ChapterInput(data, lang, THEMES["dark"]),
+            tmp_path_factory.mktemp("rm"),
+            aspect,
+            draw=False,
+        )
         return data, scene, shown
     return build_chapter(CHAPTER.id, sentence, lang, tmp_path_factory.mktemp("rm"), aspect, draw=False)
 

@@ -52,8 +52,7 @@ def test_whole_weight_matrix_appears_in_one_animation(rendered):
     n = reading.attention.n
     for k, square in enumerate(grid.squares):
         assert square.get_fill_color().to_hex() == weight_color(reading.attention.weights[k // n, k % n]).to_hex()
-    fades_in = [a for anims in plays for a in anims
-                if isinstance(a, FadeIn) or (isinstance(a, Fade) and a.fade_in)]  # fmt: skip
+    fades_in = [a for anims in plays for a in anims if isinstance(a, FadeIn) or (isinstance(a, Fade) and a.fade_in)]
     one_step = [a for a in fades_in if a.mobject is grid.squares]
     assert len(one_step) == 1
 
