@@ -16,6 +16,7 @@ from attention_core.focus import FOCUS_RULES, choose_focus, find_focus
 from attention_core.lexicon import lexicon_attention, lexicon_trace
 from attention_core.library import LibraryDemo, library_demo
 from attention_core.model_attention import MODELS, ModelAttention, model_attention
+from attention_core.multi_head import MULTI_HEAD_SENTENCE, MultiHeadData, MultiHeadTrace, multi_head_data
 from attention_core.patterns import MATRIX_SENTENCE, MAX_MATRIX_TOKENS, MatrixData, attention_matrix_data
 from attention_core.presets import (
     WORKED_EXAMPLE_MAX_TOKENS,
@@ -44,6 +45,9 @@ from attention_core.trace import ARRAY_KEYS, AttentionTrace, attention_trace, se
 from attention_core.word_attention import ATTENTION_MODELS, WordAttention
 
 __all__ = [
+    "MultiHeadData",
+    "MultiHeadTrace",
+    "multi_head_data",
     "ARRAY_KEYS",
     "ATTENTION_MODELS",
     "FOCUS_RULES",
@@ -57,6 +61,7 @@ __all__ = [
     "MAX_TOKENS",
     "MIN_TOKENS",
     "MODELS",
+    "MULTI_HEAD_SENTENCE",
     "QKV_SENTENCE",
     "READING_KINDS",
     "RNN_SENTENCE",

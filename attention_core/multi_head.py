@@ -237,14 +237,14 @@ class MultiHeadData(ChapterData):
 
 
 def _heads_differ(tr: MultiHeadTrace, f: int, base: int) -> Claim:
-    """Where the heads' rows for word ``f`` differ most: the key, each head's weight to it, and the gap."""
+    """Where the heads' rows for word ``f`` differ most (first of equal gaps): the key and each head's weight to it
+    (the gap itself is not stated: the difference of the two written weights may not be its rounding)."""
     a, b = tr.heads[0].weights[f], tr.heads[1].weights[f]
     k = int(np.argmax(np.abs(a - b)))
     values = {
         "key": k,
-        "w1": fmt(float(a[k]), WEIGHT_DECIMALS),
-        "w2": fmt(float(b[k]), WEIGHT_DECIMALS),
-        "gap": fmt(float(abs(a[k] - b[k])), WEIGHT_DECIMALS),
+        "head1_w": fmt(float(a[k]), WEIGHT_DECIMALS),
+        "head2_w": fmt(float(b[k]), WEIGHT_DECIMALS),
         "word_at": _positions(tr.tokens, [f, k], base),
     }
     return Claim(

@@ -15,6 +15,7 @@ from scenes.strings import (
     common,
     formula,
     intuition,
+    multi_head,
     qkv,
     real_model,
     rnn_limits,
@@ -36,6 +37,7 @@ _MODULES = (
     formula,
     worked_example,
     attention_matrix,
+    multi_head,
     real_model,
 )
 STRINGS: dict[str, dict[str, str]] = {
@@ -76,6 +78,8 @@ def variant(claim: Claim) -> str:
         return f".{v['pattern']}{extra}"
     if claim.kind == "layer_trend":
         return ".same" if v["same"] else ""
+    if claim.kind == "heads_differ":
+        return ".same" if v["head1_w"] == v["head2_w"] else ""
     if claim.kind == "pieces":
         return "" if v["split"] else ".whole"
     if claim.kind == "gradient":

@@ -167,6 +167,11 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
             if not special
             else (f"；{special} 给了特殊符号" if lang == "zh" else f"; {special} goes to the special tokens")
         )
+    if claim.kind == "head_split":  # "head 1 takes columns 1–2, head 2 takes columns 3–4"
+        from scenes.strings import text
+
+        items = [text(lang, "mh.split_item", head=k + 1, cols=c) for k, c in enumerate(v["cols"])]
+        fields["split_list"] = ("、" if lang == "zh" else ", ").join(items)
     if claim.kind == "layer_trend":  # the word(s) most looked at early and late: a tie names every tied word
         fields["w0"] = _name(claim.words[0], v["focus_at"], lang)
         for part in ("early", "late"):
