@@ -69,6 +69,17 @@ class Window:
         return Claim("window", "window", (tokens[0], tokens[-1]), values, self.to_dict())
 
 
+def auto_focus_claim(word: str, rule: str, position: int, evidence: dict | None = None) -> Claim:
+    """The focus word chosen automatically by ``rule`` (see :mod:`attention_core.focus`), ``position`` in the
+    sentence (1-based), for a reader who sees the whole sentence.
+
+    >>> auto_focus_claim("it", "pronoun", 9).values
+    {'rule': 'pronoun', 'causal': False, 'position': 9, 'skipped_first': False}
+    """
+    values = {"rule": rule, "causal": False, "position": position, "skipped_first": False}
+    return Claim("auto_focus", "auto_focus", (word,), values, evidence or {})
+
+
 def window_for(n: int, size: int, focus: int | None = None, look_back: bool = False) -> Window:
     """The ``size`` tokens of ``n`` a chapter shows: all if they fit, else around ``focus`` or the first ones.
 

@@ -6,6 +6,7 @@ written numbers, a sum is the sum a calculator gives for the written numbers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -17,9 +18,11 @@ WEIGHT_DECIMALS = 2  # attention weights and every matrix computed from the inpu
 def fmt(value: float, decimals: int) -> str:
     """Format a number with a fixed count of decimals and a true minus sign; never prints "-0.00".
 
-    >>> fmt(2.104, 2), fmt(-0.004, 2), fmt(-1.5, 1)
-    ('2.10', '0.00', '−1.5')
+    >>> fmt(2.104, 2), fmt(-0.004, 2), fmt(-1.5, 1), fmt(float("-inf"), 2)
+    ('2.10', '0.00', '−1.5', '−∞')
     """
+    if math.isinf(value):  # a masked score
+        return "−∞" if value < 0 else "∞"
     s = f"{float(value):.{decimals}f}"
     if float(s) == 0:
         s = s.lstrip("-")

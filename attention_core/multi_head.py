@@ -18,7 +18,7 @@ import numpy as np
 
 from attention_core.arrays import freeze_arrays
 from attention_core.attention import embed_tokens
-from attention_core.chapter import ChapterData, Window, check_sentence, window_for
+from attention_core.chapter import ChapterData, Window, auto_focus_claim, check_sentence, window_for
 from attention_core.chapter_data import first_entry
 from attention_core.claims import Claim, _positions, read_row, row_sum_claim
 from attention_core.display import WEIGHT_DECIMALS, fmt
@@ -179,8 +179,7 @@ class MultiHeadData(ChapterData):
         if self.window.partial:
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
-            values = {"rule": self.focus_rule, "causal": False, "position": base + f + 1, "skipped_first": False}
-            yield Claim("auto_focus", "auto_focus", (self.tokens[f],), values, {})
+            yield auto_focus_claim(self.tokens[f], self.focus_rule, base + f + 1)
         yield Claim(
             "shape",
             "shape",

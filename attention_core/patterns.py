@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from attention_core.chapter import ChapterData, Window, check_sentence, window_for
+from attention_core.chapter import ChapterData, Window, auto_focus_claim, check_sentence, window_for
 from attention_core.claims import Claim, read_row
 from attention_core.focus import choose_focus, find_focus
 from attention_core.reading import DEFAULT_MODEL, head_claims
@@ -110,13 +110,8 @@ class MatrixData(ChapterData):
         yield Claim("matrix_size", "matrix_size", (), {"n": tr.n}, {"shape": list(tr.weights.shape)})
         if tr.model != "lexicon":
             if self.focus_rule is not None:
-                values = {
-                    "rule": self.focus_rule,
-                    "causal": False,
-                    "position": self.window.start + self.focus + 1,
-                    "skipped_first": False,
-                }
-                yield Claim("auto_focus", "auto_focus", (tr.tokens[self.focus],), values, {"chooses": "head"})
+                position = self.window.start + self.focus + 1
+                yield auto_focus_claim(tr.tokens[self.focus], self.focus_rule, position, {"chooses": "head"})
             yield from head_claims(tr, self.focus, self.window.start)
         base = self.window.start
         rows = [

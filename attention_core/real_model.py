@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from attention_core.chapter import ChapterData, Window, check_sentence, window_for
+from attention_core.chapter import ChapterData, Window, auto_focus_claim, check_sentence, window_for
 from attention_core.claims import Claim, _positions
 from attention_core.display import WEIGHT_DECIMALS, fmt
 from attention_core.focus import choose_focus, find_focus
@@ -82,13 +82,7 @@ class RealModelData(ChapterData):
         if self.window.partial:
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
-            values = {
-                "rule": self.focus_rule,
-                "causal": False,
-                "position": self.window.start + self.focus + 1,
-                "skipped_first": False,
-            }
-            yield Claim("auto_focus", "auto_focus", (self.tokens[self.focus],), values, {})
+            yield auto_focus_claim(self.tokens[self.focus], self.focus_rule, self.window.start + self.focus + 1)
         yield _pieces_claim(self.attention)
         words, special = self.views()
         a = self.attention

@@ -17,7 +17,7 @@ from manim import (
 from attention_core import Claim, highlighted
 from scenes.components.base import ChapterScene
 from scenes.components.heatmap import Heatmap
-from scenes.components.layout import fit, frame_box, is_portrait
+from scenes.components.layout import CAPTION_BAND, fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
 from scenes.components.text import label
 from scenes.components.transitions import Fade, curtain
@@ -25,7 +25,6 @@ from scenes.components.transitions import Fade, curtain
 __all__ = ["ReadAttentionMatrix"]
 
 CONTENT_Y = 0.65  # centre of the area between the top margin and a one- or two-line caption
-CAPTION_BAND = 1.6  # frame height kept for the margin and the caption
 
 
 class ReadAttentionMatrix(ChapterScene):
@@ -60,7 +59,7 @@ class ReadAttentionMatrix(ChapterScene):
 
     def _layout(self) -> tuple[Heatmap, VGroup, VGroup]:
         tr, th = self.tr, self.theme
-        fw, fh = frame_box()[0], config.frame_height - CAPTION_BAND
+        fw, fh = frame_box()[0], config.frame_height - CAPTION_BAND - 0.15  # and a margin
         panel = self._panel()
         if is_portrait():
             box_w, box_h = fw - 0.6, min(fw + 0.8, fh - panel.height - 0.6)

@@ -8,7 +8,6 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    AnimationGroup,
     Create,
     FadeIn,
     GrowFromEdge,
@@ -17,25 +16,23 @@ from manim import (
     ReplacementTransform,
     SurroundingRectangle,
     VGroup,
-    config,
 )
 
 from attention_core import highlighted
 from scenes.components.bars import BarChart
 from scenes.components.base import ChapterScene
+from scenes.components.beats import scale_in_place, softmax_in_place
 from scenes.components.formula import PARTS, AttentionFormula
-from scenes.components.layout import fit, frame_box, is_portrait
-from scenes.components.legend import WeightLegend
+from scenes.components.layout import fit, fit_area, frame_box, is_portrait
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
-from scenes.components.steps import divide_text, fill_cells, spell_first_entry
+from scenes.components.steps import fill_cells, spell_first_entry
 from scenes.components.text import fmt, label
 from scenes.components.transitions import Fade, curtain
 
 __all__ = ["BuildAttentionFormula"]
 
 DEC = 2
-CAPTION_BAND = 1.35  # bottom of the frame kept for a one- or two-line caption
 
 
 class BuildAttentionFormula(ChapterScene):
@@ -67,10 +64,7 @@ class BuildAttentionFormula(ChapterScene):
 
     def _fit(self, group, room_below: float = 0.7, grow: float = 1.3):
         """Fit ``group`` between the formula and the caption band, leaving ``room_below`` for an expression."""
-        top = self.formula.get_bottom()[1] - 0.3
-        bottom = -config.frame_height / 2 + CAPTION_BAND + room_below
-        fit(group, height=top - bottom, grow=grow)
-        return group.move_to([0, (top + bottom) / 2, 0])
+        return fit_area(group, self.formula.get_bottom()[1] - 0.3, room_below, grow)
 
     def _focus(self, name: str | None) -> None:
         """Frame the formula's term of step ``name`` (None: no frame)."""
@@ -124,26 +118,11 @@ class BuildAttentionFormula(ChapterScene):
 
     def _beat_scale(self, scores: MatrixGrid) -> None:
         """The scores, with both token axes, are divided by √d_k in place."""
-        tr, th = self.tr, self.theme
-        big = self._labelled("scores", tr.scores, title="QKᵀ")
-        self.scaled = self._labelled("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w)
-        scale = self.data.claim("scale")
-        divide = label(divide_text(scale), th, 30, color=th.accent)
-        self.scaled.shift(big.cells.get_center() - self.scaled.cells.get_center())
-        divide.next_to(big.brackets, DOWN if is_portrait() else RIGHT, buff=0.35)
-        self._fit(VGroup(big, self.scaled, divide), room_below=0.2)
         self._focus("scale")
-        self.play(ReplacementTransform(scores, big))
-        self.state("scale", "f.scale")
-        self.play(FadeIn(divide, shift=0.2 * LEFT))
-        swaps = [
-            AnimationGroup(Fade(big.row(i), fade_in=False), Fade(self.scaled.row(i))) for i in range(big.shape[0])
-        ]
-        self.play(Fade(big.title, fade_in=False), Fade(self.scaled.title), LaggedStart(*swaps, lag_ratio=0.25))
-        self.discard(big)
-        self.settle(self.scaled)
+        place = lambda group: self._fit(group, room_below=0.2)  # noqa: E731
+        scaled, divide = scale_in_place(self, scores, self._labelled, self.tr, "scale", "f.scale", place)
         self.wait(1.0)
-        self.play(Fade(self.scaled, fade_in=False), Fade(divide, fade_in=False))
+        self.play(Fade(scaled, fade_in=False), Fade(divide, fade_in=False))
 
     def _beat_why_spread(self) -> None:
         """Measured: the spread of q·k grows like √d_k; divided by √d_k it stays near 1."""
@@ -235,46 +214,22 @@ class BuildAttentionFormula(ChapterScene):
 
     def _beat_softmax(self) -> MatrixGrid:
         """Each row of the scaled scores turns, in place, into weights; each row sums to 1."""
-        tr, th = self.tr, self.theme
-        target = self._labelled("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k")
-        weights = self._labelled("weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w)
-        sums = VGroup(
-            *[
-                label(f"Σ = {fmt(float(tr.row_sums[r]), DEC)}", th, 22, mono=True)
-                .next_to(weights.brackets, RIGHT, buff=0.25)
-                .set_y(weights.cell(i, 0).get_y())
-                for i, r in enumerate(weights.row_index)
-            ]
-        )
-        legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
-        target.shift(weights.cells.get_center() - target.cells.get_center())
-        self._fit(VGroup(weights, sums, legend, target), room_below=0.1)
+        tr = self.tr
         self._focus("softmax")
-        self.play(Fade(target))
-        self.state("positive", "f.softmax")
-        n = weights.shape[1]
-        swaps = [
-            AnimationGroup(
-                Fade(target.row(i), fade_in=False),
-                Fade(VGroup(*weights.backgrounds[i * n : (i + 1) * n])),
-                Fade(weights.row(i)),
-            )
-            for i in range(weights.shape[0])
-        ]
-        self.play(
-            Fade(target.title, fade_in=False),
-            Fade(weights.title),
-            Fade(target.dots, fade_in=False),
-            Fade(weights.dots),
-            LaggedStart(*swaps, lag_ratio=0.3),
-            run_time=2.5,
+        sums = [fmt(float(s), DEC) for s in tr.row_sums]
+        weights, extras = softmax_in_place(
+            self,
+            None,
+            self._labelled,
+            tr.scaled_scores,
+            tr.weights,
+            sums,
+            lambda g: self._fit(g, room_below=0.1),
+            intro=lambda: self.state("positive", "f.softmax"),
         )
-        self.discard(target)
-        self.settle(weights)
-        self.play(Fade(legend), LaggedStart(*[FadeIn(s, shift=0.2 * LEFT) for s in sums], lag_ratio=0.2))
         self.state("row_sums", "f.row_sums", hold=2.0)
         self.mark_poster()
-        self.play(Fade(sums, fade_in=False), Fade(legend, fade_in=False))
+        self.play(Fade(extras, fade_in=False))
         return weights
 
     def _beat_weighted_sum(self, weights: MatrixGrid) -> None:

@@ -6,8 +6,8 @@ from manim import DOWN, UP, FadeIn, Group, Rectangle, VGroup
 
 from attention_core import highlighted
 from scenes.components.base import ChapterScene
-from scenes.components.layout import is_portrait
-from scenes.components.reading_row import ReadingRow, caption_top, fit_between
+from scenes.components.layout import caption_top, is_portrait
+from scenes.components.reading_row import ReadingRow, fit_between
 from scenes.components.recall import RecallView
 from scenes.components.transitions import Fade
 

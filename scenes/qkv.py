@@ -15,13 +15,12 @@ from manim import (
     ReplacementTransform,
     RoundedRectangle,
     VGroup,
-    config,
 )
 
 from attention_core import highlighted
 from scenes.components.bars import BarChart
 from scenes.components.base import ChapterScene
-from scenes.components.layout import fit, is_portrait
+from scenes.components.layout import fit_area, is_portrait
 from scenes.components.matrix import MatrixGrid
 from scenes.components.projections import ProjectionBeat
 from scenes.components.steps import fill_cells, spell_first_entry
@@ -31,7 +30,6 @@ from scenes.components.transitions import Fade, curtain
 __all__ = ["IntroduceQueryKeyValue"]
 
 IN_DEC, OUT_DEC = 1, 2
-CAPTION_BAND = 1.35
 
 
 class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
@@ -56,10 +54,7 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
 
     # -- helpers -------------------------------------------------------------------------------------------
     def _fit(self, group, room_below: float = 0.0, grow: float = 1.4):
-        top = self.title_mob.get_bottom()[1] - 0.3
-        bottom = -config.frame_height / 2 + CAPTION_BAND + room_below
-        fit(group, height=top - bottom, grow=grow)
-        return group.move_to([0, (top + bottom) / 2, 0])
+        return fit_area(group, self.title_mob.get_bottom()[1] - 0.3, room_below, grow)
 
     def _grid(self, key: str, values: np.ndarray, decimals: int = OUT_DEC, **kw) -> MatrixGrid:
         kw.setdefault("max_rows", self.slots)

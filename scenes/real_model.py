@@ -11,8 +11,7 @@ from manim import DOWN, RIGHT, UP, Create, FadeIn, Group, Line, VGroup
 from scenes.components.base import ChapterScene
 from scenes.components.gallery import ColorGrid, HeadGallery
 from scenes.components.heatmap import Heatmap
-from scenes.components.layout import fit, frame_box, is_portrait
-from scenes.components.reading_row import caption_top
+from scenes.components.layout import caption_top, fit, frame_box, is_portrait
 from scenes.components.text import label
 from scenes.components.tokens import TokenRow
 from scenes.components.transitions import Fade, curtain

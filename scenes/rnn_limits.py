@@ -23,9 +23,9 @@ from attention_core.rnn_limits import ARTICLE_RETENTION_CLAIM as CLAIM
 from attention_core.rnn_limits import RETENTION_STEP
 from scenes.components.arcs import MAX_RISE, plain_link
 from scenes.components.base import ChapterScene
-from scenes.components.layout import fit, frame_box, is_portrait
+from scenes.components.layout import caption_top, fit, frame_box, is_portrait
 from scenes.components.plot import DataPlot, power_of_ten, spread_labels
-from scenes.components.reading_row import ReadingRow, caption_top
+from scenes.components.reading_row import ReadingRow
 from scenes.components.rnn_chain import RnnChain
 from scenes.components.text import label
 from scenes.components.transitions import Fade

@@ -7,9 +7,9 @@ from manim import DOWN, RIGHT, UP, Create, Dot, FadeIn, Group, MoveAlongPath, VG
 from attention_core import highlighted
 from scenes.components.arcs import pair_links, plain_link
 from scenes.components.base import ChapterScene
-from scenes.components.layout import fit, frame_box, is_portrait
+from scenes.components.layout import caption_top, fit, frame_box, is_portrait
 from scenes.components.legend import WeightLegend
-from scenes.components.reading_row import ReadingRow, caption_top, fit_between
+from scenes.components.reading_row import ReadingRow, fit_between
 from scenes.components.recall import RecallView
 from scenes.components.text import label
 from scenes.components.transitions import Fade

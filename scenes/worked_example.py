@@ -5,10 +5,8 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN,
-    LEFT,
     RIGHT,
     UP,
-    AnimationGroup,
     Create,
     FadeIn,
     LaggedStart,
@@ -17,12 +15,12 @@ from manim import (
 )
 
 from scenes.components.base import ChapterScene
-from scenes.components.layout import fit, frame_box, is_portrait
-from scenes.components.legend import WeightLegend
+from scenes.components.beats import scale_in_place, softmax_in_place
+from scenes.components.layout import fit, fit_area, is_portrait
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
 from scenes.components.projections import ProjectionBeat
-from scenes.components.steps import divide_text, fill_cells, spell_first_entry
+from scenes.components.steps import fill_cells, spell_first_entry
 from scenes.components.text import label
 from scenes.components.transitions import Fade, curtain
 
@@ -58,8 +56,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
 
     def _fit_product(self, group: VGroup) -> VGroup:
         """Fit a product layout between the title and the caption band."""
-        fit(group, height=frame_box()[1] - 0.9, grow=GROW)
-        return group.move_to(0.25 * UP)
+        return fit_area(group, self.title_mob.get_bottom()[1] - 0.3, grow=GROW)
 
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_inputs(self) -> MatrixGrid:
@@ -101,70 +98,32 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         self.play(Fade(q, fade_in=False), Fade(kt, fade_in=False))
         return scores
 
+    def _labelled(self, key: str, values: np.ndarray, **kw) -> MatrixGrid:
+        return self._grid(key, values, row_labels=self.trace.tokens, col_labels=self.trace.tokens, **kw)
+
     def _beat_scale(self, scores: MatrixGrid) -> MatrixGrid:
         """The scores, enlarged with both token axes, are divided by √d_k in place."""
-        tr, th = self.trace, self.theme
-        labels = {"row_labels": tr.tokens, "col_labels": tr.tokens}
-        big = self._grid("scores", tr.scores, title="QKᵀ", **labels)
-        scaled = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w, **labels)
-        divide = label(divide_text(self.data.claim("scale")), th, 30, color=th.accent)
-        scaled.shift(big.cells.get_center() - scaled.cells.get_center())
-        divide.next_to(big.brackets, RIGHT, buff=0.35)
-        self._fit_product(VGroup(big, scaled, divide))
-        self.play(ReplacementTransform(scores, big))
-        self.state("scale", "we.scale")
-        self.play(FadeIn(divide, shift=0.2 * LEFT))
-        self.play(
-            Fade(big.title, fade_in=False),
-            Fade(scaled.title),
-            LaggedStart(
-                *[AnimationGroup(Fade(big.row(i), fade_in=False), Fade(scaled.row(i))) for i in range(tr.n)],
-                lag_ratio=0.25,
-            ),
+        scaled, divide = scale_in_place(
+            self, scores, self._labelled, self.trace, "scale", "we.scale", self._fit_product, below_in_portrait=False
         )
-        self.discard(big)
-        self.settle(scaled)
         self.wait(2.0)
         self.play(Fade(divide, fade_in=False))
         return scaled
 
     def _beat_softmax(self, scaled: MatrixGrid) -> MatrixGrid:
         """Each row of the scaled scores turns, in place, into a row of weights that sums to 1."""
-        tr, th = self.trace, self.theme
-        labels = {"row_labels": tr.tokens, "col_labels": tr.tokens}
-        target = self._grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", **labels)
-        weights = self._grid(
-            "weights", tr.weights, heat=True, title="softmax(QKᵀ/√d_k)", cell_w=target.cell_w, **labels
-        )
-        sums = VGroup(
-            *[label(f"Σ = {self.data.claim(f'softmax:{i}').values['sum']}", th, 22, mono=True) for i in range(tr.n)]
-        )
-        for i, s in enumerate(sums):
-            s.next_to(weights.brackets, RIGHT, buff=0.25).set_y(weights.cell(i, 0).get_y())
-        legend = WeightLegend(th, self.t("legend")).next_to(weights.brackets, DOWN, buff=0.3)
-        target.shift(weights.cells.get_center() - target.cells.get_center())
-        self._fit_product(VGroup(weights, sums, legend, target))
-        self.play(ReplacementTransform(scaled, target))
-        self.play(Fade(legend))
-        for i in range(tr.n):
-            box = target.row_box(i, th.accent)
-            self.play(Create(box), run_time=0.3)
-            row_bg = VGroup(*weights.backgrounds[i * tr.n : (i + 1) * tr.n])
-            self.play(
-                Fade(target.row(i), fade_in=False),
-                Fade(row_bg),
-                Fade(weights.row(i)),
-                FadeIn(sums[i], shift=0.2 * LEFT),
-                run_time=0.7,
-            )
+        tr = self.trace
+        sums = [self.data.claim(f"softmax:{i}").values["sum"] for i in range(tr.n)]
+
+        def each_row(i: int) -> None:
             self.state(f"softmax:{i}", "we.softmax", hold=2.0 if i == 0 else 0.8 if tr.n <= 4 else 0.5)
-            self.play(Fade(box, fade_in=False), run_time=0.2)
-        self.play(Fade(target.title, fade_in=False), Fade(weights.title))
-        self.discard(target)
-        self.settle(weights)
+
+        weights, extras = softmax_in_place(
+            self, scaled, self._labelled, tr.scaled_scores, tr.weights, sums, self._fit_product, each_row=each_row
+        )
         self.mark_poster()
         self.wait(1.0)
-        self.play(Fade(sums, fade_in=False), Fade(legend, fade_in=False))
+        self.play(Fade(extras, fade_in=False))
         return weights
 
     def _beat_weighted_sum(self, weights: MatrixGrid) -> MatrixGrid:

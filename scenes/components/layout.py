@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from manim import Mobject, config
 
-__all__ = ["fit", "frame_box", "is_portrait"]
+__all__ = ["CAPTION_BAND", "caption_top", "fit", "fit_area", "frame_box", "is_portrait"]
+
+CAPTION_BAND = 1.45  # frame height kept at the bottom for the caption (up to two lines) and its margin
 
 
 def frame_box() -> tuple[float, float]:
@@ -15,6 +17,19 @@ def frame_box() -> tuple[float, float]:
 def is_portrait() -> bool:
     """True when the frame is taller than wide (9:16)."""
     return config.frame_height > config.frame_width
+
+
+def caption_top() -> float:
+    """The height above which the caption band never reaches."""
+    return -config.frame_height / 2 + CAPTION_BAND
+
+
+def fit_area(mob: Mobject, top: float, room_below: float = 0.0, grow: float = 1.0) -> Mobject:
+    """Fit ``mob`` between ``top`` and the caption band (``room_below`` more kept free above the band, for an
+    expression written under the diagram) and centre it there."""
+    bottom = caption_top() + room_below
+    fit(mob, height=top - bottom, grow=grow)
+    return mob.move_to([0, (top + bottom) / 2, 0])
 
 
 def fit(mob: Mobject, width: float | None = None, height: float | None = None, grow: float = 1.0) -> Mobject:

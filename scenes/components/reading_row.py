@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, VGroup, config
+from manim import DOWN, LEFT, RIGHT, UP, VGroup
 
 from scenes.components.layout import frame_box, is_portrait
 from scenes.components.theme import Theme
 from scenes.components.tokens import TokenRow
 
-__all__ = ["ReadingRow", "caption_top", "fit_between", "split_lines"]
+__all__ = ["ReadingRow", "fit_between", "split_lines"]
 
 LABEL_ZONE = 0.55  # height kept free under every word for its weight label (scene units, before scaling)
 LINE_GAP = 1.5  # between a line's label zone and the next line: room for the arcs that cross it
@@ -139,11 +139,6 @@ class ReadingRow(VGroup):
             self.scale(factor)
             high, low = self.get_top()[1] + rise * self.unit, self.get_bottom()[1] - self.label_zone
         return self.shift(UP * ((top + bottom) / 2 - (high + low) / 2))
-
-
-def caption_top() -> float:
-    """The height above which the caption band (up to two lines at the bottom) never reaches."""
-    return -config.frame_height / 2 + 1.45
 
 
 def fit_between(group: VGroup, top: float, bottom: float) -> VGroup:
