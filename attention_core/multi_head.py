@@ -20,7 +20,7 @@ from attention_core.arrays import freeze_arrays
 from attention_core.attention import embed_tokens
 from attention_core.chapter import ChapterData, Window, auto_focus_claim, check_sentence, window_for
 from attention_core.chapter_data import first_entry
-from attention_core.claims import Claim, _positions, read_row, row_sum_claim
+from attention_core.claims import Claim, _positions, read_row, row_sum_claim, scale_claim
 from attention_core.display import WEIGHT_DECIMALS, fmt
 from attention_core.focus import choose_focus, find_focus
 from attention_core.trace import AttentionTrace, attention_trace
@@ -198,6 +198,9 @@ class MultiHeadData(ChapterData):
             },
             {},
         )
+        one = tr.heads[0]  # head 1 is worked through: its scores scaled, then softmax
+        yield scale_claim("scale", one.scores, one.scaled_scores, one.d_k)
+        yield row_sum_claim("head_sums", one.weights)
         for k, head in enumerate(tr.heads):
             c = read_row(f"head:{k + 1}", tr.tokens, head.weights[f], f, range(tr.n), base=base)
             yield Claim(c.topic, c.kind, c.words, {**c.values, "head": k + 1}, c.evidence)

@@ -21,7 +21,15 @@ Place = Callable[[VGroup], VGroup]  # fits and positions a group in the chapter'
 
 
 def scale_in_place(
-    scene, scores: MatrixGrid, grid: Grid, tr, topic: str, key: str, place: Place, below_in_portrait: bool = True
+    scene,
+    scores: MatrixGrid,
+    grid: Grid,
+    tr,
+    topic: str,
+    key: str,
+    place: Place,
+    below_in_portrait: bool = True,
+    titles: tuple[str, str] = ("QKᵀ", "QKᵀ/√d_k"),
 ) -> tuple[MatrixGrid, VGroup]:
     """``scores`` (on screen) grows into QKᵀ with both token axes; "÷ √d_k" appears beside it (below in portrait)
     and each row turns into the scaled row in place. Caption ``key`` states claim ``topic`` (the scale claim).
@@ -30,8 +38,8 @@ def scale_in_place(
     ``tr`` is an :class:`~attention_core.AttentionTrace` (``scores``, ``scaled_scores``, ``n``).
     """
     th = scene.theme
-    big = grid("scores", tr.scores, title="QKᵀ")
-    scaled = grid("scaled_scores", tr.scaled_scores, title="QKᵀ/√d_k", cell_w=big.cell_w)
+    big = grid("scores", tr.scores, title=titles[0])
+    scaled = grid("scaled_scores", tr.scaled_scores, title=titles[1], cell_w=big.cell_w)
     divide = label(divide_text(scene.data.claim(topic)), th, 30, color=th.accent)
     scaled.shift(big.cells.get_center() - scaled.cells.get_center())
     divide.next_to(big.brackets, DOWN if is_portrait() and below_in_portrait else RIGHT, buff=0.35)

@@ -20,6 +20,9 @@ ZH = {
     "mh.mask_row": "加了掩码，{w0}原来给后面的词的 {taken} 没有了：{reading}",
     "mh.summary": "多头：几种比较方式并行，拼起来再由 W_O 混合；掩码让每个词只看它自己和前面的词",
     "mh.split_item": "头 {head} 用第 {cols} 列",
+    "mh.head_tag": "头 {head}",
+    "mh.head_out": "头 {head} 的输出",
+    "mh.head_sums": "头 1 的每一行加起来都是 1",
 }
 
 EN = {  # straight quotes: the CJK font draws curly ones full-width
@@ -45,4 +48,7 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "mh.summary": "Multi-head: several ways of comparing run side by side, then W_O mixes them; the mask lets each "
     "word see only itself and the words before it",
     "mh.split_item": "head {head} takes columns {cols}",
+    "mh.head_tag": "head {head}",
+    "mh.head_out": "head {head} output",
+    "mh.head_sums": "Every row of head 1 sums to 1",
 }
