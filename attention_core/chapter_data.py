@@ -189,8 +189,9 @@ class FormulaData(ChapterData):
         yield read_row("row:0", tr.tokens, tr.weights[0], 0, range(tr.n))
 
 
-def qkv_data(sentence: str | None = None) -> QkvData:
-    """Chapter 4's data: ``sentence`` (default :data:`QKV_SENTENCE`) and the library in both languages.
+def qkv_data(sentence: str | None = None, focus: str | None = None) -> QkvData:
+    """Chapter 4's data: ``sentence`` (default :data:`QKV_SENTENCE`) and the library in both languages (``focus``
+    is accepted as by every chapter and not used: this chapter reads no single word's row).
 
     >>> d = qkv_data()
     >>> d.tokens, d.trace.X.shape, d.trace.Q.shape, d.claim("lib_best:en").words
@@ -200,8 +201,8 @@ def qkv_data(sentence: str | None = None) -> QkvData:
     return QkvData(trace, window_for(trace.n, trace.n), library_demo("zh"), library_demo("en"))
 
 
-def formula_data(sentence: str | None = None) -> FormulaData:
-    """Chapter 5's data: the same trace as chapter 4, and :func:`scaling_demo`.
+def formula_data(sentence: str | None = None, focus: str | None = None) -> FormulaData:
+    """Chapter 5's data: the same trace as chapter 4, and :func:`scaling_demo` (``focus``: not used).
 
     >>> d = formula_data()
     >>> d.trace.d_k, [round(float(s), 1) for s in d.scaling.std_dot], d.claim("saturation").values["one_hot"]

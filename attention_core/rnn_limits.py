@@ -150,8 +150,9 @@ class RnnLimitsData(ChapterData):
         return Claim("retention", "retention_family", (), values, evidence)
 
 
-def rnn_limits_data(sentence: str | None = None) -> RnnLimitsData:
-    """Run the RNN measurements; ``sentence`` (any accepted sentence) replaces 我爱吃苹果 in the first.
+def rnn_limits_data(sentence: str | None = None, focus: str | None = None) -> RnnLimitsData:
+    """Run the RNN measurements; ``sentence`` (any accepted sentence) replaces 我爱吃苹果 in the first (``focus``:
+    not used, the RNN reads every word).
 
     >>> d = rnn_limits_data()
     >>> d.tokens, d.run.H.shape, d.claim("retention").values["article_scale"]
