@@ -229,7 +229,7 @@ class MultiHeadData(ChapterData):
             {"zero_above": bool((np.triu(m.weights, 1) == 0).all())},
         )
         sums = row_sum_claim("mask_sums", m.weights)
-        yield Claim("mask_sums", "row_sums", (), {**sums.values, "head": 1}, sums.evidence)
+        yield Claim("mask_sums", sums.kind, (), {**sums.values, "head": 1}, sums.evidence)
         if tr.n >= 3:  # row 0 keeps only itself (the mask claim says so), the last row sees every word
             future = np.triu(tr.heads[0].weights, 1).sum(axis=1)  # what each row gave later words before the mask
             i = max(range(1, tr.n - 1), key=lambda r: future[r])
@@ -245,6 +245,7 @@ def _heads_differ(tr: MultiHeadTrace, f: int, base: int) -> Claim:
     k = int(np.argmax(np.abs(a - b)))
     values = {
         "key": k,
+        "self": k == f,
         "head1_w": fmt(float(a[k]), WEIGHT_DECIMALS),
         "head2_w": fmt(float(b[k]), WEIGHT_DECIMALS),
         "word_at": _positions(tr.tokens, [f, k], base),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import numpy as np
 from manim import (
     DOWN,
@@ -40,7 +42,7 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
     project_caption = "qkv.project"
     project_hold = 1.5
     result_hold = 1.2
-    w_grid_options = {"max_rows": None}  # W has d_model rows: never elided
+    w_grid_options = MappingProxyType({"max_rows": None})  # W has d_model rows: never elided
 
     def construct(self) -> None:
         self.tr = self.data.trace

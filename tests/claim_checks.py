@@ -38,6 +38,7 @@ WINDOW_CAP = {
     "self-attention-idea": 16,
     "worked-example": 8,
     "attention-matrix": 16,
+    "multi-head": 6,
     "real-model": 16,
 }
 CAUSAL = {"intuition": True, "self-attention-idea": False}
@@ -488,6 +489,8 @@ def caption_problems(claim: Claim, key: str, tokens, extra: dict | None = None) 
                 p.append(f"{where}: {near!r} present={near in cap} but skips_neighbours={v.get('skips_neighbours')}")
         if claim.kind == "head_pattern":
             p += [f"{where}: {x}" for x in head_pattern_wording(v, cap, lang)]
+        if claim.kind == "heads_differ":
+            p += [f"{where}: {x}" for x in heads_differ_wording(v, cap, lang)]
         if claim.kind == "layer_trend":
             for part in ("early", "late"):  # several tied words: "0.31 each"; one word: the weight alone
                 w = re.escape(v[part + "_w"])
@@ -526,6 +529,21 @@ def head_pattern_wording(v: dict, cap: str, lang: str) -> list[str]:
     return p
 
 
+def heads_differ_wording(v: dict, cap: str, lang: str) -> list[str]:
+    """Wording "read differently" only when the two written weights differ, "the same written weight" only when
+    they are equal."""
+    same = v["head1_w"] == v["head2_w"]
+    same_words = "两个头写出来一样" if lang == "zh" else "the same written weight"
+    differ_words = "看法不同" if lang == "zh" else "read differently"
+    weights = f"the weights are {v['head1_w']} / {v['head2_w']}"
+    p = []
+    if (same_words in cap) != same:
+        p.append(f"{same_words!r} present={same_words in cap} but {weights}")
+    if (differ_words in cap) == same:
+        p.append(f"{differ_words!r} present={differ_words in cap} but {weights}")
+    return p
+
+
 def _count(n: int, noun: str, lang: str) -> str:
     if lang == "zh":
         return f"{n} " + {"step": "步", "word": "个词"}[noun]
@@ -541,6 +559,39 @@ def other_bits(claim: Claim, key: str, lang: str) -> list[str]:
             return quote(claim.words[i], lang)
         return f"{quote(claim.words[i], lang)}（第 {at} 个）" if lang == "zh" else f'"{claim.words[i]}" (word {at})'
 
+    zh = lang == "zh"
+    if key == "mh.head":  # a row reading of head k: the reading's bits come from reading_bits
+        return [f"头 {v['head']}" if zh else f"Head {v['head']}"]
+    if key == "mh.mask_row":
+        return [f"给后面的词的 {v['taken']}" if zh else f"the {v['taken']} it gave later words"]
+    if k == "head_split":
+        item = "头 {} 用第 {} 列" if zh else "head {} takes columns {}"
+        return [item.format(h + 1, cols) for h, cols in enumerate(v["cols"])]
+    if k == "heads_differ":  # the word the rows differ most at: the focus word itself is "itself"
+        other = ("给它自己" if zh else "gives itself") if v["self"] else q(1)
+        if v["head1_w"] == v["head2_w"]:
+            return [q(0), other, f"都是 {v['head1_w']}" if zh else f"both heads: {v['head1_w']}"]
+        if zh:
+            return [q(0), other, f"头 1 是 {v['head1_w']}", f"头 2 是 {v['head2_w']}"]
+        return [q(0), other, f"{v['head1_w']} in head 1", f"{v['head2_w']} in head 2"]
+    if k == "mask":  # the count of masked scores, of all cells, and the first word's weight to itself: 1
+        if zh:
+            hidden = f"头 {v['head']} 对角线以上的 {v['masked']} 个分数"
+            cells, first = f"共 {v['cells']} 个", "（{}）"
+        else:  # "1 score", "6 scores"
+            scores = f"{v['masked']} score" + ("" if v["masked"] == 1 else "s")
+            hidden, cells, first = f"head {v['head']}'s {scores} above", f"(of {v['cells']})", "({})"
+        return [hidden, cells, first.format(v["first_w"]), "1.00"]
+    if key == "mh.shape":
+        split = f"d_head = {v['d_model']} / {v['heads']} = {v['d_head']}"
+        if zh:
+            return [f"{v['n']} 个词", f"d_model = {v['d_model']}", f"{v['heads']} 个头", split]
+        return [f"{v['n']} words", f"d_model = {v['d_model']}", f"{v['heads']} heads", split]
+    if key == "mh.concat":
+        n = v["n"]
+        if zh:
+            return [f"{v['heads']} 个头", f"各 {n}×{v['d_head']}", f"{n}×{v['d_model']}"]
+        return [f"{v['heads']} heads", f"{n}×{v['d_head']} each", f"{n}×{v['d_model']}"]
     if k == "pieces":
         named = [quote(w, lang) for w in v["split"]] + list(v["split_pieces"]) + list(v["crossing"])
         return [str(v["words"]), str(v["pieces"]), v["specials"], *named]
@@ -717,6 +768,20 @@ def stated(cid: str, data) -> list[tuple[Claim, str, dict]]:
         out.append(("gallery", "rm.gallery", {}))
         out += [(h.topic, "rm.head", {}) for h in data.claims if h.kind == "head_pattern"]
         out += [("layers", "rm.layers", {}), ("gallery", "rm.close", {})]
+    elif cid == "multi-head":
+        out = win + auto + [("shape", "mh.shape", {}), ("split", "mh.split", {})]
+        worked = (("scale", "we.scale"), ("head_sums", "mh.head_sums"))  # head 1 scaled and softmaxed, in place
+        out += [(t, key, {}) for t, key in worked if data.has_claim(t)]
+        out += [(f"head:{k + 1}", "mh.head", {}) for k in range(len(data.trace.heads))]
+        out += [
+            ("heads_differ", "mh.differ", {}),
+            ("concat", "mh.concat", {}),
+            ("first_entry:output", "mh.w_o", {}),
+            ("mask", "mh.mask", {}),
+            ("mask_sums", "mh.mask_sums", {}),
+        ]
+        if data.has_claim("mask_row"):
+            out.append(("mask_row", "mh.mask_row", {}))
     elif cid == "attention-matrix":
         auto = [("auto_focus", "auto_focus.head", {})] if data.has_claim("auto_focus") else []
         out = win + auto + heads + [("matrix_size", "am.intro", {})]
@@ -749,6 +814,7 @@ VERIFIED_CHAPTERS = (
     "formula",
     "worked-example",
     "attention-matrix",
+    "multi-head",
     "real-model",
 )
 DEFAULT_MODEL = "e5-small"
@@ -1622,6 +1688,170 @@ def check_real_model(data, sentence: str, focus: str | None, sent_tokens, model:
     return p
 
 
+# -- chapter 8, multi-head: heads on column slices, their concat, W_O, the causal mask --------------------------
+MULTI_HEAD_WORKED = ("scale", "head_sums")  # head 1 worked through (scaled scores, row sums): checked when present
+
+
+def later_totals(weights) -> list[float]:
+    """What each row of ``weights`` gives the words after it."""
+    n = len(weights)
+    return [math.fsum(float(weights[i][j]) for j in range(i + 1, n)) for i in range(n)]
+
+
+def mask_row_choice(weights) -> int | None:
+    """The row among 1..n−2 that gives later words the most (the first of equal totals), or None below 3 words."""
+    later = later_totals(weights)
+    best = None
+    for i in range(1, len(later) - 1):
+        if best is None or later[i] > later[best]:
+            best = i
+    return best
+
+
+def window_position_problems(claim: Claim, base: int) -> list[str]:
+    """A word a reading names with its position must carry its sentence position: window start + index + 1."""
+    v = claim.values
+    named = [v["key"]] if claim.kind == "strongest" else list(v.get("keys") or v.get("next") or [])
+    pairs = [*zip(named, v.get("named_at", []), strict=False), (v.get("query"), v.get("query_at"))]
+    return [
+        f"{claim.topic}: shown word {k} named as word {at}, but the window starts at word {base + 1}"
+        for k, at in pairs
+        if at is not None and at != base + k + 1
+    ]
+
+
+def check_multi_head(data, sentence: str, focus: str | None, sent_tokens) -> list[str]:
+    """Chapter 8: window and focus, shapes and column split, each head's focus row, where the heads differ most,
+    concat, the first entry of concat·W_O, and the causal mask of head 1 (count, row sums, the row it changes
+    most), re-derived from the trace's arrays by loops."""
+    p: list[str] = []
+    tr, tokens = data.trace, tuple(data.tokens)
+    n_sent, cap = len(sent_tokens), WINDOW_CAP["multi-head"]
+    if focus:
+        idx, rule = given_focus_index(sent_tokens, focus, False), None
+    else:
+        idx, rule = choose_focus_mine(sent_tokens, False)
+    p += check_window("multi-head", data, sent_tokens, idx)
+    w = data.window
+    if n_sent > cap:  # a reader at the focus looks back: it sits third from the end of the window when it can
+        start = min(max(idx - (cap - 3), 0), n_sent - cap)
+        if w.start != start:
+            p.append(f"window starts at word {w.start + 1}; focus word {idx + 1} puts it at word {start + 1}")
+    if data.focus + w.start != idx:
+        return p + [f"focus at sentence word {data.focus + w.start + 1}, expected {idx + 1} ({rule})"]
+    f, base, n = data.focus, w.start, len(tokens)
+    if data.focus_rule != rule or data.has_claim("auto_focus") != (rule is not None):
+        p.append(f"focus_rule {data.focus_rule} / auto_focus claim {data.has_claim('auto_focus')} for rule {rule}")
+    elif rule is not None:
+        c = data.claim("auto_focus")
+        want = {"rule": rule, "causal": False, "position": idx + 1, "skipped_first": False}
+        p += [f"auto_focus: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+        if tuple(c.words) != (sent_tokens[idx],):
+            p.append(f"auto_focus words {c.words} != ({sent_tokens[idx]!r},)")
+
+    # the arrays the claims read: shapes, heads on column slices, the mask
+    h = len(tr.heads)
+    x = np.asarray(tr.X, dtype=float)
+    d_model = x.shape[1]
+    d_head = tr.heads[0].Q.shape[1] if h else 0
+    if x.shape[0] != n or h < 2 or len(tr.masked) != h or h * d_head != d_model:
+        return p + [f"trace: X {x.shape}, {h} heads of {d_head} columns, {len(tr.masked)} masked, for {n} words"]
+    full = {"Q": x @ tr.W_q, "K": x @ tr.W_k, "V": x @ tr.W_v}
+    for k in range(h):
+        cols = slice(k * d_head, (k + 1) * d_head)
+        for name, whole in full.items():
+            for kind, t in (("head", tr.heads[k]), ("masked", tr.masked[k])):
+                if not np.allclose(getattr(t, name), whole[:, cols], rtol=1e-12, atol=1e-12):
+                    p.append(f"{kind} {k + 1}'s {name} is not columns {cols.start + 1}–{cols.stop} of X·W_{name}")
+    if not np.array_equal(tr.concat, np.hstack([t.output for t in tr.heads])):
+        p.append("concat is not the heads' outputs side by side")
+    m, before = tr.masked[0], tr.heads[0]
+    hidden = zero_above = 0
+    for i in range(n):
+        for j in range(n):
+            if j > i:
+                hidden += m.scaled_scores[i][j] == -math.inf
+                zero_above += m.weights[i][j] == 0.0
+            elif m.scaled_scores[i][j] != before.scaled_scores[i][j]:
+                p.append(f"masked head 1 changes the seen score ({i}, {j})")
+    if hidden != n * (n - 1) // 2 or zero_above != n * (n - 1) // 2:
+        p.append(f"masked head 1: {hidden} scores −∞ and {zero_above} weights 0 above the diagonal of {n}×{n}")
+
+    topics = [c.topic for c in data.claims]
+    want_topics = ["window"] * w.partial + ["auto_focus"] * (rule is not None) + ["shape", "split"]
+    want_topics += [f"head:{k + 1}" for k in range(h)]
+    want_topics += ["heads_differ", "concat", "first_entry:output", "mask", "mask_sums"] + ["mask_row"] * (n >= 3)
+    missing = [t for t in want_topics if t not in topics]
+    extra = [t for t in topics if t not in want_topics and t not in MULTI_HEAD_WORKED]
+    if missing or extra:
+        return p + [f"multi-head topics: missing {missing}, unexpected {extra}"]
+
+    def same(topic: str, kind: str, want: dict, words: tuple = ()) -> list[str]:
+        c = data.claim(topic)
+        out = [f"{topic}: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+        if c.kind != kind or tuple(c.words) != words:
+            out.append(f"{topic}: {c.kind} {c.words} != {kind} {words}")
+        return out
+
+    sizes = {"n": n, "d_model": d_model, "heads": h, "d_head": d_head}
+    p += same("shape", "shape", sizes)
+    cols = [f"{k * d_head + 1}–{(k + 1) * d_head}" for k in range(h)]
+    p += same("split", "head_split", {"cols": cols, "heads": h, "d_head": d_head})
+    for k in range(h):
+        c = data.claim(f"head:{k + 1}")
+        p += check_reading(c, tokens, tr.heads[k].weights[f], f, range(n), others="other")
+        p += window_position_problems(c, base)
+        if c.values.get("head") != k + 1:
+            p.append(f"head:{k + 1}: head {c.values.get('head')!r}")
+    a = [float(v) for v in tr.heads[0].weights[f]]
+    b = [float(v) for v in tr.heads[1].weights[f]]
+    gaps = [abs(a[j] - b[j]) for j in range(n)]
+    key = gaps.index(max(gaps))
+    want = {
+        "key": key,
+        "self": key == f,
+        "head1_w": written(a[key]),
+        "head2_w": written(b[key]),
+        "word_at": [_named(tokens, f, base), _named(tokens, key, base)],
+    }
+    p += same("heads_differ", "heads_differ", want, (tokens[f], tokens[key]))
+    p += same("concat", "shape", sizes)
+    if data.claim("concat").evidence.get("concat") != [n, d_model] or tr.concat.shape != (n, d_model):
+        p.append(f"concat: {tr.concat.shape} / evidence {data.claim('concat').evidence.get('concat')}")
+    p += check_dot(data.claim("first_entry:output"), tr.concat[0], tr.W_o[:, 0], 2, 1, tr.output[0, 0], 4)
+    first_w = written(m.weights[0][0])
+    if first_w != "1.00":
+        p.append(f"masked head 1: the first word gives itself {first_w}, not 1.00")
+    p += same("mask", "mask", {"n": n, "masked": n * (n - 1) // 2, "cells": n * n, "head": 1, "first_w": "1.00"})
+    if data.claim("mask").evidence.get("zero_above") is not True:
+        p.append("mask: evidence zero_above is not True")
+    c = data.claim("mask_sums")
+    p += check_row_sum(c, m.weights) + ([] if c.values.get("head") == 1 else [f"mask_sums: head {c.values}"])
+    if data.has_claim("scale"):
+        p += check_scale(data.claim("scale"), before.scores, before.scaled_scores, d_head)
+    if data.has_claim("head_sums"):
+        p += check_row_sum(data.claim("head_sums"), before.weights)
+    if n >= 3:
+        c = data.claim("mask_row")
+        later = later_totals(before.weights)
+        best = mask_row_choice(before.weights)
+        i = c.values.get("row")
+        if not isinstance(i, int) or not 1 <= i <= n - 2:
+            return p + [f"mask_row: row {i!r} is not one of rows 2..{n - 1}"]
+        if i != best and abs(later[i] - later[best]) > NEAR:
+            p.append(
+                f"mask_row: row {i + 1} gave later words {later[i]!r}; row {best + 1} gave {later[best]!r} "
+                "(the most, the first of equal totals)"
+            )
+        p += check_reading(c, tokens, m.weights[i], i, range(i + 1), others="earlier")
+        p += window_position_problems(c, base)
+        if c.values.get("head") != 1:
+            p.append(f"mask_row: head {c.values.get('head')!r}")
+        if not written_ok(c.values.get("taken"), later[i]):
+            p.append(f"mask_row: taken {c.values.get('taken')!r} for {later[i]!r}")
+    return p
+
+
 def check_chapter(cid: str, sentence: str, focus: str | None = None, model: str | None = None) -> list[str]:
     """Every problem with chapter ``cid``'s claims for ``sentence`` (and ``focus``, and ``model`` for the word
     attention chapters: None is their default, e5-small), or [] when all hold."""
@@ -1640,6 +1870,8 @@ def check_chapter(cid: str, sentence: str, focus: str | None = None, model: str 
         p += check_rnn(data, sent_tokens)
     elif cid == "real-model":
         p += check_real_model(data, sentence, focus, sent_tokens, model)
+    elif cid == "multi-head":
+        p += check_multi_head(data, sentence, focus, sent_tokens)
     else:
         p += check_trace_chapter(cid, data, sent_tokens, focus, model)
     p += stated_caption_problems(cid, data)

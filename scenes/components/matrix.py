@@ -45,63 +45,82 @@ class MatrixGrid(VGroup):
         self.key = key
         self.decimals = decimals
         self.theme = theme
+        self._choose_slots(max_rows, max_cols)
+        ink = color or theme.text
+        widest = max((len(fmt(float(v), decimals)) for v in self.values.ravel()), default=1)
+        self.cell_w = cell_w or max(0.95, 0.205 * widest + 0.2)  # room for "−0.25" without crowding
+        self.cell_h = cell_h
+        self._add_cells(ink, heat, font_size)
+        self._add_frame(ink, theme.muted if color is None else ink, font_size)
+        self._add_labels(row_labels, col_labels, font_size)
+        self._add_title(title, ink, font_size)
+
+    # -- the named steps of building a grid --------------------------------------------------------------------
+    def _choose_slots(self, max_rows: int | None, max_cols: int | None) -> None:
+        """Which rows and columns are shown (the rest elided) and the slot each takes."""
         self.full_shape = self.values.shape
         self.row_index = _shown(self.full_shape[0], max_rows)
         self.col_index = _shown(self.full_shape[1], max_cols)
-        rows, cols = len(self.row_index), len(self.col_index)
-        row_slot, col_slot = _slots(self.row_index), _slots(self.col_index)
-        slots_r, slots_c = row_slot[-1] + 1, col_slot[-1] + 1
-        ink = color or theme.text
-        widest = max((len(fmt(float(v), decimals)) for v in self.values.ravel()), default=1)
-        cell_w = cell_w or max(0.95, 0.205 * widest + 0.2)  # room for "−0.25" without crowding
+        self.shape = (len(self.row_index), len(self.col_index))
+        self._row_slot, self._col_slot = _slots(self.row_index), _slots(self.col_index)
+
+    def _at(self, r: float, c: float) -> np.ndarray:
+        """The centre of slot (r, c), the grid centred on the origin."""
+        slots_r, slots_c = self._row_slot[-1] + 1, self._col_slot[-1] + 1
+        return (c - (slots_c - 1) / 2) * self.cell_w * RIGHT + ((slots_r - 1) / 2 - r) * self.cell_h * UP
+
+    def _add_cells(self, ink: str, heat: bool, font_size: float) -> None:
+        """One Text per shown value (and a heat-coloured square behind it with ``heat``)."""
         self.backgrounds = VGroup()
         self.cells = VGroup()
-
-        def at(r: float, c: float) -> np.ndarray:
-            return (c - (slots_c - 1) / 2) * cell_w * RIGHT + ((slots_r - 1) / 2 - r) * cell_h * UP
-
-        for i in range(rows):
-            for j in range(cols):
-                pos = at(row_slot[i], col_slot[j])
-                v = float(self.values[self.row_index[i], self.col_index[j]])
+        for i, row in enumerate(self.row_index):
+            for j, col in enumerate(self.col_index):
+                pos = self._at(self._row_slot[i], self._col_slot[j])
+                v = float(self.values[row, col])
                 fill = weight_color(v) if heat else None
-                cell = number(v, decimals, theme, font_size, ink_on(fill) if heat else ink).move_to(pos)
-                if cell.width > cell_w * 0.92:
-                    cell.scale_to_fit_width(cell_w * 0.92)
+                cell = number(v, self.decimals, self.theme, font_size, ink_on(fill) if heat else ink).move_to(pos)
+                if cell.width > self.cell_w * 0.92:
+                    cell.scale_to_fit_width(self.cell_w * 0.92)
                 self.cells.add(cell)
                 if heat:
-                    self.backgrounds.add(
-                        Rectangle(width=cell_w * 0.96, height=cell_h * 0.92, stroke_width=0)
-                        .set_fill(fill, 1)
-                        .move_to(pos)
-                    )
-        self.shape = (rows, cols)
-        self.cell_w = cell_w
-        body = Rectangle(width=slots_c * cell_w, height=slots_r * cell_h)
-        self.brackets = _brackets(body, ink if color else theme.muted)
-        self.dots = _dots(row_slot, col_slot, at, theme, font_size, ink)
+                    square = Rectangle(width=self.cell_w * 0.96, height=self.cell_h * 0.92, stroke_width=0)
+                    self.backgrounds.add(square.set_fill(fill, 1).move_to(pos))
+
+    def _add_frame(self, ink: str, bracket_color: str, font_size: float) -> None:
+        """The brackets around every slot and the dots in the elided ones."""
+        slots_r, slots_c = self._row_slot[-1] + 1, self._col_slot[-1] + 1
+        self._body = Rectangle(width=slots_c * self.cell_w, height=slots_r * self.cell_h)
+        self.brackets = _brackets(self._body, bracket_color)
+        self.dots = _dots(self._row_slot, self._col_slot, self._at, self.theme, font_size, ink)
         self.add(self.backgrounds, self.cells, self.dots, self.brackets)
-        rows_text = _elide([(row_labels or ())[r] for r in self.row_index] if row_labels else [], row_slot, "⋮")
-        cols_text = _elide([(col_labels or ())[c] for c in self.col_index] if col_labels else [], col_slot, "⋯")
+
+    def _add_labels(self, row_labels, col_labels, font_size: float) -> None:
+        """Token labels left of the rows and above the columns ("⋮"/"⋯" where rows or columns are elided)."""
+        theme, body = self.theme, self._body
+        rows = [row_labels[r] for r in self.row_index] if row_labels else []
+        cols = [col_labels[c] for c in self.col_index] if col_labels else []
         self.row_labels = VGroup(
             *[
-                label(t, theme, font_size * 0.95).next_to(body, LEFT, buff=0.3).set_y(at(slot, 0)[1])
-                for slot, t in rows_text
+                label(t, theme, font_size * 0.95).next_to(body, LEFT, buff=0.3).set_y(self._at(slot, 0)[1])
+                for slot, t in _elide(rows, self._row_slot, "⋮")
             ]
         )
         self.col_labels = VGroup(
             *[
-                label(t, theme, font_size * 0.95).next_to(body, UP, buff=0.2).set_x(at(0, slot)[0])
-                for slot, t in cols_text
+                label(t, theme, font_size * 0.95).next_to(body, UP, buff=0.2).set_x(self._at(0, slot)[0])
+                for slot, t in _elide(cols, self._col_slot, "⋯")
             ]
         )
-        for group in (self.row_labels, self.col_labels):
+        for group, widest in ((self.row_labels, 1.6), (self.col_labels, self.cell_w * 0.95)):
             for lab in group:
-                lab.scale_to_fit_width(min(lab.width, 1.6 if group is self.row_labels else cell_w * 0.95))
+                lab.scale_to_fit_width(min(lab.width, widest))
         self.add(self.row_labels, self.col_labels)
-        self.title = label(title, theme, font_size * 1.15, color=ink) if title else VGroup()
+
+    def _add_title(self, title: str | None, ink: str, font_size: float) -> None:
+        """The matrix's name above it (and above the column labels)."""
+        self.title = label(title, self.theme, font_size * 1.15, color=ink) if title else VGroup()
         if title:
-            self.title.next_to(VGroup(body, self.col_labels), UP, buff=0.2)
+            self.title.next_to(VGroup(self._body, self.col_labels), UP, buff=0.2)
             self.add(self.title)
 
     def cell(self, i: int, j: int) -> Text:

@@ -79,7 +79,7 @@ def variant(claim: Claim) -> str:
     if claim.kind == "layer_trend":
         return ".same" if v["same"] else ""
     if claim.kind == "heads_differ":
-        return ".same" if v["head1_w"] == v["head2_w"] else ""
+        return (".self" if v.get("self") else "") + (".same" if v["head1_w"] == v["head2_w"] else "")
     if claim.kind == "pieces":
         return "" if v["split"] else ".whole"
     if claim.kind == "gradient":

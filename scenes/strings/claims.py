@@ -24,7 +24,7 @@ def count(n: int, noun: str, lang: str = "en") -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-_ZH_NOUNS = {"step": "步", "word": "个词", "cell": "格"}
+_ZH_NOUNS = {"step": "步", "word": "个词", "cell": "格", "score": "个分数"}
 
 
 def a_an(n: int) -> str:
@@ -155,7 +155,7 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         fields["reading"] = reading(claim, lang)
     if claim.kind == "pattern":
         fields["reading"] = reading(Claim(claim.topic, v["reading"], claim.words, v, claim.evidence), lang)
-    for key, noun in (("steps", "step"), ("between", "word"), ("count", "word")):
+    for key, noun in (("steps", "step"), ("between", "word"), ("count", "word"), ("masked", "score")):
         if isinstance(v.get(key), int):
             fields[f"{key}_n"] = count(v[key], noun, lang)
     if isinstance(v.get("n"), int):

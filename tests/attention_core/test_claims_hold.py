@@ -159,6 +159,12 @@ def test_attention_matrix_claims_hold(data):
     run_chapter("attention-matrix", data, "lexicon")
 
 
+@SETTINGS
+@given(st.data())
+def test_multi_head_claims_hold(data):
+    run_chapter("multi-head", data)
+
+
 # -- the same chapters with a trained model's head (the default, e5-small; MiniLM on English) ------------------
 MODEL_EXAMPLES = 100
 MINILM_EXAMPLES = 30
@@ -621,6 +627,90 @@ def test_real_model_heads_follow_the_data_for_other_sentences():
     mini = _real(model="minilm")
     assert mini.claim("gallery").values["total"] == 72 and mini.claim("gallery").values["model"] == "all-MiniLM-L6-v2"
     assert mini.claim("head:focus_link").words[0] == "it"
+
+
+MH_SENTENCE = "我爱吃苹果"
+
+
+def _mh_problems(d, claim: Claim, sentence: str = MH_SENTENCE, focus: str | None = None) -> list[str]:
+    bad = _with_claim(d, claim)
+    return cc.check_multi_head(bad, sentence, focus, d.sentence_tokens) + cc.stated_caption_problems(
+        "multi-head", bad
+    )
+
+
+def test_multi_head_verifier_rejects_false_claims():
+    """heads_differ with other weights or another key, another mask count, another row or share taken by the mask,
+    another head number, a head's reading under the other head, "the same written weight" where they differ."""
+    d = get_chapter("multi-head").data(MH_SENTENCE)
+    assert not cc.check_chapter("multi-head", MH_SENTENCE)
+    diff, mask, row, head1, head2 = (d.claim(t) for t in ("heads_differ", "mask", "mask_row", "head:1", "head:2"))
+    v, n = diff.values, len(d.tokens)
+    assert v["head1_w"] != v["head2_w"] and mask.values["masked"] == 6 and row.values["row"] == 1
+    other_key = (v["key"] + 1) % n
+    for bad in (
+        _replace(diff, head1_w=v["head2_w"], head2_w=v["head1_w"]),
+        _replace(diff, head2_w="0.50"),
+        _replace(diff, head2_w=v["head1_w"]),  # "the same written weight": honest wording, false weight
+        dataclasses.replace(diff, words=(diff.words[0], d.tokens[other_key]), values={**v, "key": other_key}),
+        _replace(mask, masked=mask.values["masked"] + 1),
+        _replace(mask, masked=n * n - n),
+        _replace(mask, cells=n * (n - 1)),
+        _replace(mask, first_w="0.99"),
+        _replace(row, taken="0.80"),
+        _replace(row, taken=cc.written(float(cc.D(row.values["taken"])) + 0.01)),
+        _replace(row, row=2),
+        dataclasses.replace(d.claim("mask_row"), values={**row.values, "row": 2, "query": 2}),
+        _replace(head2, head=1),
+        _replace(head1, head=2),
+        dataclasses.replace(head2, topic="head:1", values={**head2.values, "head": 1}),
+        _replace(d.claim("shape"), d_head=4),
+        _replace(d.claim("split"), cols=["1–2", "2–3"]),
+        _replace(d.claim("concat"), d_model=2),
+    ):
+        assert _mh_problems(d, bad), (bad.topic, bad.values)
+    # the caption: "the same written weight" only when the two written weights are equal, "read differently" only
+    # when they differ
+    same = _replace(diff, head2_w=v["head1_w"])
+    assert cc.caption_problems(same, "mh.differ", d.tokens) == []
+    for lang in ("zh", "en"):
+        differ_cap, same_cap = claim_text(lang, "mh.differ", diff), claim_text(lang, "mh.differ", same)
+        assert cc.heads_differ_wording(v, differ_cap, lang) == []
+        assert cc.heads_differ_wording(v, same_cap, lang), same_cap
+        assert cc.heads_differ_wording(same.values, differ_cap, lang), differ_cap
+    # a repeated word named without its position, or with a position outside the window
+    twice = get_chapter("multi-head").data("dog cat dog bird", "bird")
+    assert not cc.check_chapter("multi-head", "dog cat dog bird", "bird")
+    dup = next(c for c in twice.claims if c.topic.startswith("head:") and "dog" in c.words[1:])
+    assert any(x is not None for x in dup.values["named_at"])
+    bare = _replace(dup, named_at=[None] * len(dup.values["named_at"]))
+    shifted = _replace(dup, named_at=[None if x is None else x + 1 for x in dup.values["named_at"]])
+    for bad in (bare, shifted):
+        assert _mh_problems(twice, bad, "dog cat dog bird", "bird"), bad.values
+
+
+def test_multi_head_verifier_follows_the_rules_for_the_window_and_the_mask_row():
+    """A long sentence: the window keeps the focus third from its end; a mask row that is not the one giving later
+    words the most, or a focus elsewhere, is caught."""
+    sentence = "a b c d e f g h i j it k l m"
+    d = get_chapter("multi-head").data(sentence)
+    assert d.window.partial and d.tokens[d.focus] == "it" and (d.window.start, d.focus) == (7, 3)
+    assert not cc.check_chapter("multi-head", sentence)
+    later = cc.later_totals(d.trace.heads[0].weights)
+    best = d.claim("mask_row").values["row"]
+    assert best == cc.mask_row_choice(d.trace.heads[0].weights) and later[best] == max(later[1:-1])
+    moved = dataclasses.replace(d)
+    moved.__dict__["focus"] = d.focus - 1
+    assert cc.check_multi_head(moved, sentence, None, d.sentence_tokens)
+    shifted = dataclasses.replace(d, window=dataclasses.replace(d.window, start=6, stop=12))
+    assert any("window starts" in x for x in cc.check_multi_head(shifted, sentence, None, d.sentence_tokens))
+
+
+def test_multi_head_mask_caption_says_1_score():
+    """Two words: one score is masked; the English caption should say "1 score", not "1 scores"."""
+    mask = get_chapter("multi-head").data("dog cat").claim("mask")
+    assert mask.values["masked"] == 1
+    assert "1 scores" not in claim_text("en", "mh.mask", mask)
 
 
 # -- positions in a window ----------------------------------------------------------------------------------
