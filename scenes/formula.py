@@ -23,7 +23,7 @@ from scenes.components.bars import BarChart
 from scenes.components.base import ChapterScene
 from scenes.components.beats import scale_in_place, softmax_in_place
 from scenes.components.formula import PARTS, AttentionFormula
-from scenes.components.layout import fit, fit_area, frame_box, is_portrait
+from scenes.components.layout import fit, fit_area, frame_box, is_portrait, safe_rect
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
 from scenes.components.steps import fill_cells, spell_first_entry
@@ -86,7 +86,8 @@ class BuildAttentionFormula(ChapterScene):
             self.say(f"f.part_{name}", hold=1.1)
         self._focus(None)
         self.formula.generate_target()
-        self.formula.target.scale(0.75 if not is_portrait() else 1.0).to_edge(UP, buff=0.25)
+        self.formula.target.scale(0.75 if not is_portrait() else 1.0)
+        self.formula.target.move_to([0, safe_rect().top - self.formula.target.height / 2, 0])
         self.play(MoveToTarget(self.formula))
 
     def _beat_scores(self) -> MatrixGrid:

@@ -141,7 +141,9 @@ class ShowRecurrenceLimits(ChapterScene):
             *_plot_size(),
         )
         top, bottom = self._area(0.3)
-        return fit(plot, height=top - bottom).move_to(UP * (top + bottom) / 2)
+        room = 1.5  # right of the plot: the curves' names ("scale 0.995") stand at their ends
+        fit(plot, width=frame_box()[0] - room, height=top - bottom)
+        return plot.move_to([-room / 2, (top + bottom) / 2, 0])
 
     def _beat_decay(self) -> None:
         """Measured retention over 240 steps for several recurrent scales, read off at step 200, beside the

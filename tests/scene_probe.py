@@ -11,11 +11,12 @@ from scenes.components.text import fmt
 DECIMAL = re.compile(r"−?\d+\.\d+")
 
 
-def build_scene(scene_cls, data, tmp_path, aspect=(16, 9), draw=True) -> tuple[object, list[Mobject]]:
+def build_scene(scene_cls, data, tmp_path, aspect=(16, 9), draw=True, shots=None) -> tuple[object, list[Mobject]]:
     """Run ``construct`` with animations skipped (no frames written); return the scene and all it showed.
 
     ``draw=False`` also skips drawing the still frame Manim renders at each play and wait (no pixels are kept
-    either way), which makes a build of a chapter with many static mobjects about a quarter faster.
+    either way), which makes a build of a chapter with many static mobjects about a quarter faster. ``shots``, a
+    list, receives a :func:`tests.layout_checks.snapshot` of the screen after every caption change.
     """
     shown: list[Mobject] = []
 
@@ -24,6 +25,16 @@ def build_scene(scene_cls, data, tmp_path, aspect=(16, 9), draw=True) -> tuple[o
             super().setup()
             if not draw:
                 self.renderer.update_frame = lambda *args, **kwargs: None
+            if shots is not None:
+                from tests.layout_checks import snapshot
+
+                say = self.caption.say
+
+                def say_and_measure(text: str, run_time: float = 0.5) -> None:
+                    say(text, run_time)
+                    shots.append(snapshot(self, text))
+
+                self.caption.say = say_and_measure
 
         def add(self, *mobjects):
             shown.extend(mobjects)
@@ -103,12 +114,15 @@ def stated_numbers(scene) -> set[str]:
 __all__ = ["build_scene", "decimals_on_screen", "family", "formatted", "stated_numbers", "texts"]
 
 
-def build_chapter(chapter_id: str, sentence: str | None, lang: str, tmp_path, aspect=(16, 9), draw: bool = True):
+def build_chapter(
+    chapter_id: str, sentence: str | None, lang: str, tmp_path, aspect=(16, 9), draw: bool = True, shots=None
+):
     """Compute the chapter's data for ``sentence`` and build its scene; return (data, scene, shown)."""
     from scenes import ChapterInput, get_chapter
     from scenes.components.theme import THEMES
 
     chapter = get_chapter(chapter_id)
     data = chapter.data(sentence, None)
-    scene, shown = build_scene(chapter.scene_class, ChapterInput(data, lang, THEMES["dark"]), tmp_path, aspect, draw)
+    chapter_input = ChapterInput(data, lang, THEMES["dark"])
+    scene, shown = build_scene(chapter.scene_class, chapter_input, tmp_path, aspect, draw, shots)
     return data, scene, shown

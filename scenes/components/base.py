@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from manim import DOWN, UP, FadeIn, Scene, VGroup, config
+import numpy as np
+from manim import DOWN, FadeIn, Scene, VGroup
 
 from attention_core import ChapterData, Claim
 from scenes.components.caption import Caption
-from scenes.components.layout import fit
+from scenes.components.layout import camera_shift, fit, frame_box, safe_rect
 from scenes.components.text import label
 from scenes.components.theme import Theme
 from scenes.strings import claim_text, text
@@ -44,6 +45,7 @@ class ChapterScene(Scene):
 
     def setup(self) -> None:
         self.camera.background_color = self.theme.background
+        self.camera.frame_center = np.array([camera_shift(), 0.0, 0.0])  # 9:16: x = 0 is the safe area's middle
         self.caption = Caption(self, self.theme)
         self.poster_time: float | None = None
 
@@ -54,7 +56,7 @@ class ChapterScene(Scene):
         source = self.source_line()
         if source is not None:
             title = VGroup(title, source).arrange(DOWN, buff=0.12)
-        self.title_mob = title.to_edge(UP, buff=0.3)
+        self.title_mob = title.move_to([0, safe_rect().top - title.height / 2, 0])
         self.play(FadeIn(self.title_mob, shift=0.2 * DOWN))
 
     def source_line(self):
@@ -71,7 +73,7 @@ class ChapterScene(Scene):
             words = self.t(
                 "source.model", model=v["model"], bits=bits, layer=v["layer"], layers=v["layers"], head=v["head"]
             )
-        return fit(label(words, self.theme, 22, color=self.theme.muted), width=config.frame_width * 0.9, height=0.4)
+        return fit(label(words, self.theme, 22, color=self.theme.muted), width=frame_box()[0], height=0.4)
 
     def state_source(self, hold: float = 2.0) -> None:
         """For a trained model's weights: which head and why, then how the other heads differ (both claims)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from manim import DOWN, Scene, VGroup, config
 
+from scenes.components.layout import caption_bottom, safe_rect
 from scenes.components.text import label, wrap
 from scenes.components.theme import Theme
 from scenes.components.transitions import Fade
@@ -23,12 +24,14 @@ class Caption:
 
     def build(self, text: str) -> VGroup:
         """A caption, wrapped to the frame width, each line centred, pinned to the bottom edge."""
-        columns = max(16, int(config.frame_width * 5.6 * 26 / self.size))  # ~0.167 units a column at 26
+        safe = safe_rect()
+        width = min(safe.width, config.frame_width * 0.94)
+        columns = max(16, int(width / 0.94 * 5.6 * 26 / self.size))  # ~0.167 units a column at 26
         lines = [label(line, self.theme, self.size) for line in wrap(text, columns).split("\n") if line.strip()]
         mob = VGroup(*lines).arrange(DOWN, buff=0.12)
-        if mob.width > config.frame_width * 0.94:
-            mob.scale_to_fit_width(config.frame_width * 0.94)
-        return mob.to_edge(DOWN, buff=0.35)
+        if mob.width > width:
+            mob.scale_to_fit_width(width)
+        return mob.move_to([(safe.left + safe.right) / 2, caption_bottom() + mob.height / 2, 0])
 
     def say(self, text: str, run_time: float = 0.5) -> None:
         """Replace the caption with ``text`` (cross-fade) and record the time it appears."""

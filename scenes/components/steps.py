@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, Create, FadeIn, LaggedStart, Scene, VGroup, config
+from manim import DOWN, RIGHT, Create, FadeIn, LaggedStart, Scene, VGroup
 
 from attention_core import Claim
-from scenes.components.layout import fit
+from scenes.components.layout import fit, frame_box
 from scenes.components.matrix import MatrixGrid
 from scenes.components.text import label
 from scenes.components.theme import Theme
@@ -23,7 +23,7 @@ def divide_text(scale: Claim) -> str:
 def place_below(mob, anchor, buff: float = 0.3):
     """Put ``mob`` under ``anchor``, shrunk to the frame's width and slid sideways to stay inside it."""
     fit(mob).next_to(anchor, DOWN, buff=buff).set_x(anchor.get_x())
-    half = config.frame_width * 0.48
+    half = frame_box()[0] / 2
     if mob.get_right()[0] > half:
         mob.shift(RIGHT * (half - mob.get_right()[0]))
     if mob.get_left()[0] < -half:

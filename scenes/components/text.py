@@ -60,9 +60,21 @@ class CachedText(Text):
         return svg
 
 
+_made: dict[tuple, Text] = {}  # (text, font, size, colour) -> the first Text made for them, never shown itself
+
+
 def label(text: str, theme: Theme, size: float = 28, color: str | None = None, mono: bool = False) -> Text:
-    """A literal text label in the CJK font (Latin, digits and Chinese all render)."""
-    return CachedText(text, font=MONO_FONT if mono else FONT, font_size=size, color=color or theme.text)
+    """A literal text label in the CJK font (Latin, digits and Chinese all render).
+
+    The same text, font, size and colour is parsed from its SVG once per process and copied after (a copy is
+    several times cheaper than parsing; matrices repeat "0.00" and their tokens). Nothing of a scene enters a
+    Text but these four, so the copy is the object a fresh parse would give.
+    """
+    font = MONO_FONT if mono else FONT
+    key = (text, font, float(size), color or theme.text)
+    if key not in _made:
+        _made[key] = CachedText(text, font=font, font_size=size, color=color or theme.text)
+    return _made[key].copy()
 
 
 def number(value: float, decimals: int, theme: Theme, size: float = 26, color: str | None = None) -> Text:
