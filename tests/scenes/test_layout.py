@@ -1,9 +1,11 @@
 """The layout check (tests/layout_checks.py) at every caption change of every chapter, per aspect and sentence
 length, without encoding video.
 
-CI runs :data:`CASES` (9:16 at 2 and 16 words, 16:9 at the 32-word limit); ``LAYOUT_ALL=1`` runs every chapter at
-both aspects and 2, 8, 16 and 32 words. :data:`KNOWN` lists the cases that fail today, each with what fails: they
-are strict xfails, so fixing one fails the suite until its entry is removed (issue 14, in progress).
+CI runs every chapter at 9:16 with 16 words (the suite's time budget: about 7 s a build); ``LAYOUT_ALL=1`` runs
+every chapter at both aspects with 2, 8, 16 and 32 words (72 builds, about 8 minutes). :data:`KNOWN` lists the
+cases that fail today (measured with 2 and 16 words at 9:16 and 32 words at 16:9; the rest of the full matrix is
+not listed yet), each with its first problems: they are strict xfails, so fixing one fails the suite until its
+entry is removed (issue 14, in progress).
 """
 
 from __future__ import annotations
@@ -32,11 +34,7 @@ def sentence(n: int, lang: str) -> str:
 
 
 ALL = [(c, a, n) for c in CHAPTERS for a in ASPECTS for n in LENGTHS]
-CASES = (
-    ALL
-    if os.environ.get("LAYOUT_ALL")
-    else [(c, a, n) for c in CHAPTERS for a, n in (((9, 16), 2), ((9, 16), 16), ((16, 9), 32))]
-)
+CASES = ALL if os.environ.get("LAYOUT_ALL") else [(c, (9, 16), 16) for c in CHAPTERS]
 KNOWN: dict[tuple[str, tuple[int, int], int], str] = {  # what the first problems are (the test prints them all)
     ("intuition", (9, 16), 2): "the diagram fills too little of the free area",
     ("intuition", (9, 16), 16): "the diagram fills too little of the free area",
