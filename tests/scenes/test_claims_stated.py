@@ -13,9 +13,9 @@ import pytest
 from scenes import CHAPTERS
 from tests.scene_probe import build_chapter
 
-SENTENCES = {
-    "en-14": ("The dog saw the cat and then it ran away because it was tired", "en"),
-    "zh-20": ("那只在花园里追逐蝴蝶的小猫突然停下了脚步，然后它看着天空里飞过的鸟很久", "zh"),
+SENTENCES = {  # the Chinese one at 9:16: the same builds feed the layout check (tests/scenes/test_layout.py)
+    "en-14": ("The dog saw the cat and then it ran away because it was tired", "en", (16, 9)),
+    "zh-20": ("那只在花园里追逐蝴蝶的小猫突然停下了脚步，然后它看着天空里飞过的鸟很久", "zh", (9, 16)),
 }
 BAD_ENGLISH = [
     re.compile(r"\b1 (steps|words|tokens|cells)\b"),  # "1 steps"
@@ -28,8 +28,11 @@ BAD_ENGLISH = [
 @pytest.fixture(scope="module", params=[(c, s) for c in CHAPTERS for s in SENTENCES], ids=lambda p: f"{p[0]}-{p[1]}")
 def built(request, tmp_path_factory):
     chapter, key = request.param
-    sentence, lang = SENTENCES[key]
-    return build_chapter(chapter, sentence, lang, tmp_path_factory.mktemp("c"), draw=False)
+    sentence, lang, aspect = SENTENCES[key]
+    shots: list = []
+    data, scene, shown = build_chapter(chapter, sentence, lang, tmp_path_factory.mktemp("c"), aspect, False, shots)
+    scene.layout_shots, scene.layout_aspect, scene.layout_case = shots, aspect, (chapter, key)
+    return data, scene, shown
 
 
 def test_every_claim_of_the_data_is_stated(built):
@@ -57,3 +60,14 @@ def test_captions_read_well(built):
                 assert not pattern.search(text), (pattern.pattern, text)
         else:
             assert not re.search(r"[{}]", text), text
+
+
+def test_the_layout_holds(built, request):
+    """The layout check at every caption change of these builds (known failures: ``test_layout.KNOWN_STATED``)."""
+    from tests.scenes.test_layout import KNOWN_STATED, check_shots
+
+    _, scene, _ = built
+    if scene.layout_case in KNOWN_STATED:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=KNOWN_STATED[scene.layout_case]))
+    problems = check_shots(scene, scene.layout_shots, scene.layout_aspect)
+    assert not problems, f"{len(problems)} layout problems, e.g.:\n" + "\n".join(problems[:6])
