@@ -20,7 +20,6 @@ __all__ = ["ShowMultiHead"]
 DEC = 2
 IN_DEC = 1  # W_O, like X and the other W: one decimal
 GROW = 1.4
-CAPTION_LINE = 0.45  # a caption line's height at the caption's size
 
 
 class ShowMultiHead(ChapterScene):
@@ -59,7 +58,7 @@ class ShowMultiHead(ChapterScene):
     def _place(self, group, room_below: float = 0.0):
         """Fit ``group`` below the title, keeping room for a third caption line (this chapter's captions about
         rounding run long) and ``room_below`` more."""
-        return fit_area(group, self.title_mob.get_bottom()[1] - 0.3, CAPTION_LINE + room_below, GROW)
+        return fit_area(group, self.title_mob.get_bottom()[1] - 0.3, room_below, GROW, lines=3)
 
     def _head_box(self, grid: MatrixGrid, head: int) -> SurroundingRectangle:
         """A frame around the columns of ``grid`` that belong to ``head`` (0-based)."""

@@ -46,7 +46,7 @@ class ShowRealHeads(ChapterScene):
 
     def _area(self) -> tuple[float, float]:
         """Top and bottom of the diagram's room: below the title, above the caption (up to four lines in portrait)."""
-        return self.title_mob.get_bottom()[1] - 0.3, caption_top() + (1.1 if is_portrait() else 0.0)
+        return self.title_mob.get_bottom()[1] - 0.3, caption_top(4 if is_portrait() else None)
 
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_pieces(self) -> VGroup:

@@ -1632,25 +1632,45 @@ def check_layers(data) -> list[str]:
     return p
 
 
-def check_real_model(data, sentence: str, focus: str | None, sent_tokens, model: str) -> list[str]:
-    """Chapter 9: the window and focus, the model's pieces, the gallery, the heads singled out, the layers."""
+def check_focus_window(cid: str, data, focus: str | None, sent_tokens) -> tuple[list[str], bool]:
+    """A chapter that reads one word's rows over the whole sentence (real-model, multi-head): the focus word given
+    or chosen by the rule, the window around it (a reader at the focus looks back: it sits third from the end of the
+    window when it can), and the auto_focus claim. Returns the problems and whether the focus is where it should be
+    (if not, the readings of its rows mean little)."""
     p: list[str] = []
-    a = data.attention
-    if a.model != model:
-        return [f"real-model with {a.model!r}, not {model!r}"]
     if focus:
         idx, rule = given_focus_index(sent_tokens, focus, False), None
     else:
         idx, rule = choose_focus_mine(sent_tokens, False)
-    p += check_window("real-model", data, sent_tokens, idx)
-    if data.focus + data.window.start != idx:
-        return p + [f"focus at sentence word {data.focus + data.window.start + 1}, expected {idx + 1} ({rule})"]
+    p += check_window(cid, data, sent_tokens, idx)
+    w, n_sent, cap = data.window, len(sent_tokens), WINDOW_CAP[cid]
+    if n_sent > cap:
+        start = min(max(idx - (cap - 3), 0), n_sent - cap)
+        if w.start != start:
+            p.append(f"window starts at word {w.start + 1}; focus word {idx + 1} puts it at word {start + 1}")
+    if data.focus + w.start != idx:
+        return p + [f"focus at sentence word {data.focus + w.start + 1}, expected {idx + 1} ({rule})"], False
     if data.focus_rule != rule or data.has_claim("auto_focus") != (rule is not None):
         p.append(f"focus_rule {data.focus_rule} / auto_focus claim {data.has_claim('auto_focus')} for rule {rule}")
     elif rule is not None:
         c = data.claim("auto_focus")
         want = {"rule": rule, "causal": False, "position": idx + 1, "skipped_first": False}
         p += [f"auto_focus: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
+        if tuple(c.words) != (sent_tokens[idx],):
+            p.append(f"auto_focus words {c.words} != ({sent_tokens[idx]!r},)")
+    return p, True
+
+
+def check_real_model(data, sentence: str, focus: str | None, sent_tokens, model: str) -> list[str]:
+    """Chapter 9: the window and focus, the model's pieces, the gallery, the heads singled out, the layers."""
+    p: list[str] = []
+    a = data.attention
+    if a.model != model:
+        return [f"real-model with {a.model!r}, not {model!r}"]
+    found, placed = check_focus_window("real-model", data, focus, sent_tokens)
+    p += found
+    if not placed:
+        return p
     if tuple(a.words) != tuple(data.tokens):
         p.append(f"the model read {a.words}, not the words shown {data.tokens}")
     name, quantized, specials = MODEL_INFO[model]
@@ -1726,28 +1746,11 @@ def check_multi_head(data, sentence: str, focus: str | None, sent_tokens) -> lis
     most), re-derived from the trace's arrays by loops."""
     p: list[str] = []
     tr, tokens = data.trace, tuple(data.tokens)
-    n_sent, cap = len(sent_tokens), WINDOW_CAP["multi-head"]
-    if focus:
-        idx, rule = given_focus_index(sent_tokens, focus, False), None
-    else:
-        idx, rule = choose_focus_mine(sent_tokens, False)
-    p += check_window("multi-head", data, sent_tokens, idx)
-    w = data.window
-    if n_sent > cap:  # a reader at the focus looks back: it sits third from the end of the window when it can
-        start = min(max(idx - (cap - 3), 0), n_sent - cap)
-        if w.start != start:
-            p.append(f"window starts at word {w.start + 1}; focus word {idx + 1} puts it at word {start + 1}")
-    if data.focus + w.start != idx:
-        return p + [f"focus at sentence word {data.focus + w.start + 1}, expected {idx + 1} ({rule})"]
-    f, base, n = data.focus, w.start, len(tokens)
-    if data.focus_rule != rule or data.has_claim("auto_focus") != (rule is not None):
-        p.append(f"focus_rule {data.focus_rule} / auto_focus claim {data.has_claim('auto_focus')} for rule {rule}")
-    elif rule is not None:
-        c = data.claim("auto_focus")
-        want = {"rule": rule, "causal": False, "position": idx + 1, "skipped_first": False}
-        p += [f"auto_focus: {k} {c.values.get(k)!r} != {x!r}" for k, x in want.items() if c.values.get(k) != x]
-        if tuple(c.words) != (sent_tokens[idx],):
-            p.append(f"auto_focus words {c.words} != ({sent_tokens[idx]!r},)")
+    found, placed = check_focus_window("multi-head", data, focus, sent_tokens)
+    p += found
+    if not placed:
+        return p
+    f, base, n = data.focus, data.window.start, len(tokens)
 
     # the arrays the claims read: shapes, heads on column slices, the mask
     h = len(tr.heads)
@@ -1778,7 +1781,7 @@ def check_multi_head(data, sentence: str, focus: str | None, sent_tokens) -> lis
         p.append(f"masked head 1: {hidden} scores −∞ and {zero_above} weights 0 above the diagonal of {n}×{n}")
 
     topics = [c.topic for c in data.claims]
-    want_topics = ["window"] * w.partial + ["auto_focus"] * (rule is not None) + ["shape", "split"]
+    want_topics = ["window"] * data.window.partial + ["auto_focus"] * (not focus) + ["shape", "split"]
     want_topics += [f"head:{k + 1}" for k in range(h)]
     want_topics += ["heads_differ", "concat", "first_entry:output", "mask", "mask_sums"] + ["mask_row"] * (n >= 3)
     missing = [t for t in want_topics if t not in topics]

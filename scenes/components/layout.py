@@ -108,11 +108,12 @@ def caption_bottom() -> float:
     return safe_rect().bottom + 0.05
 
 
-def caption_top() -> float:
-    """The height above which the caption band never reaches: two lines in 16:9, three in 9:16 (narrower)."""
+def caption_top(lines: int | None = None) -> float:
+    """The height above which a caption of ``lines`` lines never reaches (default: two in 16:9, three in the
+    narrower 9:16; a chapter whose captions run longer asks for more)."""
     if not is_portrait():
-        return -config.frame_height / 2 + CAPTION_BAND
-    return caption_bottom() + 3 * CAPTION_LINE
+        return -config.frame_height / 2 + CAPTION_BAND + ((lines or 2) - 2) * CAPTION_LINE
+    return caption_bottom() + (lines or 3) * CAPTION_LINE
 
 
 def frame_box() -> tuple[float, float]:
@@ -123,10 +124,12 @@ def frame_box() -> tuple[float, float]:
     return s.width, s.top - caption_top() - 0.9
 
 
-def fit_area(mob: Mobject, top: float, room_below: float = 0.0, grow: float = 1.0) -> Mobject:
-    """Fit ``mob`` between ``top`` and the caption band (``room_below`` more kept free above the band, for an
-    expression written under the diagram) and centre it there."""
-    bottom = caption_top() + room_below
+def fit_area(
+    mob: Mobject, top: float, room_below: float = 0.0, grow: float = 1.0, lines: int | None = None
+) -> Mobject:
+    """Fit ``mob`` between ``top`` and the band of a ``lines``-line caption (:func:`caption_top`; ``room_below``
+    more kept free above it, for an expression written under the diagram) and centre it there."""
+    bottom = caption_top(lines) + room_below
     fit(mob, height=top - bottom, grow=grow)
     return mob.move_to([0, (top + bottom) / 2, 0])
 
