@@ -79,11 +79,11 @@ class ReadAttentionMatrix(ChapterScene):
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_matrix(self, heat: Heatmap, axes: VGroup, panel: VGroup) -> None:
         self.play(FadeIn(panel.title, shift=0.2 * DOWN))
+        self.play(FadeIn(heat.row_labels, lag_ratio=0.1), FadeIn(heat.col_labels, lag_ratio=0.1), Fade(axes))
         if self.data.has_claim("auto_focus"):
             self.state("auto_focus", "auto_focus.head", hold=1.5)
         self.state_source()
         self.state("matrix_size", "am.intro")
-        self.play(FadeIn(heat.row_labels, lag_ratio=0.1), FadeIn(heat.col_labels, lag_ratio=0.1), Fade(axes))
         self.play(FadeIn(heat.cells, lag_ratio=0.04), run_time=2.0)
         if len(heat.special_cells):
             self.play(Fade(heat.special_cells), Fade(heat.special_label))

@@ -23,7 +23,7 @@ from scenes.components.bars import BarChart
 from scenes.components.base import ChapterScene
 from scenes.components.beats import scale_in_place, softmax_in_place
 from scenes.components.formula import PARTS, AttentionFormula
-from scenes.components.layout import fit, fit_area, frame_box, is_portrait, safe_rect
+from scenes.components.layout import fit, fit_area, frame_box, free_area, is_portrait, safe_rect
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
 from scenes.components.steps import fill_cells, spell_first_entry
@@ -55,16 +55,18 @@ class BuildAttentionFormula(ChapterScene):
     def _grid(self, key: str, values: np.ndarray, **kw) -> MatrixGrid:
         kw.setdefault("max_rows", self.slots)
         kw.setdefault("max_cols", self.slots)
-        if is_portrait():  # narrower columns: in 9:16 the width is what limits the type size
-            kw.setdefault("cell_w", 0.95)
         return MatrixGrid(values, self.theme, key=key, decimals=DEC, **kw)
 
     def _labelled(self, key: str, values: np.ndarray, **kw) -> MatrixGrid:
         return self._grid(key, values, row_labels=self.tr.tokens, col_labels=self.tr.tokens, **kw)
 
-    def _fit(self, group, room_below: float = 0.7, grow: float = 1.3):
+    def _fit(self, group, room_below: float = 0.7, grow: float | None = None):
         """Fit ``group`` between the formula and the caption band, leaving ``room_below`` for an expression."""
-        return fit_area(group, self.formula.get_bottom()[1] - 0.3, room_below, grow)
+        return fit_area(group, self._top(), room_below, grow)
+
+    def _top(self) -> float:
+        """The top of the room under the formula."""
+        return self.formula.get_bottom()[1] - 0.3
 
     def _focus(self, name: str | None) -> None:
         """Frame the formula's term of step ``name`` (None: no frame)."""
@@ -76,7 +78,8 @@ class BuildAttentionFormula(ChapterScene):
 
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_formula(self) -> None:
-        self.formula = fit(AttentionFormula(self.theme), width=frame_box()[0]).move_to(0.6 * UP)
+        room = 0.3  # the frames around the formula's terms reach past it
+        self.formula = fit(AttentionFormula(self.theme), width=frame_box()[0] - room).move_to(0.6 * UP)
         self.play(
             LaggedStart(*[FadeIn(p, shift=0.15 * UP) for p in self.formula.pieces()], lag_ratio=0.3), run_time=2.0
         )
@@ -87,7 +90,7 @@ class BuildAttentionFormula(ChapterScene):
         self._focus(None)
         self.formula.generate_target()
         self.formula.target.scale(0.75 if not is_portrait() else 1.0)
-        self.formula.target.move_to([0, safe_rect().top - self.formula.target.height / 2, 0])
+        self.formula.target.move_to([0, safe_rect().top - 0.15 - self.formula.target.height / 2, 0])
         self.play(MoveToTarget(self.formula))
 
     def _beat_scores(self) -> MatrixGrid:
@@ -95,7 +98,7 @@ class BuildAttentionFormula(ChapterScene):
         q = self._grid("Q", tr.Q, color=th.q, row_labels=tr.tokens, title="Q")
         kt = self._grid("K.T", tr.K.T, color=th.k, col_labels=tr.tokens, title="Kᵀ")
         scores = self._grid("scores", tr.scores, title="QKᵀ")
-        self._fit(place_product(q, kt, scores))
+        self._fit(place_product(q, kt, scores, area=free_area(self._top(), 0.7)))
         self._focus("scores")
         self.play(Fade(q), Fade(kt), run_time=0.7)
         self.state("shape", "f.scores", hold=1.5)

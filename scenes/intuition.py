@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import DOWN, UP, FadeIn, Group, Rectangle, VGroup
+from manim import DOWN, FadeIn, Group, LaggedStart, Rectangle, ReplacementTransform, VGroup
 
 from attention_core import highlighted
 from scenes.components.base import ChapterScene
@@ -12,6 +12,8 @@ from scenes.components.recall import RecallView
 from scenes.components.transitions import Fade
 
 __all__ = ["ShowSelectiveRecall"]
+
+UNREAD = 0.25  # opacity of the words not read yet: the sentence is there, the reader has not reached them
 
 
 class ShowSelectiveRecall(ChapterScene):
@@ -29,17 +31,23 @@ class ShowSelectiveRecall(ChapterScene):
         self._beat_close()
 
     def _beat_read(self) -> None:
-        """Words appear one by one under a moving cursor, up to the focus word."""
+        """The sentence stands dimmed, not yet read; word by word a cursor reads it up to the focus word."""
         r = self.data
         self.row = ReadingRow(r.tokens, self.theme, size=34 if is_portrait() else 32)
         self.recall = RecallView(self.row, r, self.theme)  # built now so words and arcs are placed together
         fit_between(VGroup(self.row, self.recall), self.title_mob.get_bottom()[1] - 0.3, caption_top())
+        self.unread = {i: self.row.item(i).copy().set_opacity(UNREAD) for i in range(len(r.tokens))}
+        self.play(FadeIn(VGroup(*self.unread.values()), lag_ratio=0.05), run_time=0.8)
         self.say("in.read")
         cursor = self._cursor(0)
-        self.play(Fade(self.row.item(0)), Fade(cursor), run_time=0.5)
+        self.play(self._read(0), Fade(cursor), run_time=0.5)
         for i in range(1, r.focus + 1):
-            self.play(cursor.animate.move_to(self._cursor(i)), FadeIn(self.row.item(i), shift=0.1 * UP), run_time=0.4)
+            self.play(cursor.animate.move_to(self._cursor(i)), self._read(i), run_time=0.4)
         self.play(Fade(cursor, fade_in=False), run_time=0.3)
+
+    def _read(self, i: int) -> ReplacementTransform:
+        """Word ``i`` turns from unread (dimmed) to read."""
+        return ReplacementTransform(self.unread.pop(i), self.row.item(i))
 
     def _cursor(self, i: int) -> Rectangle:
         box = self.row.boxes[i]
@@ -74,8 +82,8 @@ class ShowSelectiveRecall(ChapterScene):
 
     def _beat_close(self) -> None:
         """The rest of the sentence is read; the recall stays in view under the closing line."""
-        rest = VGroup(*[self.row.item(i) for i in range(self.data.focus + 1, len(self.data.tokens))])
-        if len(rest):
-            self.play(FadeIn(rest, lag_ratio=0.2), run_time=1.0)
+        rest = [self._read(i) for i in range(self.data.focus + 1, len(self.data.tokens))]
+        if rest:
+            self.play(LaggedStart(*rest, lag_ratio=0.2), run_time=1.0)
         self.say("in.close", hold=4.5)
         self.play(Fade(Group(*self.mobjects), fade_in=False))

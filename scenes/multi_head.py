@@ -19,7 +19,6 @@ __all__ = ["ShowMultiHead"]
 
 DEC = 2
 IN_DEC = 1  # W_O, like X and the other W: one decimal
-GROW = 1.4
 
 
 class ShowMultiHead(ChapterScene):
@@ -44,8 +43,6 @@ class ShowMultiHead(ChapterScene):
 
     # -- helpers -------------------------------------------------------------------------------------------
     def _grid(self, key: str, values: np.ndarray, decimals: int = DEC, **kw) -> MatrixGrid:
-        if is_portrait():  # narrower columns: in 9:16 the width is what limits the type size
-            kw.setdefault("cell_w", 0.95)
         return MatrixGrid(values, self.theme, key=key, decimals=decimals, **kw)
 
     def _labelled(self, prefix: str):
@@ -58,7 +55,7 @@ class ShowMultiHead(ChapterScene):
     def _place(self, group, room_below: float = 0.0):
         """Fit ``group`` below the title, keeping room for a third caption line (this chapter's captions about
         rounding run long) and ``room_below`` more."""
-        return fit_area(group, self.title_mob.get_bottom()[1] - 0.3, room_below, GROW, lines=3)
+        return fit_area(group, self.title_mob.get_bottom()[1] - 0.3, room_below, lines=3)
 
     def _head_box(self, grid: MatrixGrid, head: int) -> SurroundingRectangle:
         """A frame around the columns of ``grid`` that belong to ``head`` (0-based)."""

@@ -55,13 +55,11 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         self._beat_summary()
 
     # -- helpers -------------------------------------------------------------------------------------------
-    def _fit(self, group, room_below: float = 0.0, grow: float = 1.4):
+    def _fit(self, group, room_below: float = 0.0, grow: float | None = None):
         return fit_area(group, self.title_mob.get_bottom()[1] - 0.3, room_below, grow)
 
     def _grid(self, key: str, values: np.ndarray, decimals: int = OUT_DEC, **kw) -> MatrixGrid:
         kw.setdefault("max_rows", self.slots)
-        if is_portrait():
-            kw.setdefault("cell_w", 0.95)
         return MatrixGrid(values, self.theme, key=key, decimals=decimals, **kw)
 
     # -- beats ---------------------------------------------------------------------------------------------
@@ -119,11 +117,12 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
 
     def _beat_library(self) -> None:
         lib, th = self.lib, self.theme
-        g = self._fit(self._library_layout(), grow=1.2)
-        self.play(FadeIn(g.query, shift=0.2 * DOWN))
+        g = self._fit(self._library_layout())
+        self.play(FadeIn(g.query, shift=0.2 * DOWN), LaggedStart(*[Fade(t) for t in g.bars.labels], lag_ratio=0.25))
         self.say("qkv.lib_query", hold=1.5, query=lib.query)
-        self.play(LaggedStart(*[Fade(t) for t in g.bars.labels], lag_ratio=0.25))
+        self.play(g.bars.labels.animate.set_color(th.accent), run_time=0.4)
         self.say("qkv.lib_keys", hold=1.5)
+        self.play(g.bars.labels.animate.set_color(th.k), run_time=0.4)
         sep = "、" if self.lang == "zh" else ", "
         matches = self.data.claim(f"lib_matches:{self.lang}").values["matches"]
         self.state(f"lib_matches:{self.lang}", "qkv.lib_match", hold=1.5, matches=sep.join(matches))
@@ -149,7 +148,7 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
     def _beat_words(self) -> MatrixGrid:
         tr = self.tr
         x = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")
-        self._fit(x, grow=1.3)
+        self._fit(x)
         self.play(Fade(x))
         self.state("shape", "qkv.words", hold=2.0)
         if x.elided:
@@ -185,7 +184,7 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
             ]
         )
         grids.arrange(DOWN if tall else RIGHT, buff=0.6, aligned_edge=RIGHT if tall else DOWN)
-        self._fit(grids, grow=1.2)
+        self._fit(grids)
         self.play(LaggedStart(*[Fade(g) for g in grids], lag_ratio=0.4), run_time=2.0)
         self.mark_poster()
         self.say("qkv.summary", hold=3.0)

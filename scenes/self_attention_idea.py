@@ -82,13 +82,15 @@ class ConnectEveryWord(ChapterScene):
         names = tr.source.get("special_names", "")
         grid = WeightSquares(tr.weights, tr.tokens, th, special=special, special_label=names)
         legend = WeightLegend(th, self.t("legend"))
-        block = VGroup(grid, legend)
-        if is_portrait():
-            legend.next_to(grid, DOWN, buff=0.4)
-        else:
-            legend.next_to(grid, RIGHT, buff=0.6)
         top, bottom = self.title_mob.get_bottom()[1] - 0.3, caption_top()
-        fit(block, width=frame_box()[0], height=top - bottom, grow=1.3).move_to(UP * (top + bottom) / 2)
+        room = 0.2  # the frame around a row reaches a little past the squares
+        if is_portrait():  # the legend under the squares
+            fit(grid, width=frame_box()[0] - room, height=top - bottom - legend.height - 0.4 - room, grow=None)
+            legend.next_to(grid, DOWN, buff=0.4)
+        else:  # the legend beside them, at its own size
+            fit(grid, width=frame_box()[0] - legend.width - 0.6 - room, height=top - bottom - room, grow=None)
+            legend.next_to(grid, RIGHT, buff=0.6)
+        VGroup(grid, legend).move_to(UP * (top + bottom) / 2)
         self.state("matrix_size", "sa.parallel")
         self.play(Fade(grid.row_labels), Fade(grid.col_labels), Fade(legend))
         self.play(

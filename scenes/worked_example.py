@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN,
+    LEFT,
     RIGHT,
     UP,
     Create,
@@ -16,11 +17,11 @@ from manim import (
 
 from scenes.components.base import ChapterScene
 from scenes.components.beats import scale_in_place, softmax_in_place
-from scenes.components.layout import fit, fit_area, is_portrait
+from scenes.components.layout import fit_area, free_area, is_portrait
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
 from scenes.components.projections import ProjectionBeat
-from scenes.components.steps import fill_cells, spell_first_entry
+from scenes.components.steps import fill_cells, flow_weights, spell_first_entry
 from scenes.components.text import label
 from scenes.components.transitions import Fade, curtain
 
@@ -28,7 +29,6 @@ __all__ = ["ShowWorkedExample"]
 
 IN_DEC = 1  # X and W: the inputs, one decimal each
 OUT_DEC = 2  # everything computed from them
-GROW = 1.45  # small matrices are enlarged up to this factor to fill the frame
 
 
 class ShowWorkedExample(ProjectionBeat, ChapterScene):
@@ -54,15 +54,18 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
     def _grid(self, key: str, values: np.ndarray, decimals: int = OUT_DEC, **kw) -> MatrixGrid:
         return MatrixGrid(values, self.theme, key=key, decimals=decimals, **kw)
 
-    def _fit_product(self, group: VGroup) -> VGroup:
-        """Fit a product layout between the title and the caption band."""
-        return fit_area(group, self.title_mob.get_bottom()[1] - 0.3, grow=GROW)
+    def _fit_product(self, group: VGroup, room_below: float = 0.0) -> VGroup:
+        """Fit a product layout between the title and the caption band (``room_below`` kept free under it)."""
+        return fit_area(group, self._top(), room_below)
+
+    def _top(self) -> float:
+        return self.title_mob.get_bottom()[1] - 0.3
 
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_inputs(self) -> MatrixGrid:
         tr = self.trace
         x = self._grid("X", tr.X, IN_DEC, row_labels=tr.tokens, title="X")
-        fit(x, grow=GROW).move_to(0.1 * DOWN)
+        self._fit_product(x)
         self.play(FadeIn(x.row_labels, lag_ratio=0.2), Create(x.brackets), Fade(x.title))
         self.play(LaggedStart(*[Fade(x.row(i)) for i in range(tr.n)], lag_ratio=0.3))
         self.settle(x)
@@ -91,7 +94,8 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         q = self._grid("Q", tr.Q, color=th.q, row_labels=tr.tokens, title="Q")
         kt = self._grid("K.T", tr.K.T, color=th.k, col_labels=tr.tokens, title="Kᵀ")
         scores = self._grid("scores", tr.scores, title="QKᵀ")
-        self._fit_product(place_product(q, kt, scores))
+        below = 0.5  # the spelled-out entry is written under the product
+        self._fit_product(place_product(q, kt, scores, area=free_area(self._top(), below)), below)
         self.play(Fade(q), Fade(kt))
         self.state("shape", "we.scores")
         self._show_first_entry(q, kt, scores, th.text)
@@ -104,7 +108,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
     def _beat_scale(self, scores: MatrixGrid) -> MatrixGrid:
         """The scores, enlarged with both token axes, are divided by √d_k in place."""
         scaled, divide = scale_in_place(
-            self, scores, self._labelled, self.trace, "scale", "we.scale", self._fit_product, below_in_portrait=False
+            self, scores, self._labelled, self.trace, "scale", "we.scale", self._fit_product
         )
         self.wait(2.0)
         self.play(Fade(divide, fade_in=False))
@@ -136,6 +140,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         out = self._grid("output", tr.output, title="output")
         signs = VGroup(label("·", th, 40), label("=", th, 36))
         right = VGroup(signs[0], v, signs[1], out).arrange(RIGHT, buff=0.35)
+        signs[0].shift(0.8 * LEFT)  # room for the weights that flow onto V's rows
         if is_portrait():  # stacked: the weights above, "· V = output" below
             row = VGroup(left, right).arrange(DOWN, buff=0.5)
         else:
@@ -148,8 +153,9 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         self.play(ReplacementTransform(weights, left))
         self.play(Fade(signs), Fade(v))
         self.say("we.weighted", hold=1.0, tok=tr.tokens[0])
+        flowing = flow_weights(self, left, v, row=0)
         self._show_first_entry(left, v, out, th.text)
-        self.play(Fade(v, fade_in=False), Fade(signs, fade_in=False))
+        self.play(Fade(v, fade_in=False), Fade(signs, fade_in=False), Fade(flowing, fade_in=False))
         return out
 
     def _beat_summary(self, output: MatrixGrid) -> None:

@@ -4,13 +4,16 @@ Figures, for a phone at 1080×1920 (9:16) and a 1920×1080 page video (16:9), bo
 
 * nothing visible outside the video; in 9:16 nothing in the platforms' overlay zones: the bottom 20 %, the right
   13 % and the top 7 % (TikTok/Reels/Shorts guides 2025–26: bottom 320–450 px, right 120–164 px, top ~130 px);
-* no two texts overlap (more than 15 % of the smaller one's box);
+* no two texts overlap (more than 15 % of the smaller one's box), and nothing of the diagram reaches into a caption
+  line (more than 5 % of the line's box);
 * a number's glyphs at least :data:`MIN_NUMBER_PX` tall (digits are cap height: 20 px on a 1080-px-wide phone
   screen ~68 mm wide is 1.3 mm, about 9-point type held at reading distance), a caption line at least
   :data:`MIN_CAPTION_PX` (CJK glyphs and Latin with ascenders; about 2 mm);
 * the diagram (everything but title and caption) reaching at least :data:`MIN_FILL` of the free area's width or
   height (the area between title and caption inside the safe zone): a diagram scaled up until one side meets the
-  free area passes; one left at half size fails.
+  free area passes; one left at half size fails, unless its largest number or word has reached the readable
+  maximum :data:`READABLE_MAX_PX` (a 2 × 2 matrix or a two-word sentence grown to fill the screen would only
+  shout: 50 px glyphs are 3 mm on a phone, headline size).
 
 The zones are defined here, not read from ``scenes.components.layout``: the check does not trust the code it checks.
 """
@@ -27,6 +30,7 @@ PX_PER_UNIT = 135.0  # 1080 px over 8 units: the short side of either delivery f
 MIN_NUMBER_PX = 20.0
 MIN_CAPTION_PX = 28.0
 MIN_FILL = 0.6
+READABLE_MAX_PX = 50.0
 NUMBER = re.compile(r"^[−-]?(\d+(\.\d+)?|∞)$")
 TOL = 0.02
 
@@ -165,7 +169,7 @@ def check(shots: list[Snapshot], config, shift: float) -> Report:
                 rep.problems.append(f"{where}: {it.role} {it.text[:20]!r} leaves the frame {it.box}")
             for z in zones:
                 if it.box.overlap(z) > 1e-4 and it.box.area > 0:
-                    rep.problems.append(f"{where}: {it.role} {it.text[:20]!r} in an overlay zone {z}")
+                    rep.problems.append(f"{where}: {it.role} {it.text[:20]!r} {it.box} in an overlay zone {z}")
                     break
         texts = [it for it in shot.items if it.role in ("number", "text", "caption", "title")]
         for a_i, a in enumerate(texts):
@@ -173,6 +177,11 @@ def check(shots: list[Snapshot], config, shift: float) -> Report:
                 small = min(a.box.area, b.box.area)
                 if small > 0 and a.box.overlap(b.box) > 0.15 * small:
                     rep.problems.append(f"{where}: texts overlap: {a.text[:20]!r} and {b.text[:20]!r}")
+        for line in (it for it in shot.items if it.role == "caption"):
+            for it in shot.items:
+                if it.role not in ("caption", "title") and it.box.overlap(line.box) > 0.05 * line.box.area:
+                    rep.problems.append(f"{where}: {it.role} {it.text[:20]!r} reaches into the caption {it.box}")
+                    break
         for it in shot.items:
             if it.role == "number" and it.text != "∞":
                 px = it.box.height * scale
@@ -202,6 +211,7 @@ def check(shots: list[Snapshot], config, shift: float) -> Report:
             )
             fill = max(d.width / (right - left), d.height / max(top - bottom, 1e-6))
             rep.fills.append(fill)
-            if fill < MIN_FILL:
+            largest = max((it.box.height * scale for it in shot.items if it.role in ("number", "text")), default=0.0)
+            if fill < MIN_FILL and largest < READABLE_MAX_PX:
                 rep.problems.append(f"{where}: the diagram fills {fill:.0%} of the free area (< {MIN_FILL:.0%})")
     return rep

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from manim import DOWN, LEFT, RIGHT, AnimationGroup, Create, FadeIn, LaggedStart, ReplacementTransform, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    AnimationGroup,
+    Create,
+    FadeIn,
+    GrowFromEdge,
+    LaggedStart,
+    ReplacementTransform,
+    VGroup,
+)
 
 from scenes.components.layout import is_portrait
 from scenes.components.legend import WeightLegend
@@ -68,7 +79,8 @@ def softmax_in_place(
     source_title: str = "QKᵀ/√d_k",
 ) -> tuple[MatrixGrid, VGroup]:
     """The scaled scores (``scaled`` on screen, or faded in when None) become a heat-coloured grid of ``weights``,
-    row by row, each row with "Σ = …" (``sums[r]``: the written sum of row r, from a claim) and a colour legend.
+    row by row, each row's sum in a "Σ" column (``sums[r]``: the written sum of row r, from a claim) and a colour
+    legend.
     ``intro()`` (a caption, usually) runs once the scores are in place.
 
     Without ``each_row`` the rows turn in one lagged sweep; with it, one row at a time inside a frame and
@@ -77,14 +89,7 @@ def softmax_in_place(
     th = scene.theme
     target = grid("scaled_scores", scaled_values, title=source_title)
     heat = grid("weights", weights, heat=True, title=title, cell_w=target.cell_w)
-    sigma = VGroup(
-        *[
-            label(f"Σ = {sums[r]}", th, 22, mono=True)
-            .next_to(heat.brackets, RIGHT, buff=0.25)
-            .set_y(heat.cell(i, 0).get_y())
-            for i, r in enumerate(heat.row_index)
-        ]
-    )
+    sigma = _sum_column(heat, sums, th)
     legend = WeightLegend(th, scene.t("legend")).next_to(heat.brackets, DOWN, buff=0.3)
     target.shift(heat.cells.get_center() - target.cells.get_center())
     place(VGroup(heat, sigma, legend, target))
@@ -94,8 +99,13 @@ def softmax_in_place(
     n = heat.shape[1]
 
     def turn(i: int) -> AnimationGroup:
+        """Row i's scores become its weights where they stand: each number turns into the next, the colour fills
+        in behind it from the left (the written numbers are the trace's, before and after)."""
         background = VGroup(*heat.backgrounds[i * n : (i + 1) * n])
-        return AnimationGroup(Fade(target.row(i), fade_in=False), Fade(background), Fade(heat.row(i)))
+        return AnimationGroup(
+            *[ReplacementTransform(a, b) for a, b in zip(target.row(i), heat.row(i), strict=True)],
+            GrowFromEdge(background, LEFT),
+        )
 
     if each_row is None:
         scene.play(
@@ -108,16 +118,38 @@ def softmax_in_place(
         )
         scene.discard(target)
         scene.settle(heat)
-        scene.play(Fade(legend), LaggedStart(*[FadeIn(s, shift=0.2 * LEFT) for s in sigma], lag_ratio=0.2))
+        scene.play(
+            Fade(legend),
+            Fade(sigma.head),
+            LaggedStart(*[FadeIn(s, shift=0.2 * LEFT) for s in sigma.sums], lag_ratio=0.2),
+        )
         return heat, VGroup(sigma, legend)
-    scene.play(Fade(legend))
+    scene.play(Fade(legend), Fade(sigma.head))
     for i in range(heat.shape[0]):
         box = target.row_box(i, th.accent)
         scene.play(Create(box), run_time=0.3)
-        scene.play(turn(i), FadeIn(sigma[i], shift=0.2 * LEFT), run_time=0.7)
+        scene.play(turn(i), FadeIn(sigma.sums[i], shift=0.2 * LEFT), run_time=0.7)
         each_row(i)
         scene.play(Fade(box, fade_in=False), run_time=0.2)
     scene.play(Fade(target.title, fade_in=False), Fade(heat.title))
     scene.discard(target)
     scene.settle(heat)
     return heat, VGroup(sigma, legend)
+
+
+def _sum_column(heat: MatrixGrid, sums: Sequence[str], theme) -> VGroup:
+    """A column headed "Σ" right of ``heat``: each shown row's written sum (``sums[r]``) level with the row;
+    ``.head`` and ``.sums`` name the parts."""
+    size = 24 * heat.cell_h / 0.5  # the grid's own type size
+    column = VGroup(
+        *[
+            label(sums[r], theme, size, mono=True)
+            .next_to(heat.brackets, RIGHT, buff=0.3)
+            .set_y(heat.cell(i, 0).get_y())
+            for i, r in enumerate(heat.row_index)
+        ]
+    )
+    head = label("Σ", theme, size, color=theme.muted).move_to(column).set_y(heat.brackets.get_top()[1] + 0.25)
+    group = VGroup(head, column)
+    group.head, group.sums = head, column
+    return group

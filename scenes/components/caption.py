@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from manim import DOWN, Scene, VGroup, config
 
-from scenes.components.layout import caption_bottom, safe_rect
+from scenes.components.layout import caption_bottom, caption_lines, caption_top, safe_rect
 from scenes.components.text import label, wrap
 from scenes.components.theme import Theme
 from scenes.components.transitions import Fade
 
 __all__ = ["Caption"]
+
+MIN_SIZE = 21  # the smallest caption type: lines about 29 px tall at 1080 px, above the check's 28
 
 
 class Caption:
@@ -23,14 +25,24 @@ class Caption:
         self.log: list[tuple[float, str]] = []
 
     def build(self, text: str) -> VGroup:
-        """A caption, wrapped to the frame width, each line centred, pinned to the bottom edge."""
+        """A caption, wrapped to the frame width, each line centred, pinned to the bottom edge.
+
+        A caption that would need more lines than the band holds (:func:`caption_lines`) is set smaller, down to
+        :data:`MIN_SIZE`, so that it stays in its band instead of climbing into the diagram."""
         safe = safe_rect()
         width = min(safe.width, config.frame_width * 0.94)
-        columns = max(16, int(width / 0.94 * 5.6 * 26 / self.size))  # ~0.167 units a column at 26
-        lines = [label(line, self.theme, self.size) for line in wrap(text, columns).split("\n") if line.strip()]
+        size = self.size
+        while True:
+            columns = max(16, int(width / 0.94 * 5.6 * 26 / size))  # ~0.167 units a column at 26
+            rows = [line for line in wrap(text, columns).split("\n") if line.strip()]
+            if len(rows) <= caption_lines() or size <= MIN_SIZE:
+                break
+            size = max(MIN_SIZE, size - 1)
+        lines = [label(line, self.theme, size) for line in rows]
         mob = VGroup(*lines).arrange(DOWN, buff=0.12)
-        if mob.width > width:
-            mob.scale_to_fit_width(width)
+        band = caption_top() - caption_bottom()  # tall glyphs on every line can overrun it a little
+        if mob.width > width or (len(lines) <= caption_lines() and mob.height > band):
+            mob.scale(min(width / mob.width, band / mob.height, 1.0))
         return mob.move_to([(safe.left + safe.right) / 2, caption_bottom() + mob.height / 2, 0])
 
     def say(self, text: str, run_time: float = 0.5) -> None:

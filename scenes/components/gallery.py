@@ -51,8 +51,8 @@ class HeadGallery(Group):
         scale = min(width * 0.86 / self.image.width, height * 0.84 / self.image.height)
         self.image.scale(scale)
         self.shape, self.tile_px, self.px = (layers, heads), tile, self.image.width / size[0]
-        self.layer_labels = VGroup(*[label(str(k + 1), theme, 14, color=theme.muted) for k in range(layers)])
-        self.head_labels = VGroup(*[label(str(k + 1), theme, 14, color=theme.muted) for k in range(heads)])
+        self.layer_labels = VGroup(*[label(str(k + 1), theme, 16, color=theme.muted) for k in range(layers)])
+        self.head_labels = VGroup(*[label(str(k + 1), theme, 16, color=theme.muted) for k in range(heads)])
         for k, lab in enumerate(self.layer_labels):
             lab.next_to(self.image, LEFT, buff=0.08).set_y(self._centre(k, 0)[1])
         for k, lab in enumerate(self.head_labels):

@@ -11,21 +11,25 @@ code that centres on x = 0 unchanged, a portrait scene's camera looks a little t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from manim import Mobject, config
+from manim import Mobject, Text, config
 
 __all__ = [
     "CAPTION_BAND",
     "OVERLAYS",
     "Rect",
     "caption_bottom",
+    "caption_lines",
     "caption_top",
     "camera_shift",
     "fit",
     "fit_area",
     "frame_box",
+    "free_area",
     "is_portrait",
+    "readable_grow",
     "overlay_rects",
     "safe_rect",
     "video_rect",
@@ -35,6 +39,9 @@ CAPTION_BAND = 1.45  # frame height kept at the bottom for the caption (up to tw
 CAPTION_LINE = 0.45  # one caption line and the gap to the next, at the caption's size
 MARGIN = 0.04  # share of the width kept free at the left and right edges
 OVERLAYS = {"top": 0.07, "bottom": 0.20, "right": 0.13}  # 9:16: shares of the frame under the apps' interface
+MAX_NUMBER = 0.42  # the readable maximum: a number's digits grow to at most this height (57 px at 1080 px)
+NO_NUMBER_GROW = 2.5  # how much a diagram without numbers may be enlarged
+_NUMBER = re.compile(r"^[−-]?(\d+(\.\d+)?)$")
 
 
 @dataclass(frozen=True)
@@ -108,12 +115,19 @@ def caption_bottom() -> float:
     return safe_rect().bottom + 0.05
 
 
+def caption_lines() -> int:
+    """How many lines the caption band holds: two in 16:9, three in the narrower 9:16 (a longer caption is set
+    smaller to stay in them)."""
+    return 3 if is_portrait() else 2
+
+
 def caption_top(lines: int | None = None) -> float:
-    """The height above which a caption of ``lines`` lines never reaches (default: two in 16:9, three in the
-    narrower 9:16; a chapter whose captions run longer asks for more)."""
+    """The height above which a caption of ``lines`` lines never reaches (default :func:`caption_lines`; a
+    chapter whose captions run longer asks for more)."""
+    lines = lines or caption_lines()
     if not is_portrait():
-        return -config.frame_height / 2 + CAPTION_BAND + ((lines or 2) - 2) * CAPTION_LINE
-    return caption_bottom() + (lines or 3) * CAPTION_LINE
+        return -config.frame_height / 2 + CAPTION_BAND + (lines - 2) * CAPTION_LINE
+    return caption_bottom() + lines * CAPTION_LINE
 
 
 def frame_box() -> tuple[float, float]:
@@ -124,19 +138,34 @@ def frame_box() -> tuple[float, float]:
     return s.width, s.top - caption_top() - 0.9
 
 
+def readable_grow(mob: Mobject) -> float:
+    """How much ``mob`` may be enlarged before its largest number's digits reach :data:`MAX_NUMBER` (a diagram
+    without numbers: :data:`NO_NUMBER_GROW`). Filling the free area stops there: bigger only crowds."""
+    heights = [m.height for m in mob.get_family() if isinstance(m, Text) and _NUMBER.match(m.text)]
+    return MAX_NUMBER / max(heights) if heights else NO_NUMBER_GROW
+
+
+def free_area(top: float, room_below: float = 0.0, lines: int | None = None) -> tuple[float, float]:
+    """Width and height of the room :func:`fit_area` fits a diagram into."""
+    return frame_box()[0], top - caption_top(lines) - room_below
+
+
 def fit_area(
-    mob: Mobject, top: float, room_below: float = 0.0, grow: float = 1.0, lines: int | None = None
+    mob: Mobject, top: float, room_below: float = 0.0, grow: float | None = None, lines: int | None = None
 ) -> Mobject:
     """Fit ``mob`` between ``top`` and the band of a ``lines``-line caption (:func:`caption_top`; ``room_below``
-    more kept free above it, for an expression written under the diagram) and centre it there."""
+    more kept free above it, for an expression written under the diagram) and centre it there, as large as the
+    area allows up to the readable maximum (or ``grow``)."""
     bottom = caption_top(lines) + room_below
     fit(mob, height=top - bottom, grow=grow)
     return mob.move_to([0, (top + bottom) / 2, 0])
 
 
-def fit(mob: Mobject, width: float | None = None, height: float | None = None, grow: float = 1.0) -> Mobject:
-    """Scale ``mob`` to fit ``width`` × ``height`` (default: the usable frame), enlarging by at most ``grow``."""
+def fit(mob: Mobject, width: float | None = None, height: float | None = None, grow: float | None = 1.0) -> Mobject:
+    """Scale ``mob`` to fit ``width`` × ``height`` (default: the usable frame), enlarging by at most ``grow``
+    (``None``: up to :func:`readable_grow`)."""
     max_w, max_h = frame_box()
     width, height = width or max_w, height or max_h
+    grow = readable_grow(mob) if grow is None else grow
     factor = min(grow, width / max(mob.width, 1e-6), height / max(mob.height, 1e-6))
     return mob.scale(factor)

@@ -22,8 +22,8 @@ class WeightLegend(VGroup):
                 for k in range(steps)
             ]
         ).arrange(RIGHT, buff=0)
-        ticks = VGroup(*[label(s, theme, 18, mono=True) for s in ("0", "0.5", "1")])
+        ticks = VGroup(*[label(s, theme, 24, mono=True) for s in ("0", "0.5", "1")])
         for tick, frac in zip(ticks, (0.0, 0.5, 1.0), strict=True):
             tick.next_to(self.bar.get_left() + frac * width * RIGHT, DOWN, buff=0.1)
-        self.title = label(title, theme, 20).next_to(self.bar, UP, buff=0.12)
+        self.title = label(title, theme, 22).next_to(self.bar, UP, buff=0.12)
         self.add(self.bar, ticks, self.title)

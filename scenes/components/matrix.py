@@ -5,10 +5,14 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Line, Rectangle, SurroundingRectangle, Text, VGroup
 
+from scenes.components.layout import is_portrait
 from scenes.components.text import fmt, label, number
 from scenes.components.theme import Theme, ink_on, weight_color
 
 __all__ = ["MatrixGrid"]
+
+DIGIT_W = 0.165  # width of one character of a number at font size 24 (measured: "−0.52" is 0.82 wide)
+PAD, PAD_PORTRAIT = 0.25, 0.16  # space between neighbouring numbers; 9:16 is narrow: the width limits type size
 
 
 class MatrixGrid(VGroup):
@@ -48,7 +52,9 @@ class MatrixGrid(VGroup):
         self._choose_slots(max_rows, max_cols)
         ink = color or theme.text
         widest = max((len(fmt(float(v), decimals)) for v in self.values.ravel()), default=1)
-        self.cell_w = cell_w or max(0.95, 0.205 * widest + 0.2)  # room for "−0.25" without crowding
+        self.cell_w = cell_w or max(
+            0.8 * font_size / 24, DIGIT_W * font_size / 24 * widest + (PAD_PORTRAIT if is_portrait() else PAD)
+        )
         self.cell_h = cell_h
         self._add_cells(ink, heat, font_size)
         self._add_frame(ink, theme.muted if color is None else ink, font_size)
@@ -101,7 +107,9 @@ class MatrixGrid(VGroup):
         cols = [col_labels[c] for c in self.col_index] if col_labels else []
         self.row_labels = VGroup(
             *[
-                label(t, theme, font_size * 0.95).next_to(body, LEFT, buff=0.3).set_y(self._at(slot, 0)[1])
+                label(t, theme, font_size * 0.95)
+                .next_to(body, LEFT, buff=0.15 if is_portrait() else 0.3)
+                .set_y(self._at(slot, 0)[1])
                 for slot, t in _elide(rows, self._row_slot, "⋮")
             ]
         )

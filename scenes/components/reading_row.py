@@ -7,7 +7,7 @@ import math
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, VGroup
 
-from scenes.components.layout import frame_box, is_portrait
+from scenes.components.layout import frame_box, is_portrait, readable_grow
 from scenes.components.theme import Theme
 from scenes.components.tokens import TokenRow
 
@@ -142,10 +142,8 @@ class ReadingRow(VGroup):
 
 
 def fit_between(group: VGroup, top: float, bottom: float) -> VGroup:
-    """Centre ``group`` (words with their arcs and labels) between two heights, shrinking it if taller."""
-    if group.height > top - bottom:
-        group.scale((top - bottom) / group.height)
-    width = frame_box()[0]
-    if group.width > width:
-        group.scale(width / group.width)
+    """Centre ``group`` (words with their arcs and labels) between two heights, as large as the room and the
+    frame's width allow, up to the readable maximum (:func:`~scenes.components.layout.readable_grow`)."""
+    factor = min((top - bottom) / group.height, frame_box()[0] / group.width, readable_grow(group))
+    group.scale(factor)
     return group.move_to(UP * (top + bottom) / 2)

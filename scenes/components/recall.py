@@ -28,7 +28,7 @@ class RecallView(VGroup):
         self.row, self.reading, self.theme = row, reading, theme
         keys = reading.looked_at()
         self.fan = ArcFan(row, reading.focus, keys, [reading.weight(k) for k in keys], theme.text)
-        size = 24 * row.unit
+        size = (30 if row.column else 24) * row.unit  # a column leaves room left of the words
         self.labels = {
             k: row.place_label(
                 k, number(reading.weight(k), DECIMALS, theme, size, theme.muted if k == reading.focus else theme.text)

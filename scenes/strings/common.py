@@ -38,15 +38,13 @@ ZH.update(
         "source.model": "{model}{bits} · 第 {layer}/{layers} 层 · 第 {head} 个头",
         "source.bits": "（4 位权重，近似）",
         "source.lexicon": "设计的词表（不是训练出来的模型）",
-        "head.pick": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个不相邻的词的权重最大"
-        "（{w1}，{score}）",
-        "head.pick.near": "权重来自 {model} 的第 {layer} 层第 {head} 个头：在这个头里，{w0}给某个词的权重最大（{w1}，"
-        "{score}）",
-        "head.pick.only": "权重来自 {model} 的第 {layer} 层第 {head} 个头：{w0}只有一个不相邻的词{w1}，"
-        "这个头给它的权重最大（{score}）",
-        "head.pick.near.only": "权重来自 {model} 的第 {layer} 层第 {head} 个头：{w0}只有一个别的词{w1}，"
-        "这个头给它的权重最大（{score}）",
-        "heads.agree": "各个头并不一样：在不相邻的词里，{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
+        "head.pick": "{model} 第 {layer} 层第 {head} 个头：{w0}在这个头里给不相邻的词的权重最大（{w1}，{score}）",
+        "head.pick.near": "{model} 第 {layer} 层第 {head} 个头：{w0}在这个头里给别的词的权重最大（{w1}，{score}）",
+        "head.pick.only": "{model} 第 {layer} 层第 {head} 个头：{w0}只有一个不相邻的词{w1}，这个头给它的权重最大"
+        "（{score}）",
+        "head.pick.near.only": "{model} 第 {layer} 层第 {head} 个头：{w0}只有一个别的词{w1}，这个头给它的权重最大"
+        "（{score}）",
+        "heads.agree": "头各不相同：不相邻的词里，{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
         "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
         "heads.agree.all": "在不相邻的词里，{total_heads} 个头都让{w0}最关注{w1}",
         "heads.agree.near": "各个头并不一样：{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
@@ -61,16 +59,16 @@ EN.update(
         "source.model": "{model}{bits} · layer {layer}/{layers} · head {head}",
         "source.bits": " (4-bit weights, approximate)",
         "source.lexicon": "designed lexicon (not a trained model)",
-        "head.pick": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most weight "
-        "to one word not next to it ({w1}, {score})",
-        "head.pick.near": "Weights from {model}, layer {layer}, head {head}: the head in which {w0} gives the most "
-        "weight to one other word ({w1}, {score})",
-        "head.pick.only": "Weights from {model}, layer {layer}, head {head}: {w0} has one word not next to it, {w1}, "
-        "and this head gives it the most ({score})",
-        "head.pick.near.only": "Weights from {model}, layer {layer}, head {head}: {w0} has one other word, {w1}, and "
-        "this head gives it the most ({score})",
-        "heads.agree": "Heads differ: among words not next to it, {w0} links most to {w1} in {agree} of "
-        "{total_heads} heads; layer {runner_layer}, head {runner_head} favours {w2} ({runner_w})",
+        "head.pick": "{model}, layer {layer}, head {head}: here {w0} gives the most to a word not next to it "
+        "({w1}, {score})",
+        "head.pick.near": "{model}, layer {layer}, head {head}: here {w0} gives the most to one other word "
+        "({w1}, {score})",
+        "head.pick.only": "{model}, layer {layer}, head {head}: {w0} has one word not next to it, {w1}; this head "
+        "gives it the most ({score})",
+        "head.pick.near.only": "{model}, layer {layer}, head {head}: {w0} has one other word, {w1}; this head gives "
+        "it the most ({score})",
+        "heads.agree": "Heads differ: {w0} links most to {w1} among words not next to it in {agree} of "
+        "{total_heads} heads; layer {runner_layer}, head {runner_head}: {w2} ({runner_w})",
         "heads.agree.all": "Among words not next to it, {w0} links most to {w1} in all {total_heads} heads",
         "heads.agree.near": "Heads differ: {w0} links most to {w1} in {agree} of {total_heads} heads; layer "
         "{runner_layer}, head {runner_head} favours {w2} ({runner_w})",
