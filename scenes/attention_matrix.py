@@ -6,25 +6,21 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UP,
     Create,
     FadeIn,
     ReplacementTransform,
     VGroup,
-    config,
 )
 
 from attention_core import Claim, highlighted
 from scenes.components.base import ChapterScene
 from scenes.components.heatmap import Heatmap
-from scenes.components.layout import CAPTION_BAND, fit, frame_box, is_portrait
+from scenes.components.layout import caption_top, fit, frame_box, is_portrait, safe_rect
 from scenes.components.legend import WeightLegend
 from scenes.components.text import label
 from scenes.components.transitions import Fade, curtain
 
 __all__ = ["ReadAttentionMatrix"]
-
-CONTENT_Y = 0.65  # centre of the area between the top margin and a one- or two-line caption
 
 
 class ReadAttentionMatrix(ChapterScene):
@@ -58,11 +54,15 @@ class ReadAttentionMatrix(ChapterScene):
         return panel
 
     def _layout(self) -> tuple[Heatmap, VGroup, VGroup]:
+        """The heatmap and the panel (title, axis names, legend) side by side in 16:9, stacked in 9:16, filling
+        the room between the safe area's top and the caption band."""
         tr, th = self.tr, self.theme
-        fw, fh = frame_box()[0], config.frame_height - CAPTION_BAND - 0.15  # and a margin
+        room = 0.2  # the frames around a row or a cell reach a little past the heatmap
+        top, bottom = safe_rect().top - room, caption_top() + room
+        fw, fh = frame_box()[0] - 2 * room, top - bottom
         panel = self._panel()
         if is_portrait():
-            box_w, box_h = fw - 0.6, min(fw + 0.8, fh - panel.height - 0.6)
+            box_w, box_h = fw, min(fw + 0.8, fh - panel.height - 0.6)
         else:
             box_w, box_h = fw - panel.width - 1.4, fh
         special = tr.special if tr.model != "lexicon" else None
@@ -73,7 +73,7 @@ class ReadAttentionMatrix(ChapterScene):
         ).arrange(DOWN, aligned_edge=RIGHT, buff=0.1)
         axes.align_to(heat.row_labels, RIGHT).align_to(heat.col_labels, DOWN)
         whole = VGroup(VGroup(heat, axes), panel).arrange(DOWN if is_portrait() else RIGHT, buff=0.5)
-        fit(whole, height=fh).move_to(CONTENT_Y * UP)
+        fit(whole, width=fw, height=fh).move_to([0, (top + bottom) / 2, 0])
         return heat, axes, panel
 
     # -- beats ---------------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ class BuildAttentionFormula(ChapterScene):
             self.say(f"f.part_{name}", hold=1.1)
         self._focus(None)
         self.formula.generate_target()
-        self.formula.target.scale(0.75 if not is_portrait() else 1.0)
+        self.formula.target.scale(0.65 if not is_portrait() else 1.0)
         self.formula.target.move_to([0, safe_rect().top - 0.15 - self.formula.target.height / 2, 0])
         self.play(MoveToTarget(self.formula))
 

@@ -8,7 +8,7 @@ from manim import DOWN, RIGHT, Create, FadeIn, LaggedStart, ReplacementTransform
 
 from scenes.components.base import ChapterScene
 from scenes.components.beats import scale_in_place, softmax_in_place
-from scenes.components.layout import fit_area, is_portrait
+from scenes.components.layout import fit_area, free_area, is_portrait
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
 from scenes.components.steps import fill_cells, spell_first_entry
@@ -74,7 +74,7 @@ class ShowMultiHead(ChapterScene):
             ]
         )
         grids.arrange(DOWN if is_portrait() else RIGHT, buff=0.6)
-        self._place(grids)
+        self._place(grids, room_below=0.45)  # the head tags go under the last grid
         self.play(LaggedStart(*[Fade(g) for g in grids], lag_ratio=0.3), run_time=1.5)
         self.state("shape", "mh.shape", hold=1.5)
         boxes = VGroup(*[self._head_box(g, h) for g in grids for h in range(tr.h)])
@@ -156,27 +156,29 @@ class ShowMultiHead(ChapterScene):
         ).arrange(RIGHT, buff=0.5)
         self._place(parts)
         self.play(LaggedStart(*[Fade(p) for p in parts], lag_ratio=0.3))
-        concat = self._grid("concat", tr.concat, row_labels=tr.tokens, title="concat")
-        w_o = self._grid("W_o", tr.W_o, IN_DEC, title="W_O", cell_w=concat.cell_w)  # place_product: one cell size
-        out = self._grid("output", tr.output, title="output", cell_w=concat.cell_w)
-        group = self._place(place_product(concat, w_o, out), room_below=0.6)
-        bands = VGroup(*[self._head_box(concat, h) for h in range(tr.h)])
+        solo = self._grid("concat", tr.concat, row_labels=tr.tokens, title="concat")  # alone, as large as it fits
+        self._place(solo)
+        bands = VGroup(*[self._head_box(solo, h) for h in range(tr.h)])
         self.play(
             *[
                 ReplacementTransform(
-                    p.cells,
-                    VGroup(*[concat.cell(i, j) for i in range(tr.n) for j in range(concat.shape[1])[tr.cols(h)]]),
+                    p.cells, VGroup(*[solo.cell(i, j) for i in range(tr.n) for j in range(solo.shape[1])[tr.cols(h)]])
                 )
                 for h, p in enumerate(parts)
             ],
             *[Fade(VGroup(p.brackets, p.title, p.row_labels), fade_in=False) for p in parts],
-            Fade(VGroup(concat.brackets, concat.title, concat.row_labels)),
+            Fade(VGroup(solo.brackets, solo.title, solo.row_labels)),
             Create(bands),
             run_time=1.5,
         )
-        self.settle(concat)
+        self.settle(solo)
         self.state("concat", "mh.concat", hold=2.0)
-        self.play(Fade(w_o), Fade(bands, fade_in=False))
+        concat = self._grid("concat", tr.concat, row_labels=tr.tokens, title="concat")
+        w_o = self._grid("W_o", tr.W_o, IN_DEC, title="W_O", cell_w=concat.cell_w)  # place_product: one cell size
+        out = self._grid("output", tr.output, title="output", cell_w=concat.cell_w)
+        top = self.title_mob.get_bottom()[1] - 0.3
+        group = self._place(place_product(concat, w_o, out, area=free_area(top, 0.6, lines=3)), room_below=0.6)
+        self.play(ReplacementTransform(solo, concat), Fade(w_o), Fade(bands, fade_in=False))
         entry = self.data.claim("first_entry:output")
         self.state("first_entry:output", "mh.w_o", hold=0.5)
         spell_first_entry(self, concat, w_o, out, th, th.text, entry.values["expression"], hold=1.5)

@@ -79,6 +79,7 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
             gap=pitch - 0.36,
             horizontal=True,
             font_size=22,
+            tracks=True,
         )
         bars.labels.set_color(th.k)
         contents = MatrixGrid(
@@ -118,7 +119,12 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
     def _beat_library(self) -> None:
         lib, th = self.lib, self.theme
         g = self._fit(self._library_layout())
-        self.play(FadeIn(g.query, shift=0.2 * DOWN), LaggedStart(*[Fade(t) for t in g.bars.labels], lag_ratio=0.25))
+        self.play(
+            FadeIn(g.query, shift=0.2 * DOWN),
+            LaggedStart(
+                *[Fade(VGroup(t, r)) for t, r in zip(g.bars.labels, g.bars.tracks, strict=True)], lag_ratio=0.25
+            ),
+        )
         self.say("qkv.lib_query", hold=1.5, query=lib.query)
         self.play(g.bars.labels.animate.set_color(th.accent), run_time=0.4)
         self.say("qkv.lib_keys", hold=1.5)

@@ -76,7 +76,7 @@ class ShowRealHeads(ChapterScene):
             )
             lines.add(pair)
         lines.arrange(DOWN, buff=0.6)
-        fit(lines, width=frame_box()[0], height=top - bottom).move_to(UP * (top + bottom) / 2)
+        fit(lines, width=frame_box()[0], height=top - bottom - 0.2, grow=None).move_to(UP * (top + bottom) / 2)
         self.play(*[FadeIn(pair[0], lag_ratio=0.1) for pair in lines], run_time=1.0)
         self.play(
             *[anim for pair in lines for anim in (FadeIn(pair[1], lag_ratio=0.05), Create(pair[2], lag_ratio=0.05))],
@@ -95,22 +95,22 @@ class ShowRealHeads(ChapterScene):
         """Every head at once, centred, as ``before`` leaves; it then steps aside (landscape) or up (portrait) for
         the zoomed heads."""
         top, bottom = self._area()
-        width = frame_box()[0] if is_portrait() else frame_box()[0] * 0.48
-        height = (top - bottom) * (0.45 if is_portrait() else 1.0)
-        gallery = HeadGallery(
+        whole = self._gallery(frame_box()[0], top - bottom).move_to([0, (top + bottom) / 2, 0])
+        self.play(Fade(before, fade_in=False), FadeIn(whole), run_time=1.5)
+        self.state("gallery", "rm.gallery", hold=3.5)
+        if is_portrait():  # it makes room for the zoomed heads: the top 45 % in portrait, the left 48 % in landscape
+            gallery = self._gallery(frame_box()[0], 0.45 * (top - bottom))
+            gallery.move_to([0, top - gallery.height / 2, 0])
+        else:
+            gallery = self._gallery(0.48 * frame_box()[0], top - bottom)
+            gallery.move_to([-frame_box()[0] / 2 + gallery.width / 2, (top + bottom) / 2, 0])
+        self.play(Fade(whole, fade_in=False), Fade(gallery), run_time=0.8)
+        return gallery
+
+    def _gallery(self, width: float, height: float) -> HeadGallery:
+        return HeadGallery(
             self.words_view, self.theme, width, height, self.t("rm.axis.layer"), self.t("rm.axis.head")
         )
-        gallery.move_to([0, (top + bottom) / 2, 0])
-        self.play(Fade(before, fade_in=False), FadeIn(gallery), run_time=1.5)
-        self.state("gallery", "rm.gallery", hold=3.5)
-        if is_portrait():
-            self.play(gallery.animate.move_to([0, top - gallery.height / 2, 0]), run_time=0.8)
-        else:
-            self.play(
-                gallery.animate.move_to([-frame_box()[0] / 2 + gallery.width / 2, (top + bottom) / 2, 0]),
-                run_time=0.8,
-            )
-        return gallery
 
     def _beat_heads(self, gallery: HeadGallery) -> Group:
         """Each head the data singles out: framed in the gallery, then its word heatmap beside it; returns what is
@@ -164,7 +164,7 @@ class ShowRealHeads(ChapterScene):
         focus = label(text(self.lang, "rm.focus_row", word=self.data.tokens[self.data.focus]), self.theme, 24)
         group = VGroup(focus, grid).arrange(DOWN, buff=0.3)
         top, bottom = self._area()
-        fit(group, width=frame_box()[0], height=top - bottom, grow=1.4).move_to(UP * (top + bottom) / 2)
+        fit(group, width=frame_box()[0], height=top - bottom, grow=None).move_to(UP * (top + bottom) / 2)
         self.play(Fade(before, fade_in=False), Fade(focus), FadeIn(grid.row_labels), FadeIn(grid.col_labels))
         claim = self.state("layers", "rm.layers")
         self.play(FadeIn(grid.cells, lag_ratio=0.01, shift=0.1 * RIGHT), run_time=1.5)

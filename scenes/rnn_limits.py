@@ -73,9 +73,12 @@ class ShowRecurrenceLimits(ChapterScene):
             numbers=[t + 1 for t in steps],
         )
         top, bottom = self._area(1.0)
-        fit(chain, height=top - bottom, grow=1.2).move_to(UP * (top + bottom) / 2)
+        fit(chain, height=top - bottom, grow=None).move_to(UP * (top + bottom) / 2)
         self.chain = chain
-        self.play(FadeIn(chain.words, lag_ratio=0.15), FadeIn(chain.cells, lag_ratio=0.15), Fade(chain.gaps))
+        slots = VGroup(*[VGroup(h.brackets, h.title) for h in chain.states])  # each h_t's place, still empty
+        self.play(
+            FadeIn(chain.words, lag_ratio=0.15), FadeIn(chain.cells, lag_ratio=0.15), Fade(chain.gaps), Fade(slots)
+        )
         self.state("rnn_steps", "rnn.seq")
         self.counter = self._counter(0, n)
         self.play(Fade(self.counter))
@@ -99,7 +102,7 @@ class ShowRecurrenceLimits(ChapterScene):
         box = chain.cells[k][0]
         self.play(box.animate.set_fill(self.theme.accent, 0.45), run_time=0.4)  # this cell is working
         self.play(
-            FadeIn(chain.states[k], shift=0.15 * (RIGHT if is_portrait() else DOWN)),
+            FadeIn(chain.states[k].cells, shift=0.15 * (RIGHT if is_portrait() else DOWN)),
             box.animate.set_fill(self.theme.panel, 1),
             run_time=0.6,
         )

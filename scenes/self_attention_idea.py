@@ -18,6 +18,8 @@ from scenes.strings import claim_text
 
 __all__ = ["ConnectEveryWord"]
 
+LINK_RISE = 0.6  # the pair links stay low: n(n−1)/2 of them only need to show that every pair is joined
+
 
 class ConnectEveryWord(ChapterScene):
     """RNN path of n−1 steps vs direct links; the whole weight matrix in one step; one word's row, weighted."""
@@ -35,8 +37,8 @@ class ConnectEveryWord(ChapterScene):
 
     def _new_row(self) -> ReadingRow:
         """The words, placed with every pair link (kept as ``self.links``) between the path labels and captions."""
-        row = ReadingRow(self.data.tokens, self.theme, size=34 if is_portrait() else 32)
-        self.links = pair_links(row, self.theme.text, width=1.5, opacity=0.45)
+        row = ReadingRow(self.data.tokens, self.theme, size=34 if is_portrait() else 28)  # 28: 16 words on one line
+        self.links = pair_links(row, self.theme.text, width=1.5, opacity=0.45, max_rise=LINK_RISE)
         top = self.title_mob.get_bottom()[1] - (1.6 if is_portrait() else 1.0)
         fit_between(VGroup(row, self.links), top, caption_top())
         return row
@@ -50,7 +52,7 @@ class ConnectEveryWord(ChapterScene):
         th, n = self.theme, len(self.data.tokens)
         self.row = self._new_row()
         self.play(FadeIn(self.row, lag_ratio=0.1), run_time=1.2)
-        hops = VGroup(*[plain_link(self.row, i, i + 1) for i in range(n - 1)]).set_stroke(th.muted, 3)
+        hops = VGroup(*[plain_link(self.row, i, i + 1, LINK_RISE) for i in range(n - 1)]).set_stroke(th.muted, 3)
         path = self.state("rnn_path", "sa.chain")
         dot = Dot(self.row.top(0), radius=0.09, color=th.accent)
         self.play(Fade(dot), Create(hops), run_time=1.0)
@@ -64,7 +66,7 @@ class ConnectEveryWord(ChapterScene):
     def _beat_direct_links(self) -> None:
         th, n = self.theme, len(self.data.tokens)
         links = self.links
-        longest = plain_link(self.row, 0, n - 1).set_stroke(th.accent, 5)
+        longest = plain_link(self.row, 0, n - 1, LINK_RISE).set_stroke(th.accent, 5)
         attn_label = self._path_label(self.t("sa.path_attn"), th.accent)
         labels = VGroup(self.rnn_label.copy(), attn_label)
         labels.arrange(DOWN if is_portrait() else RIGHT, buff=0.25 if is_portrait() else 1.2)

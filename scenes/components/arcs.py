@@ -29,28 +29,29 @@ def arc_style(weight: float) -> tuple[float, float]:
     return w0 + (w1 - w0) * w, o0 + (o1 - o0) * math.sqrt(w)
 
 
-def link_points(row: ReadingRow, i: int, j: int) -> tuple[np.ndarray, ...]:
+def link_points(row: ReadingRow, i: int, j: int, max_rise: float = MAX_RISE) -> tuple[np.ndarray, ...]:
     """Bezier anchors and handles (start, handle, handle, end) of a curve from word ``i`` to word ``j``.
 
     In a column the curve bulges to the right, wider for farther words. Words on one line are joined by an
     arch above it, higher for farther words (below it on the last of several lines, clear of the curves
     between lines); words on different lines by an S-curve through the gap between the lines (from the top
-    of the lower word to the label zone of the upper one).
+    of the lower word to the label zone of the upper one). No curve rises higher than ``max_rise`` (before the
+    row's scaling).
     """
     if row.column:
         rail = row.boxes.get_right()[0] + 0.05  # right of the widest word, so no curve cuts through a box
         start, end = (np.array([rail, row.boxes[k].get_y(), 0.0]) for k in (i, j))
-        rise = min(0.25 + 0.3 * abs(start[1] - end[1]), MAX_RISE * row.unit)
+        rise = min(0.25 + 0.3 * abs(start[1] - end[1]), max_rise * row.unit)
         bulge = RIGHT * rise / 0.75
         return start, start + bulge, end + bulge, end
     li, lj = row.line_of[i], row.line_of[j]
     if li == lj and li > 0 and li == len(row.lines) - 1:  # the last of several lines: hang below it
         start, end = row.bottom(i), row.bottom(j)
-        drop = DOWN * min(0.2 + 0.15 * abs(start[0] - end[0]), 1.2 * row.unit) / 0.75
+        drop = DOWN * min(0.2 + 0.15 * abs(start[0] - end[0]), min(1.2, max_rise) * row.unit) / 0.75
         return start, start + drop, end + drop, end
     if li == lj:
         start, end = row.top(i), row.top(j)
-        rise = min(0.3 + 0.24 * abs(start[0] - end[0]), row.headroom(i), MAX_RISE * row.unit)
+        rise = min(0.3 + 0.24 * abs(start[0] - end[0]), row.headroom(i), max_rise * row.unit)
         lift = UP * rise / 0.75  # a cubic with both handles lifted by L peaks at 0.75 L
         return start, start + lift, end + lift, end
     if li > lj:
@@ -96,13 +97,15 @@ class ArcFan(VGroup):
         return VGroup(*[a for k, a in self.by_key.items() if k != key])
 
 
-def pair_links(row: ReadingRow, color: str, width: float = 1.5, opacity: float = 0.55) -> VGroup:
+def pair_links(
+    row: ReadingRow, color: str, width: float = 1.5, opacity: float = 0.55, max_rise: float = MAX_RISE
+) -> VGroup:
     """One thin curve for every pair of words: everything linked to everything, path length 1."""
     n = len(row.tokens)
-    links = VGroup(*[CubicBezier(*link_points(row, i, j)) for i in range(n) for j in range(i + 1, n)])
+    links = VGroup(*[CubicBezier(*link_points(row, i, j, max_rise)) for i in range(n) for j in range(i + 1, n)])
     return links.set_stroke(color, width * row.unit, opacity).set_fill(opacity=0)
 
 
-def plain_link(row: ReadingRow, i: int, j: int) -> CubicBezier:
+def plain_link(row: ReadingRow, i: int, j: int, max_rise: float = MAX_RISE) -> CubicBezier:
     """An unstyled curve from word ``i`` to word ``j``, the same shape an arc between them takes."""
-    return CubicBezier(*link_points(row, i, j)).set_fill(opacity=0)
+    return CubicBezier(*link_points(row, i, j, max_rise)).set_fill(opacity=0)

@@ -16,7 +16,8 @@ class BarChart(VGroup):
 
     Vertical bars (default) stand on a baseline with the category label under each; ``horizontal`` bars grow to
     the right with the label on the left. ``key`` names the data the values come from (tests read them back);
-    :meth:`value_texts` are the numbers written at the bars' ends with ``decimals`` digits.
+    :meth:`value_texts` are the numbers written at the bars' ends with ``decimals`` digits. With ``tracks`` each bar
+    also has an outline of its full length (``max_value``) in ``.tracks``, to show before the values grow in.
     """
 
     def __init__(
@@ -34,13 +35,14 @@ class BarChart(VGroup):
         decimals: int = 2,
         horizontal: bool = False,
         font_size: float = 20,
+        tracks: bool = False,
     ) -> None:
         super().__init__()
         self.values = np.asarray(values, dtype=float)
         self.key, self.decimals = key, decimals
         top = max_value if max_value is not None else float(self.values.max())
         grow, across = (RIGHT, DOWN) if horizontal else (UP, RIGHT)
-        self.bars, self.numbers, self.labels = VGroup(), VGroup(), VGroup()
+        self.bars, self.numbers, self.labels, self.tracks = VGroup(), VGroup(), VGroup(), VGroup()
         for k, v in enumerate(self.values):
             size = max(length * float(v) / top, 0.02)
             bar = Rectangle(
@@ -49,6 +51,11 @@ class BarChart(VGroup):
             base = across * k * (thickness + gap)
             bar.move_to(base + grow * size / 2)
             self.bars.add(bar)
+            if tracks:  # the empty full-scale bar, outlined: where the value will stand against its maximum
+                track = Rectangle(
+                    width=length if horizontal else thickness, height=thickness if horizontal else length
+                )
+                self.tracks.add(track.set_stroke(theme.muted, 1.5, 0.6).move_to(base + grow * length / 2))
             self.numbers.add(
                 label(fmt(float(v), decimals), theme, font_size, mono=True).next_to(bar, grow, buff=0.08)
             )
@@ -56,7 +63,7 @@ class BarChart(VGroup):
         if horizontal:
             for lab in self.labels:
                 lab.align_to(self.bars, LEFT).shift(LEFT * (lab.width + 0.12))
-        self.add(self.bars, self.numbers, self.labels)
+        self.add(self.tracks, self.bars, self.numbers, self.labels)
 
     def value_texts(self) -> list[str]:
         """The numbers written on the bars, in order."""

@@ -38,9 +38,9 @@ class RnnChain(VGroup):
                 key=f"H[{t - 1}]",
                 decimals=DECIMALS,
                 title=f"h{_sub(t)}",
-                font_size=22,
-                cell_w=0.95,
-                cell_h=0.42,
+                font_size=24,
+                cell_w=1.0,
+                cell_h=0.45,
             )
             for t, h in zip(numbers, np.asarray(H), strict=True)
         ]

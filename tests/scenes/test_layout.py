@@ -11,8 +11,6 @@ strict xfails, so fixing one fails the suite until its entry is removed (issue 1
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from manim import config, tempconfig
 
@@ -35,51 +33,9 @@ def sentence(n: int, lang: str) -> str:
 
 
 ALL = [(c, a, n) for c in CHAPTERS for a in ASPECTS for n in LENGTHS]
-CASES = ALL if os.environ.get("LAYOUT_ALL") else []
-KNOWN_STATED: dict[tuple[str, str], str] = {  # (chapter, sentence key of test_claims_stated) -> first problems
-    ("intuition", "zh-20"): "numbers under 20 px",
-    ("rnn-limits", "en-14"): "texts overlap",
-    ("self-attention-idea", "en-14"): "numbers under 20 px; the diagram fills too little of the free area",
-    ("self-attention-idea", "zh-20"): "a shape in an overlay zone; numbers under 20 px",
-    ("qkv", "en-14"): "the diagram fills too little of the free area",
-    ("qkv", "zh-20"): "the diagram fills too little of the free area",
-    ("formula", "en-14"): "numbers under 20 px; texts overlap; the diagram fills too little of the free area",
-    ("formula", "zh-20"): "a shape in an overlay zone",
-    ("worked-example", "en-14"): "texts overlap",
-    ("worked-example", "zh-20"): "numbers under 20 px; texts overlap",
-    ("attention-matrix", "en-14"): "the diagram fills too little of the free area",
-    ("attention-matrix", "zh-20"): "texts overlap; the diagram fills too little of the free area",
-    ("multi-head", "en-14"): "the diagram fills too little of the free area",
-    ("multi-head", "zh-20"): "numbers under 20 px; texts overlap; the diagram fills too little of the free area",
-    ("real-model", "en-14"): "numbers under 20 px",
-    ("real-model", "zh-20"): "numbers under 20 px",
-}
-KNOWN: dict[tuple[str, tuple[int, int], int], str] = {  # what the first problems are (the test prints them all)
-    ("intuition", (9, 16), 2): "the diagram fills too little of the free area",
-    ("intuition", (9, 16), 16): "the diagram fills too little of the free area",
-    ("rnn-limits", (9, 16), 2): "the diagram fills too little of the free area",
-    ("rnn-limits", (16, 9), 32): "texts overlap",
-    ("self-attention-idea", (9, 16), 2): "the diagram fills too little of the free area",
-    ("self-attention-idea", (9, 16), 16): "a shape in an overlay zone; numbers under 20 px",
-    ("self-attention-idea", (16, 9), 32): "numbers under 20 px; the diagram fills too little of the free area",
-    ("qkv", (9, 16), 2): "the diagram fills too little of the free area",
-    ("qkv", (9, 16), 16): "the diagram fills too little of the free area",
-    ("qkv", (16, 9), 32): "the diagram fills too little of the free area",
-    ("formula", (9, 16), 2): "a shape in an overlay zone",
-    ("formula", (9, 16), 16): "a shape in an overlay zone",
-    ("formula", (16, 9), 32): "texts overlap; the diagram fills too little of the free area",
-    ("worked-example", (9, 16), 2): "the diagram fills too little of the free area",
-    ("worked-example", (9, 16), 16): "numbers under 20 px; texts overlap",
-    ("attention-matrix", (9, 16), 2): "a shape in an overlay zone",
-    ("attention-matrix", (9, 16), 16): "texts overlap; the diagram fills too little of the free area",
-    ("attention-matrix", (16, 9), 32): "the diagram fills too little of the free area",
-    ("multi-head", (9, 16), 2): "numbers under 20 px; the diagram fills too little of the free area",
-    ("multi-head", (9, 16), 16): "numbers under 20 px; texts overlap; the diagram fills too little of the free area",
-    ("multi-head", (16, 9), 32): "the diagram fills too little of the free area",
-    ("real-model", (9, 16), 2): "numbers under 20 px",
-    ("real-model", (9, 16), 16): "numbers under 20 px",
-    ("real-model", (16, 9), 32): "numbers under 20 px",
-}
+CASES = ALL
+KNOWN_STATED: dict[tuple[str, str], str] = {}  # (chapter, sentence key of test_claims_stated) -> first problems
+KNOWN: dict[tuple[str, tuple[int, int], int], str] = {}  # what the first problems are (the test prints them all)
 
 
 def _id(case) -> str:
