@@ -26,7 +26,7 @@ from scenes.components.formula import PARTS, AttentionFormula
 from scenes.components.layout import fit, fit_area, frame_box, free_area, is_portrait, safe_rect
 from scenes.components.matrix import MatrixGrid
 from scenes.components.product import place_product
-from scenes.components.steps import fill_cells, spell_first_entry
+from scenes.components.steps import fill_cells, flow_weights, spell_first_entry
 from scenes.components.text import fmt, label
 from scenes.components.transitions import Fade, curtain
 
@@ -246,6 +246,7 @@ class BuildAttentionFormula(ChapterScene):
         else:
             signs = VGroup(label("·", th, 40), label("=", th, 36))
             group = VGroup(left, signs[0], v, signs[1], out).arrange(RIGHT, buff=0.35)
+            VGroup(left, signs[0]).shift(0.8 * LEFT)  # room for the weights that flow onto V's rows
             for mob in (v, out, *signs):
                 mob.shift((left.cells.get_y() - (mob.cells if isinstance(mob, MatrixGrid) else mob).get_y()) * UP)
         self._fit(group)
@@ -256,10 +257,12 @@ class BuildAttentionFormula(ChapterScene):
         row = self.data.claim("row:0")
         hidden = [k for k in highlighted(row) if k not in left.col_index]
         self.state("row:0", "f.first_output" + (".hidden" if hidden else ""), tok=tr.tokens[0])
+        flowing = flow_weights(self, left, v, row=0)
         entry = self.data.claim("first_entry:output")
         self.state("first_entry:output", "f.output_entry", hold=0.5)
         spell_first_entry(self, left, v, out, th, th.text, entry.values["expression"], hold=1.5)
         fill_cells(self, out)
+        self.play(Fade(flowing, fade_in=False))
         self.wait(1.0)
 
     def _beat_summary(self) -> None:

@@ -78,18 +78,20 @@ def spell_first_entry(
     return line
 
 
-def flow_weights(scene: Scene, weights: MatrixGrid, v: MatrixGrid, row: int = 0) -> VGroup:
-    """Row ``row`` of ``weights`` flows onto the rows of ``v``: a copy of each weight travels to the left of the
-    V row it multiplies, and each V row is drawn as strongly as its weight (the largest at full strength), so the
-    weighted sum can be seen before it is written. Returns the travelled weights (still on screen); V's rows are
-    restored to full strength."""
+def flow_weights(scene: Scene, weights: MatrixGrid, v: MatrixGrid, row: int = 0, side=LEFT) -> VGroup:
+    """Row ``row`` of ``weights`` flows onto the rows of ``v``: a copy of each weight travels beside (on ``side``
+    of) the V row it multiplies, and each V row is drawn as strongly as its weight (the largest at full strength),
+    so the weighted sum can be seen before it is written. Returns the travelled weights (still on screen); V's
+    rows are restored to full strength."""
     cols = list(weights.col_index)
     shown = [j for j in range(v.shape[0]) if v.row_index[j] in cols]  # V rows whose weight is on screen
     w = {j: float(weights.values[weights.row_index[row], v.row_index[j]]) for j in shown}
     top = max(w.values(), default=1.0) or 1.0
     moved = VGroup(*[weights.cell(row, cols.index(v.row_index[j])).copy() for j in shown])
+    beside = len(v.title) and v.brackets.get_bottom()[1] < v.title.get_y() < v.brackets.get_top()[1]
+    anchor = VGroup(v.brackets, v.title) if beside else v.brackets  # past V's name when it stands beside V
     targets = [
-        m.copy().scale(0.8).next_to(v.brackets, LEFT, buff=0.15).set_y(v.cell(j, 0).get_y())
+        m.copy().scale(0.8).next_to(anchor, side, buff=0.15).set_y(v.cell(j, 0).get_y())
         for m, j in zip(moved, shown, strict=True)
     ]
     scene.play(

@@ -73,7 +73,11 @@ def label(text: str, theme: Theme, size: float = 28, color: str | None = None, m
     font = MONO_FONT if mono else FONT
     key = (text, font, float(size), color or theme.text)
     if key not in _made:
-        _made[key] = CachedText(text, font=font, font_size=size, color=color or theme.text)
+        made = CachedText(text, font=font, font_size=size, color=color or theme.text)
+        for glyph in made.get_family():  # the parsed SVG path each glyph was drawn from: used once, when built,
+            if hasattr(glyph, "path_obj"):  # and most of what a copy would deep-copy (a copy is 5× cheaper without)
+                glyph.path_obj = None
+        _made[key] = made
     return _made[key].copy()
 
 

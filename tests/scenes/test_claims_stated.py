@@ -31,7 +31,7 @@ def built(request, tmp_path_factory):
     sentence, lang, aspect = SENTENCES[key]
     shots: list = []
     data, scene, shown = build_chapter(chapter, sentence, lang, tmp_path_factory.mktemp("c"), aspect, False, shots)
-    scene.layout_shots, scene.layout_aspect, scene.layout_case = shots, aspect, (chapter, key)
+    scene.layout_shots, scene.layout_aspect = shots, aspect
     return data, scene, shown
 
 
@@ -62,12 +62,10 @@ def test_captions_read_well(built):
             assert not re.search(r"[{}]", text), text
 
 
-def test_the_layout_holds(built, request):
-    """The layout check at every caption change of these builds (known failures: ``test_layout.KNOWN_STATED``)."""
-    from tests.scenes.test_layout import KNOWN_STATED, check_shots
+def test_the_layout_holds(built):
+    """The layout check at every caption change of these builds."""
+    from tests.scenes.test_layout import check_shots
 
     _, scene, _ = built
-    if scene.layout_case in KNOWN_STATED:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=KNOWN_STATED[scene.layout_case]))
     problems = check_shots(scene, scene.layout_shots, scene.layout_aspect)
     assert not problems, f"{len(problems)} layout problems, e.g.:\n" + "\n".join(problems[:6])
