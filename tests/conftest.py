@@ -1,8 +1,7 @@
 """Shared fixtures: one real 9:16 render used by the platform and browser tests (rendering is the slow part).
 
-The suite runs on two processes (pytest-xdist, ``--dist loadgroup`` in pyproject.toml): each module's tests stay
-together, so a module's built scenes and renders are made once, and the tests sharing :func:`portrait_render`
-share a process; only the layout check's independent builds are spread over both.
+The suite runs on two processes (pytest-xdist, ``--dist loadscope`` in pyproject.toml): a module's tests (a class's,
+for tests in classes) stay on one process, so a module's built scenes and renders are made once.
 """
 
 from __future__ import annotations
@@ -26,20 +25,6 @@ PORTRAIT_ARGS = [
     "--format",
     "png",
 ]
-
-
-SPREAD = {"tests.scenes.test_layout"}  # modules whose tests share nothing: spread over the processes
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items) -> None:
-    """Group every test with its module (or with the shared render), before xdist reads the groups."""
-    for item in items:
-        module = getattr(item.module, "__name__", "") if hasattr(item, "module") and item.module else ""
-        if module in SPREAD:
-            continue
-        group = "portrait-render" if "portrait_render" in getattr(item, "fixturenames", ()) else module or item.nodeid
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
