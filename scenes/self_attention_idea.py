@@ -18,7 +18,7 @@ from scenes.strings import claim_text
 
 __all__ = ["ConnectEveryWord"]
 
-LINK_RISE = 0.6  # the pair links stay low: n(n−1)/2 of them only need to show that every pair is joined
+LINK_RISE = 0.45  # the pair links stay low: n(n−1)/2 of them only need to show that every pair is joined
 
 
 class ConnectEveryWord(ChapterScene):
@@ -39,7 +39,7 @@ class ConnectEveryWord(ChapterScene):
         """The words, placed with every pair link (kept as ``self.links``) between the path labels and captions."""
         row = ReadingRow(self.data.tokens, self.theme, size=34 if is_portrait() else 28)  # 28: 16 words on one line
         self.links = pair_links(row, self.theme.text, width=1.5, opacity=0.45, max_rise=LINK_RISE)
-        top = self.title_mob.get_bottom()[1] - (1.6 if is_portrait() else 1.0)
+        top = self.title_mob.get_bottom()[1] - (1.6 if is_portrait() else 0.9)
         fit_between(VGroup(row, self.links), top, caption_top())
         return row
 
