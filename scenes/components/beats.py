@@ -15,6 +15,7 @@ from manim import (
     GrowFromEdge,
     LaggedStart,
     ReplacementTransform,
+    TransformFromCopy,
     VGroup,
 )
 
@@ -89,6 +90,8 @@ def softmax_in_place(
     th = scene.theme
     target = grid("scaled_scores", scaled_values, title=source_title)
     heat = grid("weights", weights, heat=True, title=title, cell_w=target.cell_w)
+    for numbers in (target.cells, heat.cells):  # over the colour that grows in behind them, whatever the order
+        numbers.set_z_index(1)
     sigma = _sum_column(heat, sums, th)
     legend = WeightLegend(th, scene.t("legend")).next_to(heat.brackets, DOWN, buff=0.3)
     target.shift(heat.cells.get_center() - target.cells.get_center())
@@ -103,8 +106,9 @@ def softmax_in_place(
         in behind it from the left (the written numbers are the trace's, before and after)."""
         background = VGroup(*heat.backgrounds[i * n : (i + 1) * n])
         return AnimationGroup(
-            *[ReplacementTransform(a, b) for a, b in zip(target.row(i), heat.row(i), strict=True)],
+            Fade(target.row(i), fade_in=False),
             GrowFromEdge(background, LEFT),
+            *[TransformFromCopy(a, b) for a, b in zip(target.row(i), heat.row(i), strict=True)],
         )
 
     if each_row is None:
