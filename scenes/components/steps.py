@@ -91,7 +91,7 @@ def flow_weights(scene: Scene, weights: MatrixGrid, v: MatrixGrid, row: int = 0,
     beside = len(v.title) and v.brackets.get_bottom()[1] < v.title.get_y() < v.brackets.get_top()[1]
     anchor = VGroup(v.brackets, v.title) if beside else v.brackets  # past V's name when it stands beside V
     targets = [
-        m.copy().scale(0.8).next_to(anchor, side, buff=0.15).set_y(v.cell(j, 0).get_y())
+        m.copy().set_color(weights.theme.text).scale(0.8).next_to(anchor, side, buff=0.15).set_y(v.cell(j, 0).get_y())
         for m, j in zip(moved, shown, strict=True)
     ]
     scene.play(
