@@ -29,8 +29,8 @@ __all__ = [
     "frame_box",
     "free_area",
     "is_portrait",
-    "readable_grow",
     "overlay_rects",
+    "readable_grow",
     "safe_rect",
     "video_rect",
 ]
