@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from attention_core.chapter import ChapterData, Window, check_sentence, window_for
-from attention_core.claims import Claim, _positions, read_row
+from attention_core.claims import Claim, read_row
 from attention_core.display import WEIGHT_DECIMALS, fmt, sum_shown
 from attention_core.focus import choose_focus, find_focus
 from attention_core.tokenize import detect_language
-from attention_core.word_attention import WordAttention, heads_agreeing, lexicon_words, model_words
+from attention_core.view_claims import view_claims
+from attention_core.word_attention import WordAttention, lexicon_words, make_choice, model_words
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -30,7 +31,6 @@ __all__ = [
     "SELF_ATTENTION_SENTENCE",
     "IntuitionData",
     "Reading",
-    "head_claims",
     "SelfAttentionData",
     "intuition_data",
     "self_attention_data",
@@ -38,8 +38,10 @@ __all__ = [
 
 INTUITION_SENTENCE = "那只在花园里追逐蝴蝶的小猫突然停下了脚步"
 INTUITION_FOCUS = "停下"
+INTUITION_EXPECT = ("小猫",)  # the article: at 停下 a reader links back to 小猫, "不是蝴蝶或花园"
 SELF_ATTENTION_SENTENCE = "小猫在花园里追蝴蝶,然后它停下了"
 SELF_ATTENTION_FOCUS = "它"
+SELF_ATTENTION_EXPECT = ("小猫",)  # the article: 它 -> 小猫
 MAX_READING_TOKENS = 16  # the most that fit one or two legible rows in 16:9, or a column in 9:16
 DEFAULT_MODEL = "e5-small"  # real attention, Chinese and English; "lexicon" is the designed example
 
@@ -114,8 +116,7 @@ class Reading(ChapterData):
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
             yield self._auto_focus()
-        if self.attention.model != "lexicon":
-            yield from head_claims(self.attention, self.focus, self.window.start)
+        yield from view_claims(self.attention, self.focus, self.window.start)
 
     def _auto_focus(self) -> Claim:
         """How the focus was chosen: the rule applied, and whether reading causally skipped the first word."""
@@ -167,64 +168,21 @@ class SelfAttentionData(Reading):
         yield Claim("matrix_size", "matrix_size", (), {"n": n}, {"shape": list(self.attention.weights.shape)})
         if self.focus_rule is not None:
             yield self._auto_focus()
-        if self.attention.model != "lexicon":
-            yield from head_claims(self.attention, self.focus, self.window.start)
+        yield from view_claims(self.attention, self.focus, self.window.start)
         yield self.focus_row()
 
 
-def head_claims(attention: WordAttention, focus: int, base: int = 0) -> Iterable[Claim]:
-    """Which model, layer and head the weights come from and the rule that chose it (``head``), and how the other
-    heads differ (``heads``: in how many the focus word's strongest link among the same candidates is the same
-    word, and the strongest link any head makes to another word). With a single candidate word there is nothing
-    for heads to differ on, and no ``heads`` claim.
-
-    ``word_at`` gives, for each word named, its position in the sentence (``base`` is that of the first word
-    shown) when the words shown hold it more than once, so a caption can say which one.
-    """
-    s, tokens = attention.source, attention.tokens
-    values = {
-        "model": s["name"],
-        "quantized": s["quantized"],
-        "layer": s["layer"] + 1,
-        "head": s["head"] + 1,
-        "layers": s["layers"],
-        "heads": s["heads"],
-        "total_heads": s["layers"] * s["heads"],
-        "rule": s["rule"],
-        "score": fmt(s["score"], WEIGHT_DECIMALS),
-        "skips_neighbours": s["skips_neighbours"],
-        "reads_to_focus": s["reads_to_focus"],
-    }
-    others = heads_agreeing(attention, focus)
-    chosen = others["chosen_key"]
-    values.update(
-        word=tokens[chosen], only=others["candidates"] == 1, word_at=_positions(tokens, [focus, chosen], base)
-    )
-    yield Claim("head", "head_choice", (tokens[focus], tokens[chosen]), values, {"source": dict(s)})
-    if others["candidates"] == 1:
-        return
-    agree = {
-        "agree": others["agree"],
-        "total_heads": others["heads"],
-        "word": tokens[chosen],
-        "runner": others["runner"] is not None,
-        "skips_neighbours": s["skips_neighbours"],
-    }
-    named = [focus, chosen]
-    if others["runner"]:
-        r = others["runner"]
-        agree.update(
-            runner_word=r["word"],
-            runner_layer=r["layer"] + 1,
-            runner_head=r["head"] + 1,
-            runner_w=fmt(r["w"], WEIGHT_DECIMALS),
-        )
-        named.append(r["key"])
-    agree["word_at"] = _positions(tokens, named, base)
-    yield Claim("heads", "heads_agree", tuple(tokens[k] for k in named), agree, {"chosen_key": chosen})
-
-
-def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool, model: str) -> Reading:
+def _reading(
+    cls: type[Reading],
+    sentence: str,
+    focus: str | None,
+    causal: bool,
+    model: str,
+    head: str | None,
+    expect: tuple[str, ...],
+    article: tuple[str, ...],
+) -> Reading:
+    choice = make_choice(model, head, expect, article)
     tokens = check_sentence(sentence)
     if focus:
         index, rule = find_focus(tokens, focus, causal), None
@@ -235,38 +193,56 @@ def _reading(cls: type[Reading], sentence: str, focus: str | None, causal: bool,
     if model == "lexicon":
         attention = lexicon_words(shown, causal, sentence=sentence, lang=detect_language(sentence))
     else:
-        attention = model_words(sentence, tokens, window.start, window.stop, model, index - window.start, causal)
+        at = index - window.start
+        attention = model_words(sentence, tokens, window.start, window.stop, model, at, causal, choice)
     return cls(attention, index - window.start, rule, window, tokens)
 
 
 def intuition_data(
-    sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL
+    sentence: str | None = None,
+    focus: str | None = None,
+    model: str = DEFAULT_MODEL,
+    head: str | None = None,
+    expect: tuple[str, ...] = (),
 ) -> IntuitionData:
-    """Chapter 1: read causally; the article's sentence stops at 停下 unless another focus is given.
+    """Chapter 1: read causally; the article's sentence stops at 停下 unless another focus is given, and checks
+    the article's link 停下 -> 小猫 against every head of the model.
 
     >>> r = intuition_data(model="lexicon")
     >>> r.focus_word, r.auto_focus, r.attention.causal, r.claim("focus_row").words
     ('停下', False, True, ('停下', '小猫'))
     >>> intuition_data("我昨天在公园里看见一只狗", "狗", model="lexicon").focus_word
     '狗'
+    >>> r = intuition_data()  # e5-small: the strongest head in which 小猫 is 停下's strongest earlier word
+    >>> r.claim("focus_row").words, r.claim("expect").values["agree"]
+    (('停下', '小猫'), 17)
     """
+    article: tuple[str, ...] = ()
     if sentence is None:
         sentence, focus = INTUITION_SENTENCE, focus or INTUITION_FOCUS
-    return _reading(IntuitionData, sentence, focus, True, model)
+        article = INTUITION_EXPECT if focus == INTUITION_FOCUS else ()
+    return _reading(IntuitionData, sentence, focus, True, model, head, tuple(expect), article)
 
 
 def self_attention_data(
-    sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL
+    sentence: str | None = None,
+    focus: str | None = None,
+    model: str = DEFAULT_MODEL,
+    head: str | None = None,
+    expect: tuple[str, ...] = (),
 ) -> SelfAttentionData:
-    """Chapter 3: every word sees every word (not causal); the article's sentence focuses on 它.
+    """Chapter 3: every word sees every word (not causal); the article's sentence focuses on 它 and checks the
+    article's link 它 -> 小猫.
 
     >>> r = self_attention_data(model="lexicon")
     >>> r.focus_word, r.claim("focus_row").words, r.auto_focus
     ('它', ('它', '小猫'), False)
-    >>> r = self_attention_data()  # e5-small: the head that links 它 most strongly to one word
-    >>> r.claim("focus_row").words, r.claim("head").values["layer"], r.claim("head").values["head"]
+    >>> r = self_attention_data()  # e5-small: the strongest of the heads in which 小猫 is 它's strongest word
+    >>> r.claim("focus_row").words, r.claim("view").values["layer"], r.claim("view").values["head"]
     (('它', '小猫'), 9, 9)
     """
+    article: tuple[str, ...] = ()
     if sentence is None:
         sentence, focus = SELF_ATTENTION_SENTENCE, focus or SELF_ATTENTION_FOCUS
-    return _reading(SelfAttentionData, sentence, focus, False, model)
+        article = SELF_ATTENTION_EXPECT if focus == SELF_ATTENTION_FOCUS else ()
+    return _reading(SelfAttentionData, sentence, focus, False, model, head, tuple(expect), article)

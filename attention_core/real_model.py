@@ -29,9 +29,10 @@ from attention_core.chapter import ChapterData, Window, auto_focus_claim, check_
 from attention_core.claims import Claim, _positions
 from attention_core.display import WEIGHT_DECIMALS, fmt
 from attention_core.focus import choose_focus, find_focus
+from attention_core.head_rules import candidates, focus_link_head, written
 from attention_core.model_attention import MODELS, ModelAttention, model_attention
 from attention_core.reading import DEFAULT_MODEL
-from attention_core.word_attention import _text_of, candidates
+from attention_core.word_attention import _text_of
 
 __all__ = ["MAX_REAL_TOKENS", "REAL_SENTENCE", "RealModelData", "real_model_data"]
 
@@ -107,23 +108,28 @@ class RealModelData(ChapterData):
 
 
 def _special_names(a: ModelAttention) -> str:
-    return " ".join(p.text for p in a.pieces if p.special)
+    return a.special_names
 
 
 def _pieces_claim(a: ModelAttention) -> Claim:
-    """How the model cuts the words: pieces per word, words in several pieces, pieces across two words."""
+    """How the model cuts the words: pieces per word, words in several pieces, pieces across two words or more
+    (with how many each spans), and the pieces that cover no character (counted with the special tokens)."""
     m = a.membership
-    content = [i for i, p in enumerate(a.pieces) if not p.special]
+    content = [i for i in range(len(a.pieces)) if m[i].any()]
     split = [w for w in range(len(a.words)) if (m[content, w] > 0).sum() > 1]
     crossing = [i for i in content if (m[i] > 0).sum() > 1]
     split_pieces = [" + ".join(a.pieces[i].text for i in content if m[i, w] > 0) for w in split]
+    empty = [i for i, p in enumerate(a.pieces) if not p.special and not m[i].any()]
     values = {
         "pieces": len(content),
         "words": len(a.words),
-        "specials": _special_names(a),
+        "specials": " ".join(p.text for p in a.pieces if p.special),
         "split": [a.words[w] for w in split],
         "split_pieces": split_pieces,
         "crossing": [a.pieces[i].text for i in crossing],
+        "crossing_words": [int((m[i] > 0).sum()) for i in crossing],
+        "empty": len(empty),
+        "empty_text": a.pieces[empty[0]].text if empty else None,
         "model": MODELS[a.model][0],
     }
     evidence = {"membership": np.round(m, 6).tolist(), "pieces": [p.text for p in a.pieces]}
@@ -138,7 +144,7 @@ def _previous_share(words: np.ndarray) -> np.ndarray:
 
 def _leads(row: np.ndarray, k: int) -> bool:
     """Whether word ``k`` gets more of ``row`` than every other word, as the numbers are shown (rounded)."""
-    shown = np.round(row, WEIGHT_DECIMALS)
+    shown = written(row)
     return bool(all(shown[k] > shown[j] for j in range(len(row)) if j != k))
 
 
@@ -169,16 +175,20 @@ def _pattern_heads(
             values = {"evenness": fmt(float(even[lay, h]), WEIGHT_DECIMALS), "top": _ceil(float(share.max()))}
             yield _head("broad", lay, h, values, (), even[lay, h])
     keys = candidates(n, focus)
-    link = words[:, :, focus, keys].max(axis=-1)
-    lay, h = np.unravel_index(int(np.argmax(link)), link.shape)
-    k = keys[int(np.argmax(words[lay, h, focus, keys]))]
+    lay, h, all_sinks = focus_link_head(words, focus)
+    shown = written(words[lay, h, focus, keys])
+    tied = [k for k, s in zip(keys, shown, strict=True) if s == shown.max()]
     values = {
-        "w": fmt(float(words[lay, h, focus, k]), WEIGHT_DECIMALS),
-        "key": k,
+        "w": fmt(float(max(words[lay, h, focus, k] for k in tied)), WEIGHT_DECIMALS),
+        "key": tied[0],
+        "keys": tied,
+        "tie": len(tied) > 1,
+        "all_sinks": all_sinks,
         "skips_neighbours": all(abs(j - focus) >= 2 for j in keys),
-        "word_at": _positions(tokens, [focus, k], base),
+        "word_at": _positions(tokens, [focus, *tied], base),
     }
-    yield _head("focus_link", lay, h, values, (tokens[focus], tokens[k]), link[lay, h])
+    score = float(words[lay, h, focus, keys].max())
+    yield _head("focus_link", lay, h, values, (tokens[focus], *(tokens[k] for k in tied)), score)
 
 
 def _ceil(x: float) -> str:
@@ -203,7 +213,7 @@ def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, .
 
 def _top_words(mean: np.ndarray, keys: list[int]) -> list[int]:
     """The keys whose shown (rounded) weight in ``mean`` (one per key) equals the largest shown weight."""
-    shown = np.round(mean, WEIGHT_DECIMALS)
+    shown = written(mean)
     return [k for k, s in zip(keys, shown, strict=True) if s == shown.max()]
 
 
@@ -237,7 +247,11 @@ def _layer_claim(rows: np.ndarray, tokens: tuple[str, ...], focus: int, base: in
 
 
 def real_model_data(
-    sentence: str | None = None, focus: str | None = None, model: str = DEFAULT_MODEL
+    sentence: str | None = None,
+    focus: str | None = None,
+    model: str = DEFAULT_MODEL,
+    head: str | None = None,
+    expect: tuple[str, ...] = (),
 ) -> RealModelData:
     """Chapter 9's data: every head of ``model`` (not the lexicon) over ``sentence`` (default: the article's
     它 sentence), with a focus word given or chosen as in chapter 3.

@@ -1,13 +1,17 @@
 """The weights a reading or matrix chapter shows between words, and where they come from.
 
-Either the designed lexicon (:func:`attention_core.lexicon_attention`: softmax over the words, nothing else) or
-one head of a trained model (:mod:`attention_core.model_attention`, word-level view: each row also gives a
-**special share** to <s> </s> or [CLS] [SEP]). The head is chosen by one stated rule, ``focus_link``: the head
-whose focus row gives the largest weight to one word that is not next to it (many heads only look at the
-neighbouring word, whatever it is; the real-model chapter shows those). With three words or fewer nothing is
-more than one word away, and the neighbours count too (``skips_neighbours`` is then False).
+Either the designed lexicon (:func:`attention_core.lexicon_attention`: softmax over the words, nothing else) or a
+trained model (:mod:`attention_core.model_attention`, word-level view: each row also gives a **special share** to
+<s> </s>, [CLS] [SEP] and pieces that cover no character). What is shown from the model (:class:`Choice`) is:
 
-The chapters say which model, layer and head, whether the weights are 4-bit, and the rule.
+* the view the user asked for (``--head L.H``, ``mean:A-B``, ``rollout``: :mod:`attention_core.views`), rule
+  ``given``; else
+* with an expected word (the article's own link for its sentences, or ``--expect``), the head chosen by the
+  ``expect`` rule; else
+* the chapter's own rule: ``focus_link`` (chapters 1 and 3) or ``varied`` (chapter 7), both of which never pick a
+  sink head unless every head is one (:mod:`attention_core.head_rules`).
+
+``source`` records the view, the rule and what the rule found; the chapters say it on screen.
 """
 
 from __future__ import annotations
@@ -17,19 +21,62 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from attention_core.arrays import freeze_arrays
+from attention_core.errors import ExplainerError
+from attention_core.head_rules import candidates, expect_survey, focus_link_head, varied_head
 from attention_core.lexicon import lexicon_attention
-from attention_core.model_attention import MODELS, model_attention, word_spans
+from attention_core.model_attention import MODELS, ModelAttention, model_attention, word_spans
 from attention_core.tokenize import clean_sentence
+from attention_core.views import View
 
-__all__ = ["ATTENTION_MODELS", "WordAttention", "heads_agreeing", "lexicon_words", "model_words"]
+__all__ = ["ATTENTION_MODELS", "Choice", "WordAttention", "lexicon_words", "make_choice", "model_words"]
 
 ATTENTION_MODELS = ("lexicon", *MODELS)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What to show from a model: ``view`` (None: chosen by a rule) and the words the focus word is expected to
+    look at (``expect``; ``expect_source`` is ``"article"`` for the article's own links, ``"given"`` for
+    ``--expect``)."""
+
+    view: View | None = None
+    expect: tuple[str, ...] = ()
+    expect_source: str = "given"
+
+
+def make_choice(
+    model: str, head: str | View | None, expect: tuple[str, ...] = (), article: tuple[str, ...] = ()
+) -> Choice:
+    """What to show, from the options: ``head`` (``--head``), ``expect`` (``--expect``, words) and the article's own
+    link for a chapter's own sentence (``article``, used when neither option is given). One-line errors for what
+    cannot be done.
+
+    >>> make_choice("e5-small", None, (), ("小猫",))
+    Choice(view=None, expect=('小猫',), expect_source='article')
+    >>> make_choice("lexicon", "12.2")
+    Traceback (most recent call last):
+    ...
+    attention_core.errors.ExplainerError: --head chooses among a trained model's heads; the lexicon has none (use --model e5-small or minilm)
+    """
+    expect = tuple(e for e in (w.strip() for w in expect) if e)
+    if model == "lexicon":
+        if head is not None or expect:
+            what = "--head chooses among" if head is not None else "--expect is checked against"
+            raise ExplainerError(f"{what} a trained model's heads; the lexicon has none (use --model e5-small or minilm)")
+        return Choice()
+    if head is not None and expect:
+        raise ExplainerError("--head and --expect: give one (--expect chooses the head that agrees)")
+    if head is not None:
+        return Choice(View.parse(head) if isinstance(head, str) else head)
+    if expect:
+        return Choice(expect=expect)
+    return Choice(expect=tuple(article), expect_source="article")
 
 
 @dataclass(frozen=True, eq=False)
 class WordAttention:
     """``weights (n, n)`` between ``tokens`` (rows attend, columns are attended), ``special (n,)`` the share of each
-    row that goes to special tokens (0 for the lexicon); ``source`` names the model and head and how it was chosen;
+    row that goes to special tokens (0 for the lexicon); ``source`` names the model and view and how it was chosen;
     ``detail`` is the whole computation (the lexicon's trace, or every head of the model)."""
 
     tokens: tuple[str, ...]
@@ -78,10 +125,35 @@ def _text_of(sentence: str, sentence_tokens: tuple[str, ...], start: int, stop: 
     return text[a:b], (a, b)
 
 
+def expected_keys(words: tuple[str, ...], expect: tuple[str, ...], keys: list[int], focus: int) -> list[int]:
+    """The indices among ``keys`` of the expected words (case-folded), or a one-line error naming what ``focus``
+    can look at.
+
+    >>> expected_keys(("The", "cat", "saw", "it"), ("Cat",), [0, 1, 2], 3)
+    [1]
+    """
+    folded = {e.casefold() for e in expect}
+    found = [k for k in keys if words[k].casefold() in folded]
+    missing = [e for e in expect if not any(words[k].casefold() == e.casefold() for k in keys)]
+    if missing:
+        seen = " ".join(words[k] for k in keys)
+        raise ExplainerError(f"--expect {missing[0]!r}: {words[focus]!r} can look at these words only: {seen}")
+    return found
+
+
 def model_words(
-    sentence: str, sentence_tokens: tuple[str, ...], start: int, stop: int, model: str, focus: int, causal: bool
+    sentence: str,
+    sentence_tokens: tuple[str, ...],
+    start: int,
+    stop: int,
+    model: str,
+    focus: int | None,
+    causal: bool,
+    choice: Choice = Choice(),  # noqa: B008 - frozen, never mutated
+    rule: str = "focus_link",
 ) -> WordAttention:
-    """One head of ``model`` over words ``start``..``stop - 1`` of the sentence, chosen by the module's rule.
+    """``model``'s attention over words ``start``..``stop - 1`` of the sentence, the view picked by ``choice`` or
+    by ``rule`` (``"focus_link"`` or ``"varied"``; module docstring).
 
     ``focus`` indexes the shown words. Reading causally, the model reads only up to the focus word (it cannot
     see what comes after); the rows and columns after it stay 0.
@@ -91,77 +163,64 @@ def model_words(
     text, _ = _text_of(sentence, sentence_tokens, start, end)
     attention = model_attention(text, tuple(sentence_tokens[start:end]), model)
     words, special = attention.words_view()  # (L, H, m, m), (L, H, m)
-    layer, head, rule, score = _choose(words, focus)
-    n, m = len(shown), words.shape[-1]
-    weights = np.zeros((n, n))
-    weights[:m, :m] = words[layer, head]
-    share = np.zeros(n)
-    share[:m] = special[layer, head]
-    skips = len(candidates(m, focus)) < m - 1
+    m = words.shape[-1]
+    keys = [k for k in range(m) if k != focus]  # what the focus word can look at, itself aside
+    view, found = _choose(attention, words, special, focus, keys, choice, rule)
+    w, s = attention.word_rows(view.pieces(attention.tokens))
+    n = len(shown)
+    weights, share = np.zeros((n, n)), np.zeros(n)
+    weights[:m, :m], share[:m] = w, s
     source = {
         "model": model,
         "name": MODELS[model][0],
         "quantized": MODELS[model][1],
-        "layer": layer,
-        "head": head,
+        "view": view.to_dict(),
+        "layer": view.layer if view.kind == "head" else None,
+        "head": view.head if view.kind == "head" else None,
         "layers": attention.layers,
         "heads": attention.heads,
-        "rule": rule,
-        "score": score,
-        "skips_neighbours": skips,
         "reads_to_focus": causal,
-        "special_names": " ".join(p.text for p in attention.pieces if p.special),
+        "special_names": attention.special_names,
+        **found,
     }
     return WordAttention(tuple(shown), weights, share, causal, source, attention)
 
 
-def candidates(m: int, query: int) -> list[int]:
-    """The words row ``query`` of ``m`` words may be linked to: not itself, not a neighbour (unless none is left).
-
-    >>> candidates(5, 2), candidates(3, 1)
-    ([0, 4], [0, 2])
-    """
-    far = [k for k in range(m) if abs(k - query) >= 2]
-    return far or [k for k in range(m) if k != query]
-
-
-def _top_link(words: np.ndarray, query: int) -> np.ndarray:
-    """``(L, H)``: the largest weight row ``query`` gives one of its :func:`candidates`, in every head."""
-    keys = candidates(words.shape[-1], query)
-    return words[:, :, query, keys].max(axis=-1) if keys else np.zeros(words.shape[:2])
-
-
-def _choose(words: np.ndarray, focus: int) -> tuple[int, int, str, float]:
-    """(layer, head, rule, score) by the module's rule; the first head on a tie."""
-    scores = _top_link(words, focus)
-    layer, head = np.unravel_index(int(np.argmax(scores)), scores.shape)
-    return int(layer), int(head), "focus_link", float(scores[layer, head])
-
-
-def heads_agreeing(attention: WordAttention, focus: int) -> dict:
-    """How the other heads of the model read the focus row: in how many its strongest other word is the same
-    as in the chosen head, and the strongest link any head makes to a different word."""
-    words, _ = attention.detail.words_view()
-    f = focus
-    others = candidates(words.shape[-1], f)
-    best = np.array(others)[np.argmax(words[:, :, f, others], axis=-1)]  # (L, H): each head's strongest link
-    chosen = int(best[attention.source["layer"], attention.source["head"]])
-    differ = np.argwhere(best != chosen)
-    runner = None
-    if len(differ):
-        lay, h = max(differ, key=lambda lh: words[lh[0], lh[1], f, best[lh[0], lh[1]]])
-        k = int(best[lay, h])
-        runner = {
-            "layer": int(lay),
-            "head": int(h),
-            "word": attention.tokens[k],
-            "key": k,
-            "w": float(words[lay, h, f, k]),
+def _choose(
+    attention: ModelAttention,
+    words: np.ndarray,
+    special: np.ndarray,
+    focus: int | None,
+    keys: list[int],
+    choice: Choice,
+    rule: str,
+) -> tuple[View, dict]:
+    """The view to show and what chose it (``rule`` and the rule's findings, for ``source``)."""
+    if choice.view is not None:
+        return choice.view.check(attention.layers, attention.heads, attention.model), {"rule": "given"}
+    if choice.expect:
+        if focus is None:
+            raise ExplainerError("--expect needs a focus word")
+        expected = expected_keys(attention.words, choice.expect, keys, focus)
+        s = expect_survey(words, focus, keys, expected)
+        found = {
+            "rule": "expect",
+            "expect": list(choice.expect),
+            "expect_source": choice.expect_source,
+            "expect_keys": expected,
+            "agree": s.agree,
+            "rank": s.rank,
+            "key": s.key,
+            "ahead": list(s.ahead),
+            "instead": list(s.instead),
+            "instead_heads": s.instead_heads,
+            "tied_heads": s.tied,
         }
-    return {
-        "agree": int((best == chosen).sum()),
-        "heads": int(best.size),
-        "chosen_key": chosen,
-        "runner": runner,
-        "candidates": len(others),
-    }
+        return View.of_head(s.layer, s.head), found
+    if rule == "varied":
+        v = varied_head(words, special)
+        found = {k: v[k] for k in ("kinds", "distinct", "rows", "sinks", "all_sinks", "sink_rows")}
+        return View.of_head(v["layer"], v["head"]), {"rule": "varied", **found}
+    layer, head, all_sinks = focus_link_head(words, focus)
+    far = len(candidates(words.shape[-1], focus)) < len(keys)
+    return View.of_head(layer, head), {"rule": "focus_link", "skips_neighbours": far, "all_sinks": all_sinks}

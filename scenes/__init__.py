@@ -48,10 +48,10 @@ def __getattr__(name: str):
 class Chapter:
     """A chapter of the article: its scene, its own example sentence and how its data is computed.
 
-    ``compute(sentence, focus, model)`` calls attention_core with the chapter's parameters; ``None`` means the
-    chapter's own example. ``models`` are the attention sources the chapter can show (empty: it computes its own
-    numbers and ignores ``--model``). :meth:`data` validates the input before any rendering starts and names the
-    chapter in an error that is the chapter's own.
+    ``compute(sentence, focus, model, head, expect)`` calls attention_core with the chapter's parameters; ``None``
+    means the chapter's own example. ``models`` are the attention sources the chapter can show (empty: it computes
+    its own numbers and ignores ``--model``, ``--head`` and ``--expect``). :meth:`data` validates the input before
+    any rendering starts and names the chapter in an error that is the chapter's own.
     """
 
     id: str
@@ -69,15 +69,24 @@ class Chapter:
         module, _, name = self.scene.partition(":")
         return getattr(importlib.import_module(module), name)
 
-    def data(self, sentence: str | None = None, focus: str | None = None, model: str | None = None) -> ChapterData:
-        """The chapter's data for ``sentence`` (None: its own example) and ``model`` (None: the chapter's default);
-        an error names the chapter."""
+    def data(
+        self,
+        sentence: str | None = None,
+        focus: str | None = None,
+        model: str | None = None,
+        head: str | None = None,
+        expect: tuple[str, ...] = (),
+    ) -> ChapterData:
+        """The chapter's data for ``sentence`` (None: its own example), ``model`` (None: the chapter's default),
+        ``head`` (``--head``: L.H, mean:A-B or rollout) and ``expect`` (``--expect`` words); an error names the
+        chapter."""
         try:
-            if self.models and model is not None:
-                if model not in self.models:
-                    raise ExplainerError(f"unknown model {model!r}; use {', '.join(self.models)}")
-                return self.compute(sentence, focus, model)
-            return self.compute(sentence, focus)
+            if not self.models:
+                return self.compute(sentence, focus)
+            if model is not None and model not in self.models:
+                raise ExplainerError(f"unknown model {model!r}; use {', '.join(self.models)}")
+            options = {"model": model} if model is not None else {}
+            return self.compute(sentence, focus, head=head, expect=tuple(expect), **options)
         except ExplainerError as exc:
             raise ExplainerError(f"{self.id}: {exc}") from None
 
