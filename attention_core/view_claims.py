@@ -86,6 +86,7 @@ def _view_claim(attention: WordAttention, focus: int | None, base: int) -> Claim
             all_sinks=s["all_sinks"],
             score=fmt(float(max(row[k] for k in named)), WEIGHT_DECIMALS),
             tie=len(named) > 1,
+            only=len(keys) == 1,
         )
         named = [focus, *named]
     elif s["rule"] == "varied":
@@ -136,7 +137,9 @@ def _heads_claim(attention: WordAttention, focus: int, base: int) -> Claim | Non
     chosen = strongest(attention.weights[focus], keys)
     if chosen is None or len(keys) < 2:
         return None
-    best = np.array([[strongest(words[lay, h, focus], keys) for h in range(s["heads"])] for lay in range(s["layers"])])
+    best = np.array(
+        [[strongest(words[lay, h, focus], keys) for h in range(s["heads"])] for lay in range(s["layers"])]
+    )
     agree = int(sum(b == chosen for b in best.ravel()))
     runner = None
     for lay, h in np.ndindex(best.shape):

@@ -50,10 +50,11 @@ class View:
 
         >>> View.parse("mean:3")
         View(kind='mean', layer=0, head=0, first=2, last=2)
-        >>> View.parse("12")
-        Traceback (most recent call last):
-        ...
-        attention_core.errors.ExplainerError: --head '12': use L.H (layer and head from 1, e.g. 12.2), mean:A-B or rollout
+        >>> try:
+        ...     View.parse("12")
+        ... except ExplainerError as exc:
+        ...     print(exc)
+        --head '12': use L.H (layer and head from 1, e.g. 12.2), mean:A-B or rollout
         """
         spec = text.strip().lower()
         if spec == "rollout":
@@ -91,7 +92,8 @@ class View:
         if self.kind == "head":
             return f"{self.layer + 1}.{self.head + 1}"
         if self.kind == "mean":
-            return f"mean:{self.first + 1}-{self.last + 1}"
+            last = "" if self.last == self.first else f"-{self.last + 1}"
+            return f"mean:{self.first + 1}{last}"
         return "rollout"
 
     def pieces(self, tokens: np.ndarray) -> np.ndarray:

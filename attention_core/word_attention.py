@@ -53,16 +53,19 @@ def make_choice(
 
     >>> make_choice("e5-small", None, (), ("小猫",))
     Choice(view=None, expect=('小猫',), expect_source='article')
-    >>> make_choice("lexicon", "12.2")
-    Traceback (most recent call last):
-    ...
-    attention_core.errors.ExplainerError: --head chooses among a trained model's heads; the lexicon has none (use --model e5-small or minilm)
+    >>> try:
+    ...     make_choice("lexicon", "12.2")
+    ... except ExplainerError as exc:
+    ...     print(exc)
+    --head chooses among a trained model's heads; the lexicon has none (use --model e5-small or minilm)
     """
     expect = tuple(e for e in (w.strip() for w in expect) if e)
     if model == "lexicon":
         if head is not None or expect:
             what = "--head chooses among" if head is not None else "--expect is checked against"
-            raise ExplainerError(f"{what} a trained model's heads; the lexicon has none (use --model e5-small or minilm)")
+            raise ExplainerError(
+                f"{what} a trained model's heads; the lexicon has none (use --model e5-small or minilm)"
+            )
         return Choice()
     if head is not None and expect:
         raise ExplainerError("--head and --expect: give one (--expect chooses the head that agrees)")

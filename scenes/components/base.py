@@ -68,22 +68,29 @@ class ChapterScene(Scene):
         if attention.model == "lexicon":
             words = self.t("source.lexicon")
         else:
-            v = self.data.claim("head").values
+            v = self.data.claim("view").values
             bits = self.t("source.bits") if v["quantized"] else ""
-            words = self.t(
-                "source.model", model=v["model"], bits=bits, layer=v["layer"], layers=v["layers"], head=v["head"]
-            )
+            key = {"head": "source.model", "mean": "source.mean", "rollout": "source.rollout"}[v["view"]]
+            one = v["view"] == "mean" and v["first_layer"] == v["last_layer"]
+            words = self.t(key + (".one" if one else ""), **{**v, "bits": bits})
         return fit(label(words, self.theme, 22, color=self.theme.muted), width=frame_box()[0], height=0.4)
 
     def state_source(self, hold: float = 2.0) -> None:
-        """For a trained model's weights: which head and why, then how the other heads differ (both claims)."""
+        """For a trained model's weights: which view and why; then, with an expected word, how many heads agree and
+        what the others favour; else how the other heads differ (all from claims)."""
         attention = getattr(self.data, "attention", None)
         if attention is None or attention.model == "lexicon":
             return
-        head = self.state("head", "head.pick", hold=hold)
-        if head.values["reads_to_focus"]:
-            self.say("reads_to_focus", hold=1.5, w0=claim_fields(head, self.lang)["w0"])
-        if self.data.has_claim("heads"):  # with one candidate word there is nothing for heads to differ on
+        view = self.state("view", "view", hold=hold)
+        if view.values["reads_to_focus"]:
+            row = self.data.claim("focus_row")  # its asker is named with its position when the window repeats it
+            self.say("reads_to_focus", hold=1.5, w0=claim_fields(row, self.lang)["w0"])
+        if self.data.has_claim("expect"):
+            expect = self.state("expect", "expect", hold=hold + 1.0)
+            if expect.values["agree"] < expect.values["total_heads"]:
+                others = "expect.others" if expect.values["instead"] else "expect.others.tied"
+                self.state("expect", others, hold=hold, exact_key=True)
+        elif self.data.has_claim("heads"):  # with one candidate word there is nothing for heads to differ on
             self.state("heads", "heads.agree", hold=hold)
 
     def mark_poster(self) -> None:
@@ -109,10 +116,10 @@ class ChapterScene(Scene):
         if hold:
             self.wait(hold)
 
-    def state(self, topic: str, key: str, hold: float = 0.0, **extra: object) -> Claim:
+    def state(self, topic: str, key: str, hold: float = 0.0, exact_key: bool = False, **extra: object) -> Claim:
         """Show caption ``key`` made from the data's claim about ``topic``; return the claim."""
         claim = self.data.claim(topic)
-        self.caption.say(claim_text(self.lang, key, claim, **extra))
+        self.caption.say(claim_text(self.lang, key, claim, exact_key, **extra))
         self.stated.append(claim)
         if hold:
             self.wait(hold)

@@ -64,8 +64,10 @@ def variant(claim: Claim) -> str:
     v = claim.values
     if claim.kind == "auto_focus":
         return f".{v['rule']}"
-    if claim.kind == "head_choice":
-        return ("" if v["skips_neighbours"] else ".near") + (".only" if v["only"] else "")
+    if claim.kind == "view":
+        return _view_variant(v)
+    if claim.kind == "expect":
+        return f".{v['source']}" + (".all" if v["agree"] == v["total_heads"] else ".none" if not v["agree"] else "")
     if claim.kind == "heads_agree":
         return ("" if v["skips_neighbours"] else ".near") + ("" if v["runner"] else ".all")
     if claim.kind == "self_share":
@@ -100,6 +102,20 @@ def variant(claim: Claim) -> str:
     return ""
 
 
+def _view_variant(v: dict) -> str:
+    """``.given.head``, ``.given.mean(.one)``, ``.given.rollout``, ``.focus_link(.near)(.only)``,
+    ``.varied(.all_sinks)``, ``.expect(.none)``."""
+    rule = v["rule"]
+    if rule == "given":
+        one = v["view"] == "mean" and v["first_layer"] == v["last_layer"]
+        return f".given.{v['view']}" + (".one" if one else "")
+    if rule == "focus_link":
+        return ".focus_link" + ("" if v["skips_neighbours"] else ".near") + (".only" if v["only"] else "")
+    if rule == "varied":
+        return ".varied" + (".all_sinks" if v["all_sinks"] else "")
+    return ".expect" + (".none" if v["rank"] > 1 else "")
+
+
 def notes(claim: Claim) -> list[str]:
     """Keys of the notes ``claim`` needs after its sentence: rounding that shows, a weight written as 0.00."""
     v, out = claim.values, []
@@ -113,12 +129,21 @@ def notes(claim: Claim) -> list[str]:
         out.append("note.skipped_first")
     if claim.kind == "pieces" and v["crossing"]:
         out.append("note.crossing")
+    if claim.kind == "pieces" and v.get("empty"):
+        out.append("note.empty")
+    if claim.kind == "view" and v["rule"] == "focus_link" and v["all_sinks"]:
+        out.append("note.all_sinks")
+    if claim.kind == "view" and v["rule"] == "varied" and not v["all_sinks"] and v["sinks"]:
+        out.append("note.sinks")
     return out
 
 
-def claim_text(lang: str, key: str, claim: Claim, **extra: object) -> str:
-    """The caption ``key`` + :func:`variant` filled from ``claim``, followed by its :func:`notes`."""
+def claim_text(lang: str, key: str, claim: Claim, exact_key: bool = False, **extra: object) -> str:
+    """The caption ``key`` + :func:`variant` filled from ``claim``, followed by its :func:`notes`; with ``exact_key``
+    the key is used as it is (a second caption made from the same claim), without notes."""
     fields = {**claim_fields(claim, lang), **extra}
     table = STRINGS[lang]
+    if exact_key:
+        return table[key].format(**fields)
     sentence = table[key + variant(claim)].format(**fields)
     return sentence + "".join(table[n].format(**fields) for n in notes(claim))

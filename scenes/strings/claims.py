@@ -24,7 +24,7 @@ def count(n: int, noun: str, lang: str = "en") -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-_ZH_NOUNS = {"step": "步", "word": "个词", "cell": "格", "score": "个分数"}
+_ZH_NOUNS = {"step": "步", "word": "个词", "cell": "格", "score": "个分数", "head": "个头", "sink": "个汇聚头"}
 
 
 def a_an(n: int) -> str:
@@ -48,17 +48,76 @@ def _name(word: str, position: int | None, lang: str) -> str:
     return f"{_quote(word, lang)}（第 {position} 个）" if lang == "zh" else f"{_quote(word, lang)} (word {position})"
 
 
-def name_list(names: list[str], lang: str) -> str:
-    """Names joined as a sentence lists them: "A", "A and B", "A, B and C" (Chinese: A、B 和 C).
+def name_list(names: list[str], lang: str, either: bool = False) -> str:
+    """Names joined as a sentence lists them: "A", "A and B", "A, B and C" (Chinese: A、B 和 C); ``either``: "or".
 
     >>> name_list(['"a"', '"b"', '"c"'], "en"), name_list(["「甲」", "「乙」"], "zh")
     ('"a", "b" and "c"', '「甲」和「乙」')
+    >>> name_list(['"a"', '"b"'], "en", either=True), name_list(["「甲」", "「乙」"], "zh", either=True)
+    ('"a" or "b"', '「甲」或「乙」')
     """
-    if len(names) == 1:
-        return names[0]
+    if len(names) <= 1:
+        return "".join(names)
     if lang == "zh":
-        return "、".join(names[:-1]) + "和" + names[-1]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+        return "、".join(names[:-1]) + ("或" if either else "和") + names[-1]
+    return ", ".join(names[:-1]) + (" or " if either else " and ") + names[-1]
+
+
+def ordinal(n: int, lang: str) -> str:
+    """A rank: "1st", "2nd", "3rd", "11th", "22nd" (Chinese: "第 2").
+
+    >>> [ordinal(n, "en") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 112)], ordinal(2, "zh")
+    (['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '112th'], '第 2')
+    """
+    if lang == "zh":
+        return f"第 {n}"
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_KINDS = {
+    "zh": {"self": "对自己", "neighbour": "相邻的词", "far": "远处的词"},
+    "en": {"self": "to itself", "neighbour": "to a neighbour", "far": "to a far word"},
+}
+
+
+def _each(value: str, several: bool, lang: str) -> str:
+    """ "0.32" or, for several named things sharing it, "0.32 each" (各 0.32)."""
+    if not several:
+        return value
+    return f"各 {value}" if lang == "zh" else f"{value} each"
+
+
+def _view_fields(claim: Claim, lang: str) -> dict[str, object]:
+    """The named words of a view or expect claim (with positions), lists, ranks and counts."""
+    v, words = claim.values, claim.words
+    at = v.get("word_at", [None] * len(words))
+    names = [_name(w, a, lang) for w, a in zip(words, at, strict=True)]
+    out: dict[str, object] = {"scope_words": ("前面的词" if v.get("scope") == "earlier" else "其他词")}
+    if claim.kind == "view":
+        if v["rule"] == "focus_link":
+            out["link_list"] = name_list(names[1:], lang)
+            out["score_each"] = _each(v["score"], v["tie"], lang)
+        if v["rule"] == "varied":
+            out["kinds_list"] = ("、" if lang == "zh" else ", ").join(_KINDS[lang][k] for k in v["kinds"])
+        if v.get("rank"):
+            out["rank_ord"] = ordinal(v["rank"], lang)
+        return out
+    ahead = len(v["ahead"])
+    out["expect_list"] = name_list([_quote(w, lang) for w in v["expect"]], lang, either=True)
+    out["rank_ord"] = ordinal(v["rank"], lang)
+    out["ahead_list"] = name_list(
+        [
+            f"{n}（{w}）" if lang == "zh" else f"{n} ({w})"
+            for n, w in zip(names[2 : 2 + ahead], v["ahead_w"], strict=True)
+        ],
+        lang,
+    )
+    instead = names[2 + ahead :]
+    out["instead_list"] = name_list(instead, lang)
+    heads = f"{v['instead_heads']} 个头" if lang == "zh" else count(v["instead_heads"], "head")
+    out["instead_each"] = _each(heads, len(instead) > 1, lang)
+    return out
 
 
 def _keys(claim: Claim, keys: list[int], words: tuple[str, ...], lang: str) -> str:
@@ -134,6 +193,26 @@ def _unasked(claim: Claim, lang: str) -> str:
     return f"every item gets about the same weight ({spread})"
 
 
+def _special_note(v: dict, lang: str) -> str:
+    """What a row reading gave the special tokens, "; 0.20 goes to the special tokens", said as "most of the row"
+    when it is more than the top word's weight (the reading's numbers alone would hide where the weight went).
+
+    >>> _special_note({"special": "0.90", "w": "0.04"}, "en"), _special_note({"special": None, "w": "0.5"}, "en")
+    ('; most of the row, 0.90, goes to the special tokens', '')
+    """
+    special = v.get("special")
+    if not special:
+        return ""
+    top = v.get("w") or v.get("high")
+    if top is not None and float(special) > float(top):
+        return (
+            f"；这一行的大部分（{special}）给了特殊符号"
+            if lang == "zh"
+            else f"; most of the row, {special}, goes to the special tokens"
+        )
+    return f"；{special} 给了特殊符号" if lang == "zh" else f"; {special} goes to the special tokens"
+
+
 def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
     """Every field a template may use for ``claim``: its values, its words quoted, counts with their nouns.
 
@@ -155,18 +234,21 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         fields["reading"] = reading(claim, lang)
     if claim.kind == "pattern":
         fields["reading"] = reading(Claim(claim.topic, v["reading"], claim.words, v, claim.evidence), lang)
-    for key, noun in (("steps", "step"), ("between", "word"), ("count", "word"), ("masked", "score")):
+    if claim.kind in ("view", "expect"):
+        fields.update(_view_fields(claim, lang))
+    for key, noun in (
+        ("steps", "step"),
+        ("between", "word"),
+        ("count", "word"),
+        ("masked", "score"),
+        ("sinks", "head"),
+    ):
         if isinstance(v.get(key), int):
             fields[f"{key}_n"] = count(v[key], noun, lang)
     if isinstance(v.get("n"), int):
         fields["a_n"] = a_an(v["n"])
-    if claim.kind in ("strongest", "tie", "self", "even"):
-        special = v.get("special")
-        fields["special_note"] = (
-            ""
-            if not special
-            else (f"；{special} 给了特殊符号" if lang == "zh" else f"; {special} goes to the special tokens")
-        )
+    if claim.kind in ("strongest", "tie", "self", "even") or claim.kind == "pattern":
+        fields["special_note"] = _special_note(v, lang)
     if claim.kind == "head_split":  # "head 1 takes columns 1–2, head 2 takes columns 3–4"
         from scenes.strings import text
 

@@ -36,14 +36,46 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
 ZH.update(
     {
         "source.model": "{model}{bits} · 第 {layer}/{layers} 层 · 第 {head} 个头",
+        "source.mean": "{model}{bits} · 第 {first_layer}–{last_layer} 层各头平均",
+        "source.mean.one": "{model}{bits} · 第 {first_layer} 层各头平均",
+        "source.rollout": "{model}{bits} · 注意力展开（rollout）· {layers} 层",
         "source.bits": "（4 位权重，近似）",
         "source.lexicon": "设计的词表（不是训练出来的模型）",
-        "head.pick": "{model} 第 {layer} 层第 {head} 个头：{w0}在这个头里给不相邻的词的权重最大（{w1}，{score}）",
-        "head.pick.near": "{model} 第 {layer} 层第 {head} 个头：{w0}在这个头里给别的词的权重最大（{w1}，{score}）",
-        "head.pick.only": "{model} 第 {layer} 层第 {head} 个头：{w0}只有一个不相邻的词{w1}，这个头给它的权重最大"
-        "（{score}）",
-        "head.pick.near.only": "{model} 第 {layer} 层第 {head} 个头：{w0}只有一个别的词{w1}，这个头给它的权重最大"
-        "（{score}）",
+        "view.given.head": "{model} 第 {layer} 层第 {head} 个头：按你的要求（--head {label}）",
+        "view.given.mean": "{model}：第 {first_layer}–{last_layer} 层全部 {mean_heads} 个头的平均，按你的要求"
+        "（--head {label}）",
+        "view.given.mean.one": "{model}：第 {first_layer} 层 {mean_heads} 个头的平均，按你的要求（--head {label}）",
+        "view.given.rollout": "{model}：注意力展开（rollout），把 {layers} 层逐层相乘（每层一半是各头平均，一半留给"
+        "词自己），按你的要求",
+        "view.focus_link": "{model} 第 {layer} 层第 {head} 个头：{w0}在这个头里给不相邻的词的权重最大（{link_list}，"
+        "{score_each}）",
+        "view.focus_link.near": "{model} 第 {layer} 层第 {head} 个头：{w0}在这个头里给别的词的权重最大（{link_list}，"
+        "{score_each}）",
+        "view.focus_link.only": "{model} 第 {layer} 层第 {head} 个头：{w0}只有一个不相邻的词{link_list}，这个头给它的"
+        "权重最大（{score}）",
+        "view.focus_link.near.only": "{model} 第 {layer} 层第 {head} "
+        "个头：{w0}只有一个别的词{link_list}，这个头给它的权重最大（{score}）",
+        "view.varied": "{model} 第 {layer} 层第 {head} 个头：{total_heads} "
+        "个头里，它的各行显示的模式最多（{kinds_list}），最关注的词也最多样（{rows} 行里有 {distinct} 个不同的词）",
+        "view.varied.all_sinks": "{model} 第 {layer} 层第 {head} 个头：这句话里 {total_heads} 个头都是“汇聚头”"
+        "（多数行最关注同一个词）；这个头最不明显：它的那个词是 {sink_rows} 行的首选",
+        "view.expect": "{model} 第 {layer} 层第 {head} 个头：这里{w0}最关注的{scope_words}是{w1}（{w}）",
+        "view.expect.none": "{model} 第 {layer} 层第 {head} 个头：这里{w1}在{w0}的{scope_words}里排{rank_ord}（{w}）",
+        "note.sinks": "；另有 {sinks} 个“汇聚头”（多数行最关注同一个词）不选",
+        "note.all_sinks": "（这句话里 {total_heads} 个头都是“汇聚头”：多数行最关注同一个词）",
+        "expect.article": "文章说{w0}关联的是{expect_list}：{total_heads} 个头里有 {agree} 个让它成为{w0}最关注的"
+        "{scope_words}，这个头是其中最强的",
+        "expect.given": "你期望{w0}关联到{expect_list}：{total_heads} 个头里有 {agree} 个让它成为{w0}最关注的"
+        "{scope_words}，这个头是其中最强的",
+        "expect.article.all": "文章说{w0}关联的是{expect_list}：{total_heads} "
+        "个头都让它成为{w0}最关注的{scope_words}",
+        "expect.given.all": "你期望{w0}关联到{expect_list}：{total_heads} 个头都让它成为{w0}最关注的{scope_words}",
+        "expect.article.none": "文章说{w0}关联的是{expect_list}：但 {total_heads} 个头里没有一个让它成为{w0}最关注的"
+        "{scope_words}；这里显示它排名最高的头：排{rank_ord}，前面是{ahead_list}",
+        "expect.given.none": "你期望{w0}关联到{expect_list}：但 {total_heads} 个头里没有一个让它成为{w0}最关注的"
+        "{scope_words}；这里显示它排名最高的头：排{rank_ord}，前面是{ahead_list}",
+        "expect.others": "其余的头多半最关注{instead_list}（{instead_each}）",
+        "expect.others.tied": "其余 {tied_heads} 个头里，{w0}最关注的几个词权重写出来一样大",
         "heads.agree": "头各不相同：不相邻的词里，{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
         "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
         "heads.agree.all": "在不相邻的词里，{total_heads} 个头都让{w0}最关注{w1}",
@@ -57,16 +89,51 @@ ZH.update(
 EN.update(
     {
         "source.model": "{model}{bits} · layer {layer}/{layers} · head {head}",
+        "source.mean": "{model}{bits} · mean of the heads of layers {first_layer}–{last_layer}",
+        "source.mean.one": "{model}{bits} · mean of the heads of layer {first_layer}",
+        "source.rollout": "{model}{bits} · attention rollout · {layers} layers",
         "source.bits": " (4-bit weights, approximate)",
         "source.lexicon": "designed lexicon (not a trained model)",
-        "head.pick": "{model}, layer {layer}, head {head}: here {w0} gives the most to a word not next to it "
-        "({w1}, {score})",
-        "head.pick.near": "{model}, layer {layer}, head {head}: here {w0} gives the most to one other word "
-        "({w1}, {score})",
-        "head.pick.only": "{model}, layer {layer}, head {head}: {w0} has one word not next to it, {w1}; this head "
-        "gives it the most ({score})",
-        "head.pick.near.only": "{model}, layer {layer}, head {head}: {w0} has one other word, {w1}; this head gives "
-        "it the most ({score})",
+        "view.given.head": "{model}, layer {layer}, head {head}, as asked (--head {label})",
+        "view.given.mean": "{model}: the mean of the {mean_heads} heads of layers {first_layer}–{last_layer}, as "
+        "asked (--head {label})",
+        "view.given.mean.one": "{model}: the mean of the {mean_heads} heads of layer {first_layer}, as asked "
+        "(--head {label})",
+        "view.given.rollout": "{model}: attention rollout, the {layers} layers multiplied in turn (each layer half "
+        "the mean of its heads, half the word itself), as asked",
+        "view.focus_link": "{model}, layer {layer}, head {head}: here {w0} gives the most to a word not next to it "
+        "({link_list}, {score_each})",
+        "view.focus_link.near": "{model}, layer {layer}, head {head}: here {w0} gives the most to one other word "
+        "({link_list}, {score_each})",
+        "view.focus_link.only": "{model}, layer {layer}, head {head}: {w0} has one word not next to it, {link_list}; "
+        "this head gives it the most ({score})",
+        "view.focus_link.near.only": "{model}, layer {layer}, head {head}: {w0} has one other word, {link_list}; "
+        "this head gives it the most ({score})",
+        "view.varied": "{model}, layer {layer}, head {head}: of the {total_heads} heads, its rows show the most "
+        "kinds of pattern ({kinds_list}) and favour the most different words ({distinct} across {rows} rows)",
+        "view.varied.all_sinks": "{model}, layer {layer}, head {head}: for this sentence all {total_heads} heads are "
+        "sinks (most rows favour one word); this one is the least so: its top word leads {sink_rows} rows",
+        "view.expect": "{model}, layer {layer}, head {head}: here the strongest {scope} word for {w0} is {w1} ({w})",
+        "view.expect.none": "{model}, layer {layer}, head {head}: here {w1} ranks {rank_ord} among the {scope} words "
+        "for {w0} ({w})",
+        "note.sinks": "; {sinks_n} where most rows favour one word (sinks) are passed over",
+        "note.all_sinks": " (for this sentence every one of the {total_heads} heads is a sink: most rows favour one "
+        "word)",
+        "expect.article": "The article says {w0} links to {expect_list}: in {agree} of the {total_heads} heads it is "
+        "the strongest {scope} word for {w0}, and this head is the strongest of them",
+        "expect.given": "You expect {w0} to link to {expect_list}: in {agree} of the {total_heads} heads it is the "
+        "strongest {scope} word for {w0}, and this head is the strongest of them",
+        "expect.article.all": "The article says {w0} links to {expect_list}: in all {total_heads} heads it is the "
+        "strongest {scope} word for {w0}",
+        "expect.given.all": "You expect {w0} to link to {expect_list}: in all {total_heads} heads it is the "
+        "strongest {scope} word for {w0}",
+        "expect.article.none": "The article says {w0} links to {expect_list}, but in none of the {total_heads} heads "
+        "is it the strongest {scope} word for {w0}; shown: the head where it ranks highest, {rank_ord}, after "
+        "{ahead_list}",
+        "expect.given.none": "You expect {w0} to link to {expect_list}, but in none of the {total_heads} heads is it "
+        "the strongest {scope} word for {w0}; shown: the head where it ranks highest, {rank_ord}, after {ahead_list}",
+        "expect.others": "The other heads mostly favour {instead_list} ({instead_each})",
+        "expect.others.tied": "In the other {tied_heads} heads the top words for {w0} are tied as written",
         "heads.agree": "Heads differ: {w0} links most to {w1} among words not next to it in {agree} of "
         "{total_heads} heads; layer {runner_layer}, head {runner_head}: {w2} ({runner_w})",
         "heads.agree.all": "Among words not next to it, {w0} links most to {w1} in all {total_heads} heads",

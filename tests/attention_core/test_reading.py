@@ -105,7 +105,7 @@ def test_a_model_reading_says_its_head_and_the_special_share():
     data = json.loads(r.to_json())
     source = data["attention"]["source"]
     assert source["model"] == "e5-small" and source["quantized"] and source["reads_to_focus"]
-    assert [c["topic"] for c in data["claims"]] == ["auto_focus", "head", "heads", "self_share", "focus_row"]
+    assert [c["topic"] for c in data["claims"]] == ["auto_focus", "view", "heads", "self_share", "focus_row"]
     row = r.attention.weights[r.focus, : r.focus + 1]
     assert np.isclose(row.sum() + r.attention.special[r.focus], 1.0, atol=1e-5)  # words and special tokens: 1
     assert r.claim("self_share").values["special"] == f"{r.attention.special[r.focus]:.2f}"
