@@ -76,6 +76,17 @@ def list_chapters(lang: str) -> None:
         click.echo(f"{chapter.number}  {chapter.id:<20} {chapter.summary(lang)}")
 
 
+def _apply(options):
+    """A decorator applying click ``options`` in order."""
+
+    def decorate(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 def _render_options(command):
     """Options shared by render and batch: how to render, where, on what."""
     from pipeline.engines import ENGINES
@@ -123,10 +134,36 @@ def _render_options(command):
             help="Attention of chapters 1, 3, 7 and real-model: a trained model's head (default e5-small) "
             "or the designed lexicon.",
         ),
+        *_attention_options(),
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _attention_options():
+    """--head and --expect: which of a trained model's attention chapters 1, 3, 7 and real-model show."""
+    return [
+        click.option(
+            "--head",
+            help="What chapters 1, 3, 7 and real-model show of the model: L.H (one head, from 1, e.g. 12.2), "
+            "mean:A-B (the mean over the heads of layers A to B) or rollout (attention rollout). Default: chosen "
+            "by a stated rule.",
+        ),
+        click.option(
+            "--expect",
+            multiple=True,
+            help="A word the focus word should look at (repeat for several: any of them agrees). The video shows "
+            "the strongest head that agrees and says how many do, or that none does.",
+        ),
+    ]
+
+
+def _check_attention_options(specs, head, expect) -> None:
+    """--head or --expect with no chapter that shows a model's attention is a mistake worth one line."""
+    if (head is not None or expect) and not any(s.models for s in specs):
+        takes = ", ".join(c.id for c in _catalog().values() if c.models)
+        raise ExplainerError(f"--head and --expect apply to {takes}; none of them is rendered")
 
 
 def _progress(length: int, label: str):
@@ -171,6 +208,8 @@ def render(
     engine,
     address,
     model,
+    head,
+    expect,
 ) -> None:
     """Render CHAPTERS (ids from `list`; none or --all = every chapter) to DIR/<chapter-id>.<format>.
 
@@ -186,11 +225,13 @@ def render(
     known = _catalog()
     ids = list(known) if all_chapters or not chapters else list(dict.fromkeys(chapters))
     specs = [_chapter(cid) for cid in ids]
-    if sentence is not None or focus is not None or model is not None:  # validate before any render starts
-        if sentence is not None:
+    expect = tuple(expect)
+    _check_attention_options(specs, head, expect)
+    if sentence is not None or focus is not None or model is not None or head is not None or expect:
+        if sentence is not None:  # validate before any render starts
             check_sentence(sentence)  # what no chapter accepts is said once, without a chapter's name
         for spec in specs:
-            spec.data(sentence, focus, model)
+            spec.data(sentence, focus, model, head, expect)
     lang = lang or (detect_language(sentence) if sentence else "zh")
     out = ensure_output_dir(out_dir)
     clean_stale(out)
@@ -201,7 +242,18 @@ def render(
         Task(
             s.id,
             ChapterJob(
-                s.id, sentence, focus, lang, fmts, settings, out, gif_size, gif_fps, model if s.models else None
+                s.id,
+                sentence,
+                focus,
+                lang,
+                fmts,
+                settings,
+                out,
+                gif_size,
+                gif_fps,
+                model if s.models else None,
+                head if s.models else None,
+                expect if s.models else (),
             ),
             s.number,
         )
@@ -235,10 +287,25 @@ def render(
 )
 @_render_options
 def batch(
-    file, out_dir, quality, formats, aspect, theme, jobs, force, gif_size, gif_fps, engine, address, model
+    file,
+    out_dir,
+    quality,
+    formats,
+    aspect,
+    theme,
+    jobs,
+    force,
+    gif_size,
+    gif_fps,
+    engine,
+    address,
+    model,
+    head,
+    expect,
 ) -> None:
     """Render every row of FILE (CSV or JSON Lines: sentence, and optionally id, chapters, lang, focus, aspect,
-    theme, quality, formats) into OUT/<row id>/, with OUT/index.json and an OUT/index.html gallery.
+    theme, quality, formats, model, head, expect) into OUT/<row id>/, with OUT/index.json and an OUT/index.html
+    gallery.
 
     Run again, it renders only what is missing or changed. A bad row is reported and skipped; the exit status is
     1 if any row failed.
@@ -250,7 +317,8 @@ def batch(
     from pipeline.runner import cpu_count, needs_render, run_tasks
 
     known = _catalog()
-    defaults = Defaults(quality, aspect, theme, tuple(dict.fromkeys(formats or ("mp4",))), gif_size, gif_fps, model)
+    fmts = tuple(dict.fromkeys(formats or ("mp4",)))
+    defaults = Defaults(quality, aspect, theme, fmts, gif_size, gif_fps, model, head, tuple(expect))
     rows, errors = parse_rows(read_rows(file), defaults, known)
     for err in errors:
         click.echo(f"error: {err}", err=True)
@@ -291,7 +359,8 @@ def batch(
 @click.option("--model", type=click.Choice(ATTENTION_MODELS), help="Attention of chapters 1, 3, 7, real-model.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the claims as captions (text output).")
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
-def trace(sentence, focus, chapter_id, model, lang, as_json) -> None:
+@_apply(_attention_options())
+def trace(sentence, focus, chapter_id, model, lang, as_json, head, expect) -> None:
     """Print every intermediate matrix of a sentence, so each number in a video can be checked.
 
     Without --chapter: the attention trace of the whole sentence (the worked example's computation). With
@@ -300,11 +369,14 @@ def trace(sentence, focus, chapter_id, model, lang, as_json) -> None:
     from attention_core import worked_example_trace
 
     if chapter_id is None:
+        if head is not None or expect:
+            raise ExplainerError("--head and --expect need --chapter (intuition, self-attention-idea, ...)")
         data = worked_example_trace(sentence)
         out = data.to_dict()
     else:
         chapter = _chapter(chapter_id)
-        data = chapter.data(sentence, focus, model)
+        _check_attention_options([chapter], head, tuple(expect))
+        data = chapter.data(sentence, focus, model, head, tuple(expect))
         out = {"chapter": chapter.id, **data.to_dict()}
     if as_json:
         import json

@@ -69,14 +69,17 @@ class Window:
         return Claim("window", "window", (tokens[0], tokens[-1]), values, self.to_dict())
 
 
-def auto_focus_claim(word: str, rule: str, position: int, evidence: dict | None = None) -> Claim:
+def auto_focus_claim(
+    word: str, rule: str, position: int, evidence: dict | None = None, marks: str | None = None
+) -> Claim:
     """The focus word chosen automatically by ``rule`` (see :mod:`attention_core.focus`), ``position`` in the
-    sentence (1-based), for a reader who sees the whole sentence.
+    sentence (1-based), for a reader who sees the whole sentence; ``marks`` says what a sentence without a word
+    holds (rule ``last``: ``"punctuation"``, ``"symbols"`` or ``"both"``).
 
     >>> auto_focus_claim("it", "pronoun", 9).values
-    {'rule': 'pronoun', 'causal': False, 'position': 9, 'skipped_first': False}
+    {'rule': 'pronoun', 'causal': False, 'position': 9, 'skipped_first': False, 'marks': None}
     """
-    values = {"rule": rule, "causal": False, "position": position, "skipped_first": False}
+    values = {"rule": rule, "causal": False, "position": position, "skipped_first": False, "marks": marks}
     return Claim("auto_focus", "auto_focus", (word,), values, evidence or {})
 
 

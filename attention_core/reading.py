@@ -18,6 +18,7 @@ from attention_core.chapter import ChapterData, Window, check_sentence, window_f
 from attention_core.claims import Claim, read_row
 from attention_core.display import WEIGHT_DECIMALS, fmt, sum_shown
 from attention_core.focus import choose_focus, find_focus
+from attention_core.pos import marks_of
 from attention_core.tokenize import detect_language
 from attention_core.view_claims import view_claims
 from attention_core.word_attention import WordAttention, lexicon_words, make_choice, model_words
@@ -127,6 +128,7 @@ class Reading(ChapterData):
             "causal": self.attention.causal,
             "position": index + 1,
             "skipped_first": skipped,
+            "marks": marks_of(self.sentence_tokens) if self.focus_rule == "last" else None,
         }
         return Claim("auto_focus", "auto_focus", (self.focus_word,), values, {"tokens": list(self.sentence_tokens)})
 

@@ -31,6 +31,7 @@ from attention_core.display import WEIGHT_DECIMALS, fmt
 from attention_core.focus import choose_focus, find_focus
 from attention_core.head_rules import candidates, focus_link_head, written
 from attention_core.model_attention import MODELS, ModelAttention, model_attention
+from attention_core.pos import marks_of
 from attention_core.reading import DEFAULT_MODEL
 from attention_core.word_attention import _text_of
 
@@ -83,7 +84,10 @@ class RealModelData(ChapterData):
         if self.window.partial:
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
-            yield auto_focus_claim(self.tokens[self.focus], self.focus_rule, self.window.start + self.focus + 1)
+            marks = marks_of(self.sentence_tokens) if self.focus_rule == "last" else None
+            yield auto_focus_claim(
+                self.tokens[self.focus], self.focus_rule, self.window.start + self.focus + 1, None, marks
+            )
         yield _pieces_claim(self.attention)
         words, special = self.views()
         a = self.attention

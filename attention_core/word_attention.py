@@ -128,9 +128,11 @@ def _text_of(sentence: str, sentence_tokens: tuple[str, ...], start: int, stop: 
     return text[a:b], (a, b)
 
 
-def expected_keys(words: tuple[str, ...], expect: tuple[str, ...], keys: list[int], focus: int) -> list[int]:
+def expected_keys(
+    words: tuple[str, ...], expect: tuple[str, ...], keys: list[int], focus: int, causal: bool = False
+) -> list[int]:
     """The indices among ``keys`` of the expected words (case-folded), or a one-line error naming what ``focus``
-    can look at.
+    can look at (a causal reader: only the words before it).
 
     >>> expected_keys(("The", "cat", "saw", "it"), ("Cat",), [0, 1, 2], 3)
     [1]
@@ -140,7 +142,8 @@ def expected_keys(words: tuple[str, ...], expect: tuple[str, ...], keys: list[in
     missing = [e for e in expect if not any(words[k].casefold() == e.casefold() for k in keys)]
     if missing:
         seen = " ".join(words[k] for k in keys)
-        raise ExplainerError(f"--expect {missing[0]!r}: {words[focus]!r} can look at these words only: {seen}")
+        what = "looks back at these earlier words only" if causal else "can look at these other words only"
+        raise ExplainerError(f"--expect {missing[0]!r}: {words[focus]!r} {what}: {seen}")
     return found
 
 
@@ -168,7 +171,7 @@ def model_words(
     words, special = attention.words_view()  # (L, H, m, m), (L, H, m)
     m = words.shape[-1]
     keys = [k for k in range(m) if k != focus]  # what the focus word can look at, itself aside
-    view, found = _choose(attention, words, special, focus, keys, choice, rule)
+    view, found = _choose(attention, words, special, focus, keys, choice, rule, causal)
     w, s = attention.word_rows(view.pieces(attention.tokens))
     n = len(shown)
     weights, share = np.zeros((n, n)), np.zeros(n)
@@ -197,6 +200,7 @@ def _choose(
     keys: list[int],
     choice: Choice,
     rule: str,
+    causal: bool,
 ) -> tuple[View, dict]:
     """The view to show and what chose it (``rule`` and the rule's findings, for ``source``)."""
     if choice.view is not None:
@@ -204,7 +208,7 @@ def _choose(
     if choice.expect:
         if focus is None:
             raise ExplainerError("--expect needs a focus word")
-        expected = expected_keys(attention.words, choice.expect, keys, focus)
+        expected = expected_keys(attention.words, choice.expect, keys, focus, causal)
         s = expect_survey(words, focus, keys, expected)
         found = {
             "rule": "expect",

@@ -28,7 +28,20 @@ from pipeline.settings import ASPECTS, FORMATS, QUALITIES, RenderSettings
 
 __all__ = ["FIELDS", "BatchRow", "Defaults", "RowError", "parse_rows", "read_rows", "row_tasks", "write_index"]
 
-FIELDS = ("id", "sentence", "chapters", "lang", "focus", "aspect", "theme", "quality", "formats", "model")
+FIELDS = (
+    "id",
+    "sentence",
+    "chapters",
+    "lang",
+    "focus",
+    "aspect",
+    "theme",
+    "quality",
+    "formats",
+    "model",
+    "head",
+    "expect",
+)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # a folder name: no separators, no "..", no hidden file
 THEMES = ("dark", "light")
 
@@ -44,6 +57,8 @@ class Defaults:
     gif_size: int = 640
     gif_fps: int = 10
     model: str | None = None
+    head: str | None = None
+    expect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,8 @@ class BatchRow:
     settings: RenderSettings
     formats: tuple[str, ...]
     model: str | None = None
+    head: str | None = None
+    expect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,9 +147,11 @@ def _choice(raw: dict, name: str, allowed: Iterable[str], default: str | None) -
     return value
 
 
-def _slug(sentence: str, lang: str, focus: str | None, settings: RenderSettings, model: str | None) -> str:
-    """A folder name from the sentence: its first Latin words (or its language) and a hash of what shapes it."""
-    shaping = [sentence, lang, focus, settings.aspect, settings.theme, settings.quality, *([model] if model else [])]
+def _slug(sentence: str, lang: str, focus: str | None, settings: RenderSettings, attention: tuple) -> str:
+    """A folder name from the sentence: its first Latin words (or its language) and a hash of what shapes it
+    (``attention``: model, head and expected words, the ones given)."""
+    given = [a for a in attention if a]
+    shaping = [sentence, lang, focus, settings.aspect, settings.theme, settings.quality, *given]
     key = json.dumps(shaping, ensure_ascii=False)
     digest = hashlib.sha256(key.encode()).hexdigest()[:8]
     words = "-".join(re.findall(r"[a-z0-9]+", sentence.casefold())[:6])[:40].strip("-")
@@ -175,11 +194,20 @@ def parse_row(line: int, raw: dict, defaults: Defaults, known: dict) -> BatchRow
     if row_id is not None and (not isinstance(row_id, str) or not _ID.match(row_id)):
         raise ExplainerError(f"id {row_id!r} cannot name a folder: use letters, digits, '.', '_' or '-' (≤ 64)")
     model = _choice(raw, "model", ATTENTION_MODELS, defaults.model)
+    head = raw.get("head", defaults.head)
+    if head is not None and not isinstance(head, str):
+        raise ExplainerError("head must be L.H, mean:A-B or rollout")
+    expect = _words(raw["expect"], "expect") if "expect" in raw else defaults.expect
+    if (head is not None or expect) and not any(known[c].models for c in chapters):
+        raise ExplainerError("head and expect apply to chapters with a model's attention; the row has none")
     for cid in chapters:
-        known[cid].data(sentence, focus, model if known[cid].models else None)
+        if known[cid].models:
+            known[cid].data(sentence, focus, model, head, expect)
+        else:
+            known[cid].data(sentence, focus)
     return BatchRow(
         line,
-        row_id or _slug(sentence, lang, focus, settings, model),
+        row_id or _slug(sentence, lang, focus, settings, (model, head, " ".join(expect))),
         sentence,
         tuple(dict.fromkeys(chapters)),
         lang,
@@ -187,6 +215,8 @@ def parse_row(line: int, raw: dict, defaults: Defaults, known: dict) -> BatchRow
         settings,
         tuple(dict.fromkeys(formats)),
         model,
+        head,
+        expect,
     )
 
 
@@ -230,6 +260,8 @@ def row_tasks(row: BatchRow, out: Path, defaults: Defaults, known: dict) -> list
                 defaults.gif_size,
                 defaults.gif_fps,
                 row.model if known[cid].models else None,
+                row.head if known[cid].models else None,
+                row.expect if known[cid].models else (),
             ),
             known[cid].number,
         )

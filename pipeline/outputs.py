@@ -38,6 +38,8 @@ class ChapterJob:
     gif_size: int = 640
     gif_fps: int = 10
     model: str | None = None  # where chapters 1, 3, 7 and real-model take attention from (None: their default)
+    head: str | None = None  # --head: which of the model's attention they show (None: chosen by a rule)
+    expect: tuple[str, ...] = ()  # --expect: the words the focus word should look at
 
     def digest(self) -> str:
         """Hash of every input that shapes the files, code included."""
@@ -159,7 +161,7 @@ def _trace(job: ChapterJob, out: Path) -> dict:
     from scenes import get_chapter
 
     dst = out / f"{job.chapter_id}.trace.json"
-    data = get_chapter(job.chapter_id).data(job.sentence, job.focus, job.model)
+    data = get_chapter(job.chapter_id).data(job.sentence, job.focus, job.model, job.head, job.expect)
     dst.write_text(
         json.dumps({"chapter": job.chapter_id, **data.to_dict()}, ensure_ascii=False, indent=2), encoding="utf-8"
     )

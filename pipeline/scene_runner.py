@@ -32,7 +32,7 @@ class SceneResult:
 def render_scene(job, scratch: Path) -> SceneResult:
     """Run the chapter's scene for ``job`` (a ChapterJob) with Manim's Cairo renderer; files land in ``scratch``."""
     chapter = get_chapter(job.chapter_id)
-    data = chapter.data(job.sentence, job.focus, job.model)
+    data = chapter.data(job.sentence, job.focus, job.model, job.head, job.expect)
     share_text_cache(TEXT_CACHE)  # a private text folder per render, seeded from and published to the shared one
     logging.getLogger("manim").setLevel(logging.WARNING)
     cfg = {

@@ -15,8 +15,8 @@ ZH = {
     "am.special": "右边单独一列：每个词给特殊符号 {names} 的权重。训练出来的模型会把不少注意力放在那里",
     "auto_focus.head.pronoun": "用{w0}来选头：它是第一个第三人称代词",
     "auto_focus.head.content": "用{w0}来选头：句中没有第三人称代词，它是最后一个实词",
-    "auto_focus.head.word": "用{w0}来选头：句中没有代词也没有实词，它是最后一个不是标点的词",
-    "auto_focus.head.last": "用{w0}来选头：句中只有标点，它是最后一个",
+    "auto_focus.head.word": "用{w0}来选头：句中没有第三人称代词也没有实词，它是最后一个词（不是标点、符号或表情）",
+    "auto_focus.head.last": "用{w0}来选头：句中只有{marks_words}，它是最后一个",
     "am.sweep": "逐行读：每一行里最亮的格子，就是这个词最关注的词",
     "am.row": "{reading}{special_note}",
     "am.patterns": "这句话里能看到的模式：",
@@ -46,9 +46,9 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "of its attention there",
     "auto_focus.head.pronoun": "{w0} chooses the head: the first third-person pronoun",
     "auto_focus.head.content": "{w0} chooses the head: no third-person pronoun, so the last content word",
-    "auto_focus.head.word": "{w0} chooses the head: no pronoun or content word, so the last word that is not "
-    "punctuation",
-    "auto_focus.head.last": "{w0} chooses the head: only punctuation, so the last token",
+    "auto_focus.head.word": "{w0} chooses the head: no third-person pronoun and no content word, so the last word "
+    "(not punctuation, a symbol or an emoji)",
+    "auto_focus.head.last": "{w0} chooses the head: only {marks_words}, so the last token",
     "am.sweep": "Read row by row: the brightest cell is the word this one attends to most",
     "am.row": "{reading}{special_note}",
     "am.patterns": "Patterns this sentence shows:",

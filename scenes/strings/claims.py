@@ -75,6 +75,10 @@ def ordinal(n: int, lang: str) -> str:
     return f"{n}{suffix}"
 
 
+_MARKS = {
+    "zh": {"punctuation": "标点", "symbols": "符号（如表情）", "both": "标点和符号"},
+    "en": {"punctuation": "punctuation", "symbols": "symbols such as emoji", "both": "punctuation and symbols"},
+}
 _KINDS = {
     "zh": {"self": "对自己", "neighbour": "相邻的词", "far": "远处的词"},
     "en": {"self": "to itself", "neighbour": "to a neighbour", "far": "to a far word"},
@@ -236,6 +240,8 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         fields["reading"] = reading(Claim(claim.topic, v["reading"], claim.words, v, claim.evidence), lang)
     if claim.kind in ("view", "expect"):
         fields.update(_view_fields(claim, lang))
+    if claim.kind == "auto_focus" and v.get("marks"):
+        fields["marks_words"] = _MARKS[lang][v["marks"]]
     for key, noun in (
         ("steps", "step"),
         ("between", "word"),
