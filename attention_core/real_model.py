@@ -2,24 +2,21 @@
 
 The model reads the words shown (up to :data:`MAX_REAL_TOKENS`, a window around the focus word otherwise) as its
 own pieces; every head's attention is grouped into words by the rule of :mod:`attention_core.model_attention`.
-The heads the chapter zooms into are picked by stated rules, each only where the data shows the pattern:
+The chapter shows:
 
-* ``previous``: the head whose words give the most weight, on average, to the word just before them (named only
-  when that average is at least :data:`PREVIOUS_AT_LEAST`); the claim also counts the words whose largest
-  weight, as shown (rounded), goes to the word before them and to no other word;
-* ``broad``: the most even head, the highest mean over rows of the entropy of what the row gives to words,
-  relative to an even spread; named only when in no row one word gets more than :data:`BROAD_AT_MOST` of what
-  the row gives to words, and the claim bounds that largest share from above (rounded up);
+* the pieces and how they map to the words (``pieces``), all heads as a gallery (``gallery``);
+* the heads grouped by what they do, each group counted, with its exemplar (:mod:`attention_core.head_groups`);
 * ``focus_link``: the head in which the focus word gives the most weight to one word not next to it (to any other
-  word when every other word is next to it); chapters 1, 3 and 7 show this head.
-
-The focus word's row layer by layer is the mean over each layer's heads; the claim names the word it gives most
-in the first and in the last third of the layers, every word that ties for it as shown (rounded).
+  word when every other word is next to it), sink heads passed over (:mod:`attention_core.head_rules`); chapters 1
+  and 3 use the same rule;
+* with ``--head`` or ``--expect``, the view asked for, or the strongest head that agrees with the expectation
+  (``view``, ``expect`` and ``heads`` claims, as in chapters 1, 3 and 7);
+* the mean of each layer's heads, the focus word's row layer by layer, and its attention rollout layer by layer
+  (:mod:`attention_core.layer_claims`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,30 +26,34 @@ from attention_core.chapter import ChapterData, Window, auto_focus_claim, check_
 from attention_core.claims import Claim, _positions
 from attention_core.display import WEIGHT_DECIMALS, fmt
 from attention_core.focus import choose_focus, find_focus
+from attention_core.head_groups import group_claims, head_groups
 from attention_core.head_rules import candidates, focus_link_head, written
+from attention_core.layer_claims import layer_claim, layer_means_claim, rollout_claim
 from attention_core.model_attention import MODELS, ModelAttention, model_attention
 from attention_core.pos import marks_of
 from attention_core.reading import DEFAULT_MODEL
-from attention_core.word_attention import _text_of
+from attention_core.view_claims import view_claims
+from attention_core.views import rollout_layers
+from attention_core.word_attention import WordAttention, _text_of, make_choice, model_words
 
 __all__ = ["MAX_REAL_TOKENS", "REAL_SENTENCE", "RealModelData", "real_model_data"]
 
 REAL_SENTENCE = "小猫在花园里追蝴蝶,然后它停下了"
 REAL_FOCUS = "它"
 MAX_REAL_TOKENS = 16  # words: the zoomed heatmaps stay legible; the gallery shows 144 of them
-PREVIOUS_AT_LEAST = 0.5
-BROAD_AT_MOST = 0.35
 
 
 @dataclass(frozen=True, eq=False)
 class RealModelData(ChapterData):
-    """Every head of ``model`` over the words shown, the focus word (index into them) and how it was chosen."""
+    """Every head of ``model`` over the words shown, the focus word (index into them) and how it was chosen;
+    ``chosen``: the view asked for with ``--head`` or chosen by ``--expect`` (None without them)."""
 
     attention: ModelAttention
     window: Window
     sentence_tokens: tuple[str, ...]
     focus: int
     focus_rule: str | None
+    chosen: WordAttention | None = None
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -69,6 +70,20 @@ class RealModelData(ChapterData):
         rows = words[:, :, self.focus, :].mean(axis=1)
         return np.concatenate([rows, special[:, :, self.focus].mean(axis=1)[:, None]], axis=1)
 
+    def layer_means(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(means (L, n, n), special (L, n))``: each layer's mean over its heads, at word level."""
+        return self.attention.word_rows(self.attention.tokens.mean(axis=1))
+
+    def rollout_rows(self) -> np.ndarray:
+        """``(L, n + 1)``: the focus word's row of attention rollout through the first 1, 2, …, L layers, at word
+        level; last column: the special share."""
+        words, special = self.attention.word_rows(rollout_layers(self.attention.tokens))
+        return np.concatenate([words[:, self.focus, :], special[:, self.focus, None]], axis=1)
+
+    def grouping(self):
+        """Every head in its group (:func:`attention_core.head_groups.head_groups`)."""
+        return head_groups(*self.views(), self.focus)
+
     def arrays(self) -> dict:
         """The focus, the model's pieces with every head over pieces and over words, and the focus row per layer."""
         return {
@@ -78,6 +93,9 @@ class RealModelData(ChapterData):
             "sentence_tokens": list(self.sentence_tokens),
             "model": self.attention.to_dict(),
             "layer_rows": np.round(self.layer_rows(), 6).tolist(),
+            "rollout_rows": np.round(self.rollout_rows(), 6).tolist(),
+            "groups": self.grouping().group.tolist() if len(self.tokens) >= 3 else None,
+            "chosen": None if self.chosen is None else self.chosen.to_dict() | {"detail": None},
         }
 
     def make_claims(self) -> Iterable[Claim]:
@@ -107,8 +125,15 @@ class RealModelData(ChapterData):
             {"special_mean": float(special.mean())},
         )
         base = self.window.start
-        yield from _pattern_heads(words, special, self.tokens, self.focus, base)
-        yield _layer_claim(self.layer_rows(), self.tokens, self.focus, base)
+        if len(self.tokens) >= 3:
+            yield from group_claims(self.grouping(), len(self.tokens), self.tokens, self.focus)
+        yield _focus_link(words, self.tokens, self.focus, base)
+        if self.chosen is not None:
+            for claim in view_claims(self.chosen, self.focus, base):
+                yield Claim(f"chosen:{claim.topic}", claim.kind, claim.words, claim.values, claim.evidence)
+        yield layer_means_claim(*self.layer_means())
+        yield layer_claim(self.layer_rows(), self.tokens, self.focus, base)
+        yield rollout_claim(self.rollout_rows(), self.tokens, self.focus, base)
 
 
 def _special_names(a: ModelAttention) -> str:
@@ -140,45 +165,10 @@ def _pieces_claim(a: ModelAttention) -> Claim:
     return Claim("pieces", "pieces", tuple(a.words[w] for w in split), values, evidence)
 
 
-def _previous_share(words: np.ndarray) -> np.ndarray:
-    """``(L, H)``: the mean weight words give the word just before them."""
-    n = words.shape[-1]
-    return np.stack([words[:, :, i, i - 1] for i in range(1, n)], axis=-1).mean(axis=-1)
-
-
-def _leads(row: np.ndarray, k: int) -> bool:
-    """Whether word ``k`` gets more of ``row`` than every other word, as the numbers are shown (rounded)."""
-    shown = written(row)
-    return bool(all(shown[k] > shown[j] for j in range(len(row)) if j != k))
-
-
-def _evenness(words: np.ndarray, special: np.ndarray) -> np.ndarray:
-    """``(L, H)``: the mean over rows of the row's entropy over the words, relative to an even spread (1 = even)."""
-    n = words.shape[-1]
-    p = words / np.maximum(1.0 - special, 1e-12)[..., None]
-    entropy = -(p * np.log(np.clip(p, 1e-12, 1.0))).sum(axis=-1)
-    return (entropy / np.log(n)).mean(axis=-1)
-
-
-def _pattern_heads(
-    words: np.ndarray, special: np.ndarray, tokens: tuple[str, ...], focus: int, base: int
-) -> Iterable[Claim]:
-    """The heads the chapter zooms into, each named by the rule that found it and only where the data shows it."""
-    n = words.shape[-1]
-    if n >= 3:
-        prev = _previous_share(words)
-        lay, h = np.unravel_index(int(np.argmax(prev)), prev.shape)
-        if prev[lay, h] >= PREVIOUS_AT_LEAST:
-            led = sum(_leads(words[lay, h, i], i - 1) for i in range(1, n))
-            values = {"w": fmt(float(prev[lay, h]), WEIGHT_DECIMALS), "led": led, "rows": n - 1}
-            yield _head("previous", lay, h, values, (), prev[lay, h])
-        even = _evenness(words, special)
-        lay, h = np.unravel_index(int(np.argmax(even)), even.shape)
-        share = words[lay, h] / np.maximum(1.0 - special[lay, h], 1e-12)[:, None]
-        if share.max() <= BROAD_AT_MOST:
-            values = {"evenness": fmt(float(even[lay, h]), WEIGHT_DECIMALS), "top": _ceil(float(share.max()))}
-            yield _head("broad", lay, h, values, (), even[lay, h])
-    keys = candidates(n, focus)
+def _focus_link(words: np.ndarray, tokens: tuple[str, ...], focus: int, base: int) -> Claim:
+    """The head in which the focus word gives the most to one word not next to it, sink heads passed over; every
+    word that ties for that weight as written is named."""
+    keys = candidates(len(tokens), focus)
     lay, h, all_sinks = focus_link_head(words, focus)
     shown = written(words[lay, h, focus, keys])
     tied = [k for k, s in zip(keys, shown, strict=True) if s == shown.max()]
@@ -192,17 +182,7 @@ def _pattern_heads(
         "word_at": _positions(tokens, [focus, *tied], base),
     }
     score = float(words[lay, h, focus, keys].max())
-    yield _head("focus_link", lay, h, values, (tokens[focus], *(tokens[k] for k in tied)), score)
-
-
-def _ceil(x: float) -> str:
-    """``x`` rounded up to the decimals shown: a bound ("no word gets more than 0.24") that holds.
-
-    >>> _ceil(0.2301), _ceil(0.23), _ceil(0.2)
-    ('0.24', '0.23', '0.20')
-    """
-    scale = 10**WEIGHT_DECIMALS
-    return fmt(math.ceil(round(x * scale, 9)) / scale, WEIGHT_DECIMALS)
+    return _head("focus_link", lay, h, values, (tokens[focus], *(tokens[k] for k in tied)), score)
 
 
 def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, ...], score: float) -> Claim:
@@ -212,41 +192,6 @@ def _head(pattern: str, layer: int, head: int, values: dict, words: tuple[str, .
         words,
         {"pattern": pattern, "layer": int(layer) + 1, "head": int(head) + 1, **values},
         {"layer_index": int(layer), "head_index": int(head), "score": float(score)},
-    )
-
-
-def _top_words(mean: np.ndarray, keys: list[int]) -> list[int]:
-    """The keys whose shown (rounded) weight in ``mean`` (one per key) equals the largest shown weight."""
-    shown = written(mean)
-    return [k for k, s in zip(keys, shown, strict=True) if s == shown.max()]
-
-
-def _layer_claim(rows: np.ndarray, tokens: tuple[str, ...], focus: int, base: int) -> Claim:
-    """Where the focus word looks in the first and in the last third of the layers (mean over heads): the word it
-    gives most, or every word that ties for most as the numbers are shown."""
-    layers = rows.shape[0]
-    third = max(1, layers // 3)
-    keys = [k for k in range(len(tokens)) if k != focus]
-    early, late = rows[:third, keys].mean(axis=0), rows[-third:, keys].mean(axis=0)
-    e, lt = _top_words(early, keys), _top_words(late, keys)
-    values = {
-        "early": [tokens[k] for k in e],
-        "early_at": _positions(tokens, e, base),
-        "early_w": fmt(float(early.max()), WEIGHT_DECIMALS),
-        "late": [tokens[k] for k in lt],
-        "late_at": _positions(tokens, lt, base),
-        "late_w": fmt(float(late.max()), WEIGHT_DECIMALS),
-        "third": third,
-        "layers": layers,
-        "same": e == lt,
-        "focus_at": _positions(tokens, [focus], base)[0],
-    }
-    return Claim(
-        "layers",
-        "layer_trend",
-        (tokens[focus],),
-        values,
-        {"early": early.tolist(), "late": late.tolist(), "keys": keys, "early_keys": e, "late_keys": lt},
     )
 
 
@@ -260,14 +205,20 @@ def real_model_data(
     """Chapter 9's data: every head of ``model`` (not the lexicon) over ``sentence`` (default: the article's
     它 sentence), with a focus word given or chosen as in chapter 3.
 
+    With ``head`` (``--head``) or ``expect`` (``--expect``) the chapter also shows that view of the model, chosen
+    and stated as in chapters 1, 3 and 7.
+
     >>> d = real_model_data()
     >>> d.tokens[d.focus], d.claim("head:focus_link").words, d.attention.layers * d.attention.heads
     ('它', ('它', '小猫'), 144)
+    >>> real_model_data(head="rollout").claim("chosen:view").values["view"]
+    'rollout'
     """
     from attention_core.errors import ExplainerError
 
     if model not in MODELS:
         raise ExplainerError(f"real-model shows a trained model: use {', '.join(MODELS)}")
+    choice = make_choice(model, head, expect)
     if sentence is None:
         sentence, focus = REAL_SENTENCE, focus or REAL_FOCUS
     tokens = check_sentence(sentence)
@@ -275,4 +226,8 @@ def real_model_data(
     window = window_for(len(tokens), MAX_REAL_TOKENS, index, look_back=True)
     text, _ = _text_of(sentence, tokens, window.start, window.stop)
     attention = model_attention(text, tuple(tokens[window.start : window.stop]), model)
-    return RealModelData(attention, window, tokens, index - window.start, rule)
+    at = index - window.start
+    chosen = None
+    if choice.view is not None or choice.expect:
+        chosen = model_words(sentence, tokens, window.start, window.stop, model, at, False, choice)
+    return RealModelData(attention, window, tokens, at, rule, chosen)

@@ -1,7 +1,9 @@
-"""Contact sheets: one PNG per chapter with the frame at the end of every caption, so a whole chapter is seen at once.
+"""Contact sheets: one PNG per chapter with a frame for every caption, so a whole chapter is seen at once.
 
-A reviewer reads a sheet instead of watching the video: each tile is the frame just before the next caption
-appears (the moment that caption's animation has finished), numbered in order, with its caption under it.
+A reviewer reads a sheet instead of watching the video: each tile is the last still frame while its caption is
+shown (the end of the hold, once the caption's animation has finished and before the next beat starts to move in,
+a fade begins or the next caption arrives), numbered in order, with its caption under it. A caption shown only
+over moving frames gets the last frame before the next caption.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from pathlib import Path
 
 import av
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.files import atomic_path
@@ -34,30 +37,44 @@ def caption_times(vtt: str) -> list[tuple[float, float, str]]:
     return out
 
 
-def _frames(video: Path, times: list[float]) -> list[Image.Image]:
-    """The frames shown at ``times`` (ascending), decoding the video once."""
-    out: list[Image.Image] = []
-    last = None
+STILL = 0.25  # mean absolute difference (of 255) of two 96-pixel-wide grey thumbnails below which nothing moved
+
+
+def _still_frames(video: Path, cues: list[tuple[float, float, str]]) -> list[Image.Image]:
+    """For each cue, the last frame of the longest run of still frames in its interval (the hold after the
+    caption's animation; motion that eases in or out leaves short runs), else its last frame; one decoding pass."""
+    best: list[tuple[int, object] | None] = [None] * len(cues)
+    last_of: list[object | None] = [None] * len(cues)
+    before, run, k = None, 0, 0
     with av.open(str(video)) as container:
         for frame in container.decode(video=0):
-            while len(out) < len(times) and frame.time is not None and frame.time > times[len(out)]:
-                out.append((last or frame).to_image())
-            last = frame
-            if len(out) == len(times):
-                break
-    while len(out) < len(times) and last is not None:
-        out.append(last.to_image())
-    return out
+            t = frame.time or 0.0
+            while k < len(cues) and t >= cues[k][1]:
+                k, run = k + 1, 0
+            thumb = frame.reformat(width=96, height=max(2, round(96 * frame.height / frame.width)), format="gray")
+            grey = thumb.to_ndarray().astype(np.int16)
+            still = before is not None and np.abs(grey - before).mean() < STILL
+            before = grey
+            if k >= len(cues) or t < cues[k][0]:
+                continue
+            run = run + 1 if still else 0
+            if run and (best[k] is None or run >= best[k][0]):
+                best[k] = (run, frame)
+            last_of[k] = frame
+    frames = [b[1] if b is not None else f for b, f in zip(best, last_of, strict=True)]
+    fallback = next((f for f in reversed(frames) if f is not None), None)
+    if fallback is None:
+        return []
+    return [(f or fallback).to_image() for f in frames]
 
 
 def contact_sheet(video: Path, vtt: Path, dst: Path, columns: int = 4, tile_width: int = 480) -> int:
-    """Write ``dst``: a grid of the frame at the end of each caption of ``video``, with the caption under it.
+    """Write ``dst``: a grid of the last still frame of each caption of ``video``, with the caption under it.
 
     Returns the number of tiles.
     """
     cues = caption_times(vtt.read_text(encoding="utf-8"))
-    times = [max(start, end - 0.1) for start, end, _ in cues]
-    frames = _frames(video, times)
+    frames = _still_frames(video, cues)
     if not frames:
         raise ValueError(f"{video} has no captions to show")
     w, h = frames[0].size

@@ -1,19 +1,18 @@
-"""Chapter 9, real-model: a trained model's pieces, all its heads for this sentence, a few of them up close, and the
-focus word's row layer by layer."""
+"""Chapter 9, real-model: a trained model's pieces, all its heads for this sentence grouped by what they do, a few
+of them up close, and all of them together: the mean of each layer's heads and attention rollout."""
 
 from __future__ import annotations
 
-import math
-import unicodedata
+from manim import DOWN, RIGHT, UP, Create, FadeIn, Group, VGroup
 
-from manim import DOWN, RIGHT, UP, Create, FadeIn, Group, Line, VGroup
-
+from attention_core import Claim
+from attention_core.head_groups import GROUPS
 from scenes.components.base import ChapterScene
 from scenes.components.gallery import ColorGrid, HeadGallery
 from scenes.components.heatmap import Heatmap
 from scenes.components.layout import caption_top, fit, frame_box, is_portrait
+from scenes.components.piece_map import PieceMap
 from scenes.components.text import label
-from scenes.components.tokens import TokenRow
 from scenes.components.transitions import Fade, curtain
 from scenes.strings import text
 
@@ -21,7 +20,7 @@ __all__ = ["ShowRealHeads"]
 
 
 class ShowRealHeads(ChapterScene):
-    """Words → pieces; the gallery of every head; the heads whose patterns the data shows; the layers."""
+    """Words → pieces; the gallery of every head; its groups; the heads the data singles out; the layers."""
 
     title_key = "rm.title"
 
@@ -33,7 +32,11 @@ class ShowRealHeads(ChapterScene):
             self.state("auto_focus", "auto_focus", hold=2.0)
         pieces = self._beat_pieces()
         gallery = self._beat_gallery(pieces)
-        self._beat_layers(self._beat_heads(gallery))
+        shown = self._beat_groups(gallery)
+        shown = self._beat_focus_link(gallery, shown)
+        shown = self._beat_chosen(gallery, shown)
+        means = self._beat_layer_means(Group(gallery, shown))
+        self._beat_layers(means)
         self.state("gallery", "rm.close", hold=3.0)
         curtain(self, self.theme)
 
@@ -50,32 +53,9 @@ class ShowRealHeads(ChapterScene):
 
     # -- beats ---------------------------------------------------------------------------------------------
     def _beat_pieces(self) -> VGroup:
-        """The sentence's words above, the model's pieces below, a line from each piece to the word(s) it is in;
-        as many such pairs of rows as it takes for the words to stay readable (a portrait frame needs several)."""
-        a, th = self.data.attention, self.theme
+        """The words, the model's pieces, which piece belongs to which word."""
         top, bottom = self._area()
-        lines = VGroup()
-        for words_at, pieces_at in _lines(a.membership, a.pieces, _word_widths(a), frame_box()[0] / 0.7):
-            words = TokenRow(tuple(a.words[w] for w in words_at), th, 28)
-            pieces = TokenRow(tuple(a.pieces[i].text for i in pieces_at), th, 24)
-            for k, i in enumerate(pieces_at):
-                if a.pieces[i].special:
-                    pieces.words[k].set_color(th.muted)
-            pair = VGroup(words, pieces).arrange(DOWN, buff=1.0)
-            pair.add(
-                VGroup(
-                    *[
-                        Line(pieces.boxes[k].get_top(), words.boxes[j].get_bottom(), stroke_width=2.5).set_stroke(
-                            th.accent, opacity=0.35 + 0.65 * float(a.membership[i, w])
-                        )
-                        for k, i in enumerate(pieces_at)
-                        for j, w in enumerate(words_at)
-                        if a.membership[i, w] > 0
-                    ]
-                )
-            )
-            lines.add(pair)
-        lines.arrange(DOWN, buff=0.6)
+        lines = PieceMap(self.data.attention, self.theme, frame_box()[0] / 0.7)
         fit(lines, width=frame_box()[0], height=top - bottom - 0.2, grow=None).move_to(UP * (top + bottom) / 2)
         self.play(*[FadeIn(pair[0], lag_ratio=0.1) for pair in lines], run_time=1.0)
         self.play(
@@ -112,116 +92,152 @@ class ShowRealHeads(ChapterScene):
             self.words_view, self.theme, width, height, self.t("rm.axis.layer"), self.t("rm.axis.head")
         )
 
-    def _beat_heads(self, gallery: HeadGallery) -> Group:
-        """Each head the data singles out: framed in the gallery, then its word heatmap beside it; returns what is
-        still on screen."""
+    def _beat_groups(self, gallery: HeadGallery) -> Group:
+        """The heads grouped by what they do: the counts, then each group framed in the gallery with its exemplar
+        up close."""
+        if not self.data.has_claim("groups"):
+            return Group()
+        self.state("groups", "rm.groups", hold=4.0)
+        group = self.data.grouping().group
+        shown = Group()
+        for name in GROUPS[:-1]:
+            if not self.data.has_claim(f"group:{name}"):
+                continue
+            claim = self.data.claim(f"group:{name}")
+            members = gallery.head_boxes(group == GROUPS.index(name), self.theme.muted)
+            shown = self._zoom(gallery, claim, "rm.group", shown, members)
+        return shown
+
+    def _beat_focus_link(self, gallery: HeadGallery, shown: Group) -> Group:
+        """The head that links the focus word most strongly to a word not next to it."""
+        return self._zoom(gallery, self.data.claim("head:focus_link"), "rm.head", shown, poster=True)
+
+    def _beat_chosen(self, gallery: HeadGallery, shown: Group) -> Group:
+        """With --head or --expect: the view asked for (a head, a mean, rollout), and how the heads agree."""
+        chosen = self.data.chosen
+        if chosen is None:
+            return shown
+        view = self.data.claim("chosen:view").values
+        m = chosen.detail.words_view()[0].shape[-1]
+        frame = Group()
+        if view["view"] == "head":
+            frame = gallery.head_box(view["layer"] - 1, view["head"] - 1, self.theme.accent)
+        heat = self._heatmap(chosen.weights[:m, :m], chosen.special[:m], gallery)
+        title = self._zoom_title(self.t("rm.chosen_title", label=view["label"]), heat)
+        self.play(Create(frame), *[Fade(mob, fade_in=False) for mob in shown], run_time=0.6)
+        self.play(Fade(heat), Fade(title), run_time=0.8)
+        self.state("chosen:view", "view", hold=3.0)
+        if self.data.has_claim("chosen:expect"):
+            expect = self.state("chosen:expect", "expect", hold=3.5)
+            if expect.values["agree"] < expect.values["total_heads"]:
+                others = "expect.others" if expect.values["instead"] else "expect.others.tied"
+                self.state("chosen:expect", others, hold=2.5, exact_key=True)
+        elif self.data.has_claim("chosen:heads"):
+            self.state("chosen:heads", "heads.agree", hold=3.0)
+        return Group(frame, heat, title)
+
+    def _zoom(
+        self, gallery: HeadGallery, claim: Claim, key: str, shown: Group, extra=None, poster: bool = False
+    ) -> Group:
+        """Frame the head ``claim`` names in the gallery (and ``extra`` frames), show its word heatmap up close and
+        state the claim; ``shown`` (the previous zoom) leaves. Returns what is now on screen."""
+        layer, head = claim.evidence["layer_index"], claim.evidence["head_index"]
+        frame = gallery.head_box(layer, head, self.theme.accent)
+        frames = VGroup(*([extra] if extra is not None else []), frame)
+        heat = self._heatmap(self.words_view[layer, head], self.special[layer, head], gallery)
+        title = self._zoom_title(text(self.lang, "rm.head_title", layer=layer + 1, head=head + 1), heat)
+        self.play(Create(frames), *[Fade(mob, fade_in=False) for mob in shown], run_time=0.6)
+        self.play(Fade(heat), Fade(title), run_time=0.8)
+        self.state(claim.topic, key, hold=3.5)
+        if poster:
+            self.mark_poster()
+        return Group(frames, heat, title)
+
+    def _heatmap(self, weights, special, gallery: HeadGallery) -> Heatmap:
+        """A word heatmap in the room the gallery leaves (below it in portrait, beside it in landscape)."""
         top, bottom = self._area()
         title_room = 0.45
         if is_portrait():
             upper = gallery.get_bottom()[1] - 0.2 - title_room
-            box = (frame_box()[0], upper - bottom)
-            centre = [0, (upper + bottom) / 2, 0]
+            box, centre = (frame_box()[0], upper - bottom), [0, (upper + bottom) / 2, 0]
         else:
             left = gallery.get_right()[0] + 0.3
             box = (frame_box()[0] / 2 - left, top - title_room - bottom)
             centre = [(left + frame_box()[0] / 2) / 2, (top - title_room + bottom) / 2, 0]
-        names = " ".join(p.text for p in self.data.attention.pieces if p.special)
-        shown = Group()
-        for claim in (c for c in self.data.claims if c.kind == "head_pattern"):
-            layer, head = claim.evidence["layer_index"], claim.evidence["head_index"]
-            frame = gallery.head_box(layer, head, self.theme.accent)
-            heat = Heatmap(
-                self.words_view[layer, head],
-                self.data.tokens,
-                self.theme,
-                *box,
-                special=self.special[layer, head],
-                special_label=names,
-            )
-            heat.move_to(centre)
-            title = label(
-                text(self.lang, "rm.head_title", layer=claim.values["layer"], head=claim.values["head"]),
-                self.theme,
-                22,
-                color=self.theme.accent,
-            ).next_to(heat, UP, buff=0.1)
-            anims = [Fade(m, fade_in=False) for m in shown]
-            self.play(Create(frame), *anims, run_time=0.6)
-            self.play(Fade(heat), Fade(title), run_time=0.8)
-            self.state(claim.topic, "rm.head", hold=3.5)
-            if claim.values["pattern"] == "focus_link":
-                self.mark_poster()
-            shown = Group(frame, heat, title)
-        return Group(gallery, shown)
+        names = self.data.attention.special_names
+        heat = Heatmap(weights, self.data.tokens, self.theme, *box, special=special, special_label=names)
+        return heat.move_to(centre)
+
+    def _zoom_title(self, words: str, heat: Heatmap):
+        return label(words, self.theme, 22, color=self.theme.accent).next_to(heat, UP, buff=0.1)
+
+    def _beat_layer_means(self, before: Group) -> HeadGallery:
+        """Each layer's mean over its heads, one small heatmap a layer: how attention spreads with depth."""
+        means, _ = self.data.layer_means()
+        layers = means.shape[0]
+        rows = 3 if is_portrait() else 2
+        cols = -(-layers // rows)
+        grid = means.reshape(rows, cols, *means.shape[1:]) if rows * cols == layers else means[None]
+        names = [text(self.lang, "rm.layer", k=k + 1) for k in range(layers)]
+        top, bottom = self._area()
+        strip = HeadGallery(
+            grid,
+            self.theme,
+            frame_box()[0],
+            top - bottom,
+            "",
+            "",
+            row_names=[],
+            col_names=[],
+        ).move_to([0, (top + bottom) / 2, 0])
+        tags = VGroup(
+            *[
+                label(names[k], self.theme, 16, color=self.theme.muted).next_to(
+                    strip.head_box(k // grid.shape[1], k % grid.shape[1], self.theme.muted), UP, buff=0.02
+                )
+                for k in range(layers)
+            ]
+        )
+        self.play(Fade(before, fade_in=False), FadeIn(strip), FadeIn(tags), run_time=1.2)
+        self.state("layer_means", "rm.layer_means", hold=4.5)
+        return Group(strip, tags)
 
     def _beat_layers(self, before: Group) -> None:
-        """The focus word's row in every layer (mean of the layer's heads), with its special-token share; the words
-        the claim names are framed over the first and the last third of the layers. ``before`` leaves as it comes;
-        the grid stays for the closing caption."""
-        rows = self.data.layer_rows()
-        cols = [*self.data.tokens, " ".join(p.text for p in self.data.attention.pieces if p.special)]
-        grid = ColorGrid(rows, [text(self.lang, "rm.layer", k=k + 1) for k in range(len(rows))], cols, self.theme)
-        focus = label(text(self.lang, "rm.focus_row", word=self.data.tokens[self.data.focus]), self.theme, 24)
-        group = VGroup(focus, grid).arrange(DOWN, buff=0.3)
+        """The focus word's row in every layer (mean of the layer's heads) beside its rollout through the layers,
+        each with its special-token share; the words the claims name are framed. ``before`` leaves as it comes."""
+        word = self.data.tokens[self.data.focus]
+        cols = [*self.data.tokens, self.data.attention.special_names]
+        layers = self.data.layer_rows().shape[0]
+        names = [text(self.lang, "rm.layer", k=k + 1) for k in range(layers)]
+        mean = ColorGrid(self.data.layer_rows(), names, cols, self.theme)
+        roll = ColorGrid(self.data.rollout_rows(), names, cols, self.theme)
+        titles = [label(self.t(key, word=word), self.theme, 24) for key in ("rm.focus_row", "rm.rollout_row")]
+        panels = VGroup(*[VGroup(t, g).arrange(DOWN, buff=0.3) for t, g in zip(titles, (mean, roll), strict=True)])
+        panels.arrange(DOWN if is_portrait() else RIGHT, buff=0.6)
         top, bottom = self._area()
-        fit(group, width=frame_box()[0], height=top - bottom, grow=None).move_to(UP * (top + bottom) / 2)
-        self.play(Fade(before, fade_in=False), Fade(focus), FadeIn(grid.row_labels), FadeIn(grid.col_labels))
+        fit(panels, width=frame_box()[0], height=top - bottom, grow=None).move_to(UP * (top + bottom) / 2)
+        self.play(Fade(before, fade_in=False), Fade(panels[0][0]), FadeIn(mean.row_labels), FadeIn(mean.col_labels))
         claim = self.state("layers", "rm.layers")
-        self.play(FadeIn(grid.cells, lag_ratio=0.01, shift=0.1 * RIGHT), run_time=1.5)
-        third, layers = claim.values["third"], claim.values["layers"]
+        self.play(FadeIn(mean.cells, lag_ratio=0.01, shift=0.1 * RIGHT), run_time=1.5)
+        third, n_layers = claim.values["third"], claim.values["layers"]
         frames = VGroup(
             *[
-                grid.frame(span, k, self.theme.accent)
-                for part, span in (("early", range(third)), ("late", range(layers - third, layers)))
+                mean.frame(span, k, self.theme.accent)
+                for part, span in (("early", range(third)), ("late", range(n_layers - third, n_layers)))
                 for k in claim.evidence[f"{part}_keys"]
             ]
         )
         self.play(Create(frames), run_time=0.8)
-        self.remove(focus, *grid.submobjects)
-        self.add(group)  # one mobject again, for the curtain and for tests reading the grid back
         self.wait(3.0)
-
-
-def _word_widths(a) -> list[float]:
-    """About the width (scene units, before fitting) a word takes in its line: its box or its pieces' boxes."""
-
-    def box(t: str) -> float:
-        return 0.3 + 0.18 * sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in t)
-
-    content = [i for i, p in enumerate(a.pieces) if not p.special]
-    return [
-        max(box(w), sum(box(a.pieces[i].text) + 0.18 for i in content if a.membership[i, k] > 0))
-        for k, w in enumerate(a.words)
-    ]
-
-
-def _lines(membership, pieces, widths: list[float], width: float) -> list[tuple[list[int], list[int]]]:
-    """Words cut into as few lines of about equal width as keep each near ``width``, only where no piece spans the
-    cut; each line with the pieces in its words (special pieces go to the first and the last line). Layout only."""
-    content = [i for i, p in enumerate(pieces) if not p.special]
-    n = len(widths)
-    joined = {w for i in content for w in range(n - 1) if membership[i, w] > 0 and membership[i, w + 1] > 0}
-    count = math.ceil(sum(widths) / width)
-    target = sum(widths) / count  # lines of about equal width
-    cuts, run = [], 0.0
-    for w in range(n):
-        if run and run + widths[w] / 2 > target and (w - 1) not in joined and len(cuts) < count - 1:
-            cuts.append(w)
-            run = 0.0
-        run += widths[w]
-    bounds = [0, *cuts, n]
-    out = []
-    for k in range(len(bounds) - 1):
-        words = list(range(bounds[k], bounds[k + 1]))
-        own = [i for i in content if min(w for w in range(n) if membership[i, w] > 0) in words]
-        first = [i for i, p in enumerate(pieces) if p.special and i < min(content, default=0)] if k == 0 else []
-        last = (
-            [i for i, p in enumerate(pieces) if p.special and i > max(content, default=0)]
-            if k == len(bounds) - 2
-            else []
-        )
-        out.append((words, first + own + last))
-    return out
+        self.play(Fade(panels[1][0]), FadeIn(roll.row_labels), FadeIn(roll.col_labels))
+        rollout = self.state("rollout", "rm.rollout")
+        self.play(FadeIn(roll.cells, lag_ratio=0.01, shift=0.1 * DOWN), run_time=1.5)
+        last = range(n_layers - 1, n_layers)
+        marks = VGroup(*[roll.frame(last, k, self.theme.accent) for k in rollout.evidence["top_keys"]])
+        self.play(Create(marks), run_time=0.6)
+        self.remove(*panels.get_family())
+        self.add(panels, frames, marks)  # whole mobjects again, for the curtain and for tests reading the grids back
+        self.wait(3.5)
 
 
 def _quote(word: str, lang: str) -> str:

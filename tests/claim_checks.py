@@ -25,14 +25,13 @@ from functools import lru_cache
 import numpy as np
 
 from attention_core import Claim, retention_curve, tokenize
-from attention_core.lexicon import FUNCTION_WORDS
 from scenes import get_chapter
 from scenes.strings import claim_text, text
+from tests import view_rules as vr
 
 MINUS = "\u2212"
 READING_KINDS = ("strongest", "tie", "self", "even")
 EVEN_BAND = 0.15
-PRONOUNS = {"它", "他", "她", "它们", "他们", "她们", "it", "he", "she", "they", "him", "her", "them"}
 WINDOW_CAP = {
     "intuition": 16,
     "self-attention-idea": 16,
@@ -98,34 +97,18 @@ def close_to(s: str, true: float) -> bool:
 
 
 # -- words --------------------------------------------------------------------------------------------------
-def is_punct(token: str) -> bool:
-    """Only punctuation and symbols (a combining mark or variation selector on a symbol does not make a word:
-    "❤️" is U+2764 and U+FE0F)."""
-    return all(unicodedata.category(c)[0] in "PSM" for c in token)
-
-
-def is_function(token: str) -> bool:
-    return token in FUNCTION_WORDS or token.casefold() in FUNCTION_WORDS
-
-
 def choose_focus_mine(tokens: tuple[str, ...], causal: bool) -> tuple[int, str]:
-    """The automatic focus as the captions describe it."""
-    cands = range(1 if causal else 0, len(tokens))
-    for i in cands:
-        if tokens[i].casefold() in PRONOUNS:
-            return i, "pronoun"
-    content = [i for i in cands if not is_punct(tokens[i]) and not is_function(tokens[i])]
-    if content:
-        return content[-1], "content"
-    words = [i for i in cands if not is_punct(tokens[i])]
-    if words:
-        return words[-1], "word"
-    return len(tokens) - 1, "last"
+    """The automatic focus as the captions describe it (:func:`tests.view_rules.choose_focus`): index and rule."""
+    i, rule, _ = vr.choose_focus(tokens, causal)
+    return i, rule
 
 
 def given_focus_index(tokens: tuple[str, ...], focus: str, causal: bool) -> int | None:
-    """The first occurrence of ``focus`` a (causal) reader can look back from, or None."""
-    usable = [i for i, t in enumerate(tokens) if t.casefold() == focus.casefold() and (i > 0 or not causal)]
+    """The word ``--focus`` names: its first occurrence written exactly so, else its first ignoring case; a causal
+    reader cannot take the first word, and then the focus is refused (None), never moved to a later word."""
+    exact = [i for i, t in enumerate(tokens) if t == focus]
+    matches = exact or [i for i, t in enumerate(tokens) if t.casefold() == focus.casefold()]
+    usable = [i for i in matches if i > 0 or not causal]
     return usable[0] if usable else None
 
 

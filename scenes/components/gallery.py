@@ -34,6 +34,8 @@ class HeadGallery(Group):
         height: float,
         layer_title: str = "layer",
         head_title: str = "head",
+        row_names: list[str] | None = None,
+        col_names: list[str] | None = None,
     ) -> None:
         super().__init__()
         layers, heads, n, _ = words.shape
@@ -51,18 +53,23 @@ class HeadGallery(Group):
         scale = min(width * 0.86 / self.image.width, height * 0.84 / self.image.height)
         self.image.scale(scale)
         self.shape, self.tile_px, self.px = (layers, heads), tile, self.image.width / size[0]
-        self.layer_labels = VGroup(*[label(str(k + 1), theme, 16, color=theme.muted) for k in range(layers)])
-        self.head_labels = VGroup(*[label(str(k + 1), theme, 16, color=theme.muted) for k in range(heads)])
+        rows = [str(k + 1) for k in range(layers)] if row_names is None else row_names  # [] : no labels
+        cols = [str(k + 1) for k in range(heads)] if col_names is None else col_names
+        self.layer_labels = VGroup(*[label(t, theme, 16, color=theme.muted) for t in rows])
+        self.head_labels = VGroup(*[label(t, theme, 16, color=theme.muted) for t in cols])
         for k, lab in enumerate(self.layer_labels):
             lab.next_to(self.image, LEFT, buff=0.08).set_y(self._centre(k, 0)[1])
         for k, lab in enumerate(self.head_labels):
             lab.next_to(self.image, UP, buff=0.06).set_x(self._centre(0, k)[0])
-        self.head_title = label(head_title, theme, 16, color=theme.muted).next_to(self.head_labels, UP, buff=0.06)
-        self.layer_title = label(layer_title, theme, 16, color=theme.muted)
-        if self.layer_title.width > 0.4:  # a word reads along the axis; one Chinese character stands upright
-            self.layer_title.rotate(np.pi / 2)
-        self.layer_title.next_to(self.layer_labels, LEFT, buff=0.08)
-        self.add(self.image, self.layer_labels, self.head_labels, self.head_title, self.layer_title)
+        self.add(self.image, self.layer_labels, self.head_labels)
+        if head_title:
+            self.head_title = label(head_title, theme, 16, color=theme.muted)
+            self.add(self.head_title.next_to(self.head_labels if cols else self.image, UP, buff=0.06))
+        if layer_title:
+            self.layer_title = label(layer_title, theme, 16, color=theme.muted)
+            if self.layer_title.width > 0.4:  # a word reads along the axis; one Chinese character stands upright
+                self.layer_title.rotate(np.pi / 2)
+            self.add(self.layer_title.next_to(self.layer_labels if rows else self.image, LEFT, buff=0.08))
 
     def _centre(self, layer: int, head: int) -> np.ndarray:
         step = (self.tile_px + GAP_PX) * self.px
@@ -70,10 +77,14 @@ class HeadGallery(Group):
         half = self.tile_px * self.px / 2
         return corner + np.array([head * step + half, -(layer * step + half), 0.0])
 
-    def head_box(self, layer: int, head: int, color: str) -> Rectangle:
+    def head_box(self, layer: int, head: int, color: str, width: float = 3) -> Rectangle:
         """A frame around head ``head`` of layer ``layer`` (0-based)."""
         side = (self.tile_px + GAP_PX) * self.px
-        return Rectangle(width=side, height=side).set_stroke(color, 3).move_to(self._centre(layer, head))
+        return Rectangle(width=side, height=side).set_stroke(color, width).move_to(self._centre(layer, head))
+
+    def head_boxes(self, mask: np.ndarray, color: str) -> VGroup:
+        """Thin frames around every head where ``mask (layers, heads)`` is true."""
+        return VGroup(*[self.head_box(lay, h, color, 2) for lay, h in zip(*np.nonzero(mask), strict=True)])
 
 
 class ColorGrid(VGroup):

@@ -73,11 +73,9 @@ def variant(claim: Claim) -> str:
     if claim.kind == "self_share":
         return ".special" if v.get("special") else ""
     if claim.kind == "head_pattern":
-        extra = {
-            "previous": ".all" if v.get("led") == v.get("rows") else "",
-            "focus_link": "" if v.get("skips_neighbours", True) else ".near",
-        }.get(v["pattern"], "")
-        return f".{v['pattern']}{extra}"
+        return f".{v['pattern']}" + ("" if v.get("skips_neighbours", True) else ".near")
+    if claim.kind == "head_group":
+        return f".{v['group']}"
     if claim.kind == "layer_trend":
         return ".same" if v["same"] else ""
     if claim.kind == "heads_differ":
@@ -131,6 +129,10 @@ def notes(claim: Claim) -> list[str]:
         out.append("note.crossing")
     if claim.kind == "pieces" and v.get("empty"):
         out.append("note.empty")
+    if claim.kind == "layer_means" and (v["first_rounded"] or v["last_rounded"]):
+        out.append("note.shares_rounded")
+    if claim.kind == "head_pattern" and v.get("all_sinks"):
+        out.append("note.all_sinks")
     if claim.kind == "view" and v["rule"] == "focus_link" and v["all_sinks"]:
         out.append("note.all_sinks")
     if claim.kind == "view" and v["rule"] == "varied" and not v["all_sinks"] and v["sinks"]:

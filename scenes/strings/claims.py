@@ -197,6 +197,36 @@ def _unasked(claim: Claim, lang: str) -> str:
     return f"every item gets about the same weight ({spread})"
 
 
+def _many(names: list[str], w: str, lang: str) -> tuple[str, str]:
+    """Tied words and their weight: "「甲」和「乙」", "各 0.20"; more than three are counted, not listed."""
+    if len(names) > 3:
+        return (f"{len(names)} 个词" if lang == "zh" else f"{len(names)} words"), _each(w, True, lang)
+    return name_list(names, lang), _each(w, len(names) > 1, lang)
+
+
+def _model_fields(claim: Claim, lang: str) -> dict[str, object]:
+    """Fields of the real-model claims: group counts, tied words (counted beyond three), crossing pieces."""
+    v, out = claim.values, {}
+    if claim.kind == "head_groups":
+        out.update({f"n_{k}": c for k, c in v["counts"].items()})
+    if claim.kind == "head_group":
+        out["count_n"] = f"{v['count']} 个头" if lang == "zh" else count(v["count"], "head")
+    if claim.kind == "rollout":
+        names = [_name(w, a, lang) for w, a in zip(v["top"], v["top_at"], strict=True)]
+        out["top_list"], out["top_each"] = _many(names, v["top_w"], lang)
+        out["w0"] = _name(claim.words[0], v["focus_at"], lang)
+    if claim.kind == "head_pattern" and v.get("keys"):
+        names = [_name(w, a, lang) for w, a in zip(claim.words[1:], v["word_at"][1:], strict=True)]
+        out["link_list"], out["w_each"] = _many(names, v["w"], lang)
+    if claim.kind == "pieces" and v["crossing"]:
+        spans = [
+            f"片段{_quote(t, lang)}跨了 {k} 个词" if lang == "zh" else f"the piece {_quote(t, lang)} spans {k} words"
+            for t, k in zip(v["crossing"], v["crossing_words"], strict=True)
+        ]
+        out["crossing_desc"] = name_list(spans, lang)
+    return out
+
+
 def _special_note(v: dict, lang: str) -> str:
     """What a row reading gave the special tokens, "; 0.20 goes to the special tokens", said as "most of the row"
     when it is more than the top word's weight (the reading's numbers alone would hide where the weight went).
@@ -240,6 +270,8 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         fields["reading"] = reading(Claim(claim.topic, v["reading"], claim.words, v, claim.evidence), lang)
     if claim.kind in ("view", "expect"):
         fields.update(_view_fields(claim, lang))
+    if claim.kind in ("head_groups", "head_group", "rollout", "pieces", "head_pattern"):
+        fields.update(_model_fields(claim, lang))
     if claim.kind == "auto_focus" and v.get("marks"):
         fields["marks_words"] = _MARKS[lang][v["marks"]]
     for key, noun in (
@@ -263,13 +295,8 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
     if claim.kind == "layer_trend":  # the word(s) most looked at early and late: a tie names every tied word
         fields["w0"] = _name(claim.words[0], v["focus_at"], lang)
         for part in ("early", "late"):
-            fields[f"{part}_list"] = name_list(
-                [_name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"], strict=True)], lang
-            )
-            each = len(v[part]) > 1
-            fields[f"{part}_each"] = (
-                (f"各 {v[f'{part}_w']}" if lang == "zh" else f"{v[f'{part}_w']} each") if each else v[f"{part}_w"]
-            )
+            names = [_name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"], strict=True)]
+            fields[f"{part}_list"], fields[f"{part}_each"] = _many(names, v[f"{part}_w"], lang)
     if "shown_low" in v:
         low, high = v["shown_low"], v["shown_high"]
         fields["shown_range"] = low if low == high else f"{low}–{high}"

@@ -5,21 +5,40 @@ ZH = {
     "rm.source": "{model}{bits} · {layers} 层 × {heads} 个头",
     "rm.pieces": "模型不按词读，而按它自己的片段：{words} 个词切成 {pieces} 个片段，另加 {specials}；{split_list}",
     "rm.pieces.whole": "模型按它自己的片段读：这 {words} 个词正好是 {pieces} 个片段，另加 {specials}",
-    "note.crossing": "（片段 {crossing} 跨了两个词：它得到的注意力按字数分给这两个词）",
+    "note.crossing": "（{crossing_desc}：片段得到的注意力按字数分给这些词）",
+    "note.empty": "（片段「{empty_text}」不对应任何字：给它的注意力算在特殊符号里）",
     "rm.gallery": "这句话在全部 {total} 个头（{layers} 层 × {heads} 个）里的注意力，每个小方块是一个头；"
     "平均每个词有 {special_mean} 的注意力给了 {special_names}",
     "rm.head_title": "第 {layer} 层 · 第 {head} 个头",
     "rm.axis.layer": "层",
     "rm.axis.head": "头",
-    "rm.head.previous": "第 {layer} 层第 {head} 个头：词给它前面那个词平均 {w}；"
-    "后面 {rows} 个词里有 {led} 个最看前面那个词——“前一个词”头",
-    "rm.head.previous.all": "第 {layer} 层第 {head} 个头：除了第一个词，每个词都最看它前面那个词（平均 {w}）"
-    "——“前一个词”头",
-    "rm.head.broad": "第 {layer} 层第 {head} 个头：所有头里注意力分得最平均的一个"
-    "（每一行给词的注意力里，没有一个词超过 {top}）",
-    "rm.head.focus_link": "第 {layer} 层第 {head} 个头：{w0}给{w1} {w}——所有头里它给不相邻的词的最强一条连线",
-    "rm.head.focus_link.near": "第 {layer} 层第 {head} 个头：{w0}给{w1} {w}——所有头里它给另一个词的最强一条连线",
+    "rm.head.focus_link": "第 {layer} 层第 {head} 个头：{w0}给{link_list} "
+    "{w_each}——所有头里它给不相邻的词的最强一条连线",
+    "rm.head.focus_link.near": "第 {layer} 层第 {head} 个头：{w0}给{link_list} "
+    "{w_each}——所有头里它给另一个词的最强一条连线",
+    "rm.groups": "按这句话里做的事给 {total} 个头分组：前一个词 {n_previous}、后一个词 {n_next}、自己 {n_self}、"
+    "同一个词 {n_sink}、特殊符号 {n_special}、平均 {n_broad}、{w0}的远处连线 {n_focus}、其他 {n_other}",
+    "rm.group.previous": "“前一个词”：{count_n}里，至少 {row_share} 的行最关注前一个词；例如第 {layer} 层第 {head} "
+    "个头",
+    "rm.group.next": "“后一个词”：{count_n}里，至少 {row_share} 的行最关注后一个词；例如第 {layer} 层第 {head} 个头",
+    "rm.group.self": "“自己”：{count_n}里，至少 {row_share} 的行最关注这个词自己；例如第 {layer} 层第 {head} 个头",
+    "rm.group.sink": "“同一个词”：{count_n}里，一个词是其余至少 {row_share} 行的首选；例如第 {layer} 层第 {head} "
+    "个头",
+    "rm.group.special": "“特殊符号”：{count_n}平均把至少 {special} 给了特殊符号，又不属于上面几组；例如第 {layer} 层"
+    "第 {head} 个头",
+    "rm.group.broad": "“平均”：{count_n}里，每一行给词的注意力中没有一个词超过 {even_top}；例如第 {layer} 层第 "
+    "{head} 个头",
+    "rm.group.focus": "“远处连线”：{count_n}里，{w0}最关注的词不和它相邻，而且至少得到 {even_top}；例如第 {layer} 层"
+    "第 {head} 个头",
+    "rm.chosen_title": "你要看的：{label}",
     "rm.layer": "第 {k} 层",
+    "rm.layer_means": "每层各头的平均：第 1 层里，一个词留给自己 {first_self}，给相邻的词 {first_near}，更远的词 "
+    "{first_far}，特殊符号 {first_special}；第 {layers} 层依次是 "
+    "{last_self}、{last_near}、{last_far}、{last_special}",
+    "note.shares_rounded": "（四舍五入后分别加起来是 {first_shown_sum} 和 {last_shown_sum}）",
+    "rm.rollout_row": "「{word}」的注意力展开，逐层累积",
+    "rm.rollout": "注意力展开穿过全部 {layers} 层：{w0}最后留给自己 "
+    "{self}，别的词里最多追溯到{top_list}（{top_each}），特殊符号 {special}",
     "rm.focus_row": "「{word}」在每一层看哪里（各头平均）",
     "rm.layers": "逐层看（各头平均）：前 {third} 层{w0}最看{early_list}（{early_each}），"
     "最后 {third} 层最看{late_list}（{late_each}）",
@@ -35,23 +54,43 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "{split_list}",
     "rm.pieces.whole": "The model reads its own pieces: these {words} words are exactly {pieces} pieces, plus "
     "{specials}",
-    "note.crossing": " (the piece {crossing} spans two words: its attention is shared between them by letters)",
+    "note.crossing": " ({crossing_desc}: a piece's attention is shared among its words by letters)",
+    "note.empty": ' (the piece "{empty_text}" covers no character: what goes to it counts with the special tokens)',
     "rm.gallery": "This sentence in all {total} heads ({layers} layers × {heads}), one small heatmap each; on "
     "average {special_mean} of a word's attention goes to {special_names}",
     "rm.head_title": "layer {layer} · head {head}",
     "rm.axis.layer": "layer",
     "rm.axis.head": "head",
-    "rm.head.previous": "Layer {layer}, head {head}: a word gives the word before it {w} on average; {led} of the "
-    "{rows} words after the first look most at the word before, a previous-word head",
-    "rm.head.previous.all": "Layer {layer}, head {head}: every word after the first looks most at the word before it "
-    "({w} on average), a previous-word head",
-    "rm.head.broad": "Layer {layer}, head {head}: the most evenly spread of all heads (no word gets more than {top} "
-    "of what its row gives to words)",
-    "rm.head.focus_link": "Layer {layer}, head {head}: {w0} gives {w1} {w}, the strongest link to a word not next to "
-    "it in any head",
-    "rm.head.focus_link.near": "Layer {layer}, head {head}: {w0} gives {w1} {w}, the strongest link to another word "
-    "in any head",
+    "rm.head.focus_link": "Layer {layer}, head {head}: {w0} gives {link_list} {w_each}, the strongest link to a "
+    "word not next to it in any head",
+    "rm.head.focus_link.near": "Layer {layer}, head {head}: {w0} gives {link_list} {w_each}, the strongest link to "
+    "another word in any head",
+    "rm.groups": "The {total} heads grouped by what they do here: previous word {n_previous}, next word {n_next}, "
+    "itself {n_self}, one word for all {n_sink}, special tokens {n_special}, spread out {n_broad}, {w0} to a far "
+    "word {n_focus}, other {n_other}",
+    "rm.group.previous": "Previous word: in {count_n}, at least {row_share} of the rows favour the word just before; "
+    "e.g. layer {layer}, head {head}",
+    "rm.group.next": "Next word: in {count_n}, at least {row_share} of the rows favour the word just after; e.g. "
+    "layer {layer}, head {head}",
+    "rm.group.self": "Itself: in {count_n}, at least {row_share} of the rows favour their own word; e.g. layer "
+    "{layer}, head {head}",
+    "rm.group.sink": "One word for all (a sink): in {count_n}, one word is the favourite of at least {row_share} of "
+    "the other rows; e.g. layer {layer}, head {head}",
+    "rm.group.special": "Special tokens: {count_n} give them at least {special} on average and show none of the "
+    "patterns above; e.g. layer {layer}, head {head}",
+    "rm.group.broad": "Spread out: in {count_n}, no word gets more than {even_top} of what a row gives the words; "
+    "e.g. layer {layer}, head {head}",
+    "rm.group.focus": "To a far word: in {count_n}, the favourite of {w0} is not next to it and gets at least "
+    "{even_top}; e.g. layer {layer}, head {head}",
+    "rm.chosen_title": "your view: {label}",
     "rm.layer": "layer {k}",
+    "rm.layer_means": "The mean of each layer's heads: in layer 1 a word keeps {first_self} for itself, gives its "
+    "neighbours {first_near}, farther words {first_far}, special tokens {first_special}; in layer {layers}: "
+    "{last_self}, {last_near}, {last_far}, {last_special}",
+    "note.shares_rounded": " (rounded, they add to {first_shown_sum} and {last_shown_sum})",
+    "rm.rollout_row": 'Rollout of "{word}", layer by layer',
+    "rm.rollout": "Rollout through all {layers} layers: {w0} keeps {self} of itself, traces back most to "
+    "{top_list} ({top_each}) among the other words, and {special} to the special tokens",
     "rm.focus_row": 'Where "{word}" looks, layer by layer (mean of the heads)',
     "rm.layers": "Layer by layer (mean of the heads): in the first {third} layers {w0} looks most at {early_list} "
     "({early_each}), in the last {third} at {late_list} ({late_each})",
