@@ -3,7 +3,7 @@ of them up close, and all of them together: the mean of each layer's heads and a
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, UP, Create, FadeIn, Group, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, Group, VGroup
 
 from attention_core import Claim
 from attention_core.head_groups import GROUPS
@@ -17,6 +17,8 @@ from scenes.components.transitions import Fade, curtain
 from scenes.strings import text
 
 __all__ = ["ShowRealHeads"]
+
+SPLITS_SAID = 2  # split words the pieces caption spells out (the picture shows them all)
 
 
 class ShowRealHeads(ChapterScene):
@@ -64,11 +66,17 @@ class ShowRealHeads(ChapterScene):
         )
         claim = self.data.claim("pieces")
         sep = "、" if self.lang == "zh" else "; "
-        split = sep.join(
-            f"{_quote(w, self.lang)} = {p}"
-            for w, p in zip(claim.values["split"], claim.values["split_pieces"], strict=True)
-        )
+        v = claim.values
+        items = [f"{_quote(w, self.lang)} = {p}" for w, p in zip(v["split"], v["split_pieces"], strict=True)]
+        split = sep.join(items[:SPLITS_SAID])
+        if len(items) > SPLITS_SAID:  # the rest are on screen; the caption stays short enough to read
+            more = len(items) - SPLITS_SAID
+            split += f"……另有 {more} 个词" if self.lang == "zh" else f"; and {more} more"
         self.state("pieces", "rm.pieces", hold=3.5, split_list=split)
+        if v["crossing"]:
+            self.state("pieces", "rm.crossing", hold=2.5, exact_key=True)
+        if v["empty"]:
+            self.state("pieces", "rm.empty", hold=2.5, exact_key=True)
         return lines
 
     def _beat_gallery(self, before: VGroup) -> HeadGallery:
@@ -97,9 +105,11 @@ class ShowRealHeads(ChapterScene):
         up close."""
         if not self.data.has_claim("groups"):
             return Group()
+        counts = self._group_counts(gallery)
+        self.play(FadeIn(counts, lag_ratio=0.1), run_time=1.0)
         self.state("groups", "rm.groups", hold=4.0)
         group = self.data.grouping().group
-        shown = Group()
+        shown = Group(counts)
         for name in GROUPS[:-1]:
             if not self.data.has_claim(f"group:{name}"):
                 continue
@@ -107,6 +117,24 @@ class ShowRealHeads(ChapterScene):
             members = gallery.head_boxes(group == GROUPS.index(name), self.theme.muted)
             shown = self._zoom(gallery, claim, "rm.group", shown, members)
         return shown
+
+    def _group_counts(self, gallery: HeadGallery) -> VGroup:
+        """Every group's name and count as a table in the room beside (below) the gallery, from the groups claim."""
+        counts = self.data.claim("groups").values["counts"]
+        word = _quote(self.data.tokens[self.data.focus], self.lang)
+        rows = VGroup()
+        for name in GROUPS:
+            tag = label(self.t(f"rm.group_name.{name}", w0=word), self.theme, 24)
+            number = label(str(counts[name]), self.theme, 24, color=self.theme.accent if counts[name] else None)
+            rows.add(VGroup(tag, number))
+        for tag, number in rows:
+            number.next_to(tag, RIGHT, buff=0.3)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.18)
+        width = max(r[0].width for r in rows)
+        for _tag, number in rows:
+            number.set_x(rows.get_left()[0] + width + 0.6, LEFT)
+        heat = self._heatmap(self.words_view[0, 0], self.special[0, 0], gallery)  # the room a zoom takes
+        return fit(rows, width=heat.width, height=heat.height, grow=1.6).move_to(heat)
 
     def _beat_focus_link(self, gallery: HeadGallery, shown: Group) -> Group:
         """The head that links the focus word most strongly to a word not next to it."""
@@ -119,7 +147,7 @@ class ShowRealHeads(ChapterScene):
             return shown
         view = self.data.claim("chosen:view").values
         m = chosen.detail.words_view()[0].shape[-1]
-        frame = Group()
+        frame = VGroup()
         if view["view"] == "head":
             frame = gallery.head_box(view["layer"] - 1, view["head"] - 1, self.theme.accent)
         heat = self._heatmap(chosen.weights[:m, :m], chosen.special[:m], gallery)

@@ -82,6 +82,8 @@ class ChapterScene(Scene):
         if attention is None or attention.model == "lexicon":
             return
         view = self.state("view", "view", hold=hold)
+        if view.values["rule"] == "varied" and view.values["sinks"] and not view.values["all_sinks"]:
+            self.state("view", "view.sinks", hold=hold, exact_key=True)
         if view.values["reads_to_focus"]:
             row = self.data.claim("focus_row")  # its asker is named with its position when the window repeats it
             self.say("reads_to_focus", hold=1.5, w0=claim_fields(row, self.lang)["w0"])

@@ -125,18 +125,12 @@ def notes(claim: Claim) -> list[str]:
         out.append("note.scale_off")
     if claim.kind == "auto_focus" and v.get("skipped_first"):
         out.append("note.skipped_first")
-    if claim.kind == "pieces" and v["crossing"]:
-        out.append("note.crossing")
-    if claim.kind == "pieces" and v.get("empty"):
-        out.append("note.empty")
     if claim.kind == "layer_means" and (v["first_rounded"] or v["last_rounded"]):
         out.append("note.shares_rounded")
     if claim.kind == "head_pattern" and v.get("all_sinks"):
         out.append("note.all_sinks")
     if claim.kind == "view" and v["rule"] == "focus_link" and v["all_sinks"]:
         out.append("note.all_sinks")
-    if claim.kind == "view" and v["rule"] == "varied" and not v["all_sinks"] and v["sinks"]:
-        out.append("note.sinks")
     return out
 
 

@@ -224,6 +224,7 @@ def _model_fields(claim: Claim, lang: str) -> dict[str, object]:
             for t, k in zip(v["crossing"], v["crossing_words"], strict=True)
         ]
         out["crossing_desc"] = name_list(spans, lang)
+        out["crossing_desc_cap"] = out["crossing_desc"][:1].upper() + out["crossing_desc"][1:]
     return out
 
 

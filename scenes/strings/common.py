@@ -6,7 +6,7 @@ ZH = {
     "window.first": "这句话有 {total} 个词，这里显示前 {last} 个：注意力只在这些词之间计算",
     "auto_focus.pronoun": "没有指定焦点词，自动选了{w0}：第一个第三人称代词（它、他、她……）",
     "auto_focus.content": "没有指定焦点词，自动选了{w0}：句中没有第三人称代词，就选最后一个实词（名词、动词、形容词"
-    "之类，不是代词、助词、介词这些虚词）",
+    "等）",
     "auto_focus.word": "没有指定焦点词，自动选了{w0}：句中没有第三人称代词也没有实词，就选最后一个词（不是标点、符号"
     "或表情）",
     "auto_focus.last": "没有指定焦点词，自动选了{w0}：句中只有{marks_words}，就选最后一个",
@@ -23,8 +23,8 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "window.first": "The sentence has {total} words; showing the first {last}: attention is computed among these",
     "auto_focus.pronoun": "No focus word given, so {w0} was chosen: the first third-person pronoun "
     "(it, he, she, they)",
-    "auto_focus.content": "No focus word given, so {w0} was chosen: no third-person pronoun, so the last "
-    "content word (a noun, verb, adjective…, not a function word such as a pronoun, particle or preposition)",
+    "auto_focus.content": "No focus word given, so {w0} was chosen: no third-person pronoun, so the last content "
+    "word (noun, verb, adjective…)",
     "auto_focus.word": "No focus word given, so {w0} was chosen: no third-person pronoun and no content word, so "
     "the last word (not punctuation, a symbol or an emoji)",
     "auto_focus.last": "No focus word given, so {w0} was chosen: only {marks_words}, so the last token",
@@ -43,28 +43,28 @@ ZH.update(
         "source.rollout": "{model}{bits} · 注意力展开（rollout）· {layers} 层",
         "source.bits": "（4 位权重，近似）",
         "source.lexicon": "设计的词表（不是训练出来的模型）",
-        "view.given.head": "{model} 第 {layer} 层第 {head} 个头：按你的要求（--head {label}）",
-        "view.given.mean": "{model}：第 {first_layer}–{last_layer} 层全部 {mean_heads} 个头的平均，按你的要求"
-        "（--head {label}）",
-        "view.given.mean.one": "{model}：第 {first_layer} 层 {mean_heads} 个头的平均，按你的要求（--head {label}）",
-        "view.given.rollout": "{model}：注意力展开（rollout），把 {layers} 层逐层相乘（每层一半是各头平均，一半留给"
-        "词自己），按你的要求",
-        "view.focus_link": "{model} 第 {layer} 层第 {head} 个头：{w0}在这个头里给不相邻的词的权重最大（{link_list}，"
-        "{score_each}）",
-        "view.focus_link.near": "{model} 第 {layer} 层第 {head} 个头：{w0}在这个头里给别的词的权重最大（{link_list}，"
-        "{score_each}）",
-        "view.focus_link.only": "{model} 第 {layer} 层第 {head} 个头：{w0}只有一个不相邻的词{link_list}，这个头给它的"
-        "权重最大（{score}）",
-        "view.focus_link.near.only": "{model} 第 {layer} 层第 {head} "
-        "个头：{w0}只有一个别的词{link_list}，这个头给它的权重最大（{score}）",
-        "view.varied": "{model} 第 {layer} 层第 {head} 个头：{total_heads} "
-        "个头里，它的各行显示的模式最多（{kinds_list}），最关注的词也最多样（{rows} 行里有 {distinct} 个不同的词）",
-        "view.varied.all_sinks": "{model} 第 {layer} 层第 {head} 个头：这句话里 {total_heads} 个头都是“汇聚头”"
-        "（多数行最关注同一个词）；这个头最不明显：它的那个词是 {sink_rows} 行的首选",
-        "view.expect": "{model} 第 {layer} 层第 {head} 个头：这里{w0}最关注的{scope_words}是{w1}（{w}）",
-        "view.expect.none": "{model} 第 {layer} 层第 {head} 个头：这里{w1}在{w0}的{scope_words}里排{rank_ord}（{w}）",
-        "note.sinks": "；另有 {sinks} 个“汇聚头”（多数行最关注同一个词）不选",
-        "note.all_sinks": "（这句话里 {total_heads} 个头都是“汇聚头”：多数行最关注同一个词）",
+        "view.given.head": "第 {layer} 层第 {head} 个头：按你的要求（--head {label}）",
+        "view.given.mean": "第 {first_layer}–{last_layer} 层全部 {mean_heads} 个头的平均：按你的要求（--head "
+        "{label}）",
+        "view.given.mean.one": "第 {first_layer} 层 {mean_heads} 个头的平均：按你的要求（--head {label}）",
+        "view.given.rollout": "注意力展开（rollout）：{layers} "
+        "层逐层相乘，每层一半是各头平均、一半留给词自己；按你的要求",
+        "view.focus_link": "第 {layer} 层第 {head} "
+        "个头：{w0}在这里给不相邻的词的权重最大（{link_list}，{score_each}）",
+        "view.focus_link.near": "第 {layer} 层第 {head} "
+        "个头：{w0}在这里给别的词的权重最大（{link_list}，{score_each}）",
+        "view.focus_link.only": "第 {layer} 层第 {head} "
+        "个头：{w0}只有一个不相邻的词{link_list}，这个头给它的最多（{score}）",
+        "view.focus_link.near.only": "第 {layer} 层第 {head} "
+        "个头：{w0}只有一个别的词{link_list}，这个头给它的最多（{score}）",
+        "view.varied": "第 {layer} 层第 {head} 个头：{total_heads} "
+        "个头里它的各行模式最多（{kinds_list}），首选的词也最多样（{rows} 行里 {distinct} 个）",
+        "view.varied.all_sinks": "第 {layer} 层第 {head} 个头：这句话里 {total_heads} "
+        "个头都是汇聚头（多数行首选同一个词）；这个最不明显，那个词只是 {sink_rows} 行的首选",
+        "view.expect": "第 {layer} 层第 {head} 个头：这里{w0}最关注的{scope_words}是{w1}（{w}）",
+        "view.expect.none": "第 {layer} 层第 {head} 个头：这里{w1}在{w0}的{scope_words}里排{rank_ord}（{w}）",
+        "view.sinks": "{sinks} 个汇聚头（多数行首选同一个词）不选：它们每一行看的都差不多",
+        "note.all_sinks": "（这句话里 {total_heads} 个头都是汇聚头：多数行首选同一个词）",
         "expect.article": "文章说{w0}关联的是{expect_list}：{total_heads} 个头里有 {agree} 个让它成为{w0}最关注的"
         "{scope_words}，这个头是其中最强的",
         "expect.given": "你期望{w0}关联到{expect_list}：{total_heads} 个头里有 {agree} 个让它成为{w0}最关注的"
@@ -96,31 +96,29 @@ EN.update(
         "source.rollout": "{model}{bits} · attention rollout · {layers} layers",
         "source.bits": " (4-bit weights, approximate)",
         "source.lexicon": "designed lexicon (not a trained model)",
-        "view.given.head": "{model}, layer {layer}, head {head}, as asked (--head {label})",
-        "view.given.mean": "{model}: the mean of the {mean_heads} heads of layers {first_layer}–{last_layer}, as "
-        "asked (--head {label})",
-        "view.given.mean.one": "{model}: the mean of the {mean_heads} heads of layer {first_layer}, as asked "
+        "view.given.head": "Layer {layer}, head {head}, as asked (--head {label})",
+        "view.given.mean": "The mean of the {mean_heads} heads of layers {first_layer}–{last_layer}, as asked "
         "(--head {label})",
-        "view.given.rollout": "{model}: attention rollout, the {layers} layers multiplied in turn (each layer half "
-        "the mean of its heads, half the word itself), as asked",
-        "view.focus_link": "{model}, layer {layer}, head {head}: here {w0} gives the most to a word not next to it "
+        "view.given.mean.one": "The mean of the {mean_heads} heads of layer {first_layer}, as asked (--head {label})",
+        "view.given.rollout": "Attention rollout, as asked: the {layers} layers multiplied in turn, each half the "
+        "mean of its heads, half the word itself",
+        "view.focus_link": "Layer {layer}, head {head}: here {w0} gives the most to a word not next to it "
         "({link_list}, {score_each})",
-        "view.focus_link.near": "{model}, layer {layer}, head {head}: here {w0} gives the most to one other word "
+        "view.focus_link.near": "Layer {layer}, head {head}: here {w0} gives the most to one other word "
         "({link_list}, {score_each})",
-        "view.focus_link.only": "{model}, layer {layer}, head {head}: {w0} has one word not next to it, {link_list}; "
-        "this head gives it the most ({score})",
-        "view.focus_link.near.only": "{model}, layer {layer}, head {head}: {w0} has one other word, {link_list}; "
-        "this head gives it the most ({score})",
-        "view.varied": "{model}, layer {layer}, head {head}: of the {total_heads} heads, its rows show the most "
-        "kinds of pattern ({kinds_list}) and favour the most different words ({distinct} across {rows} rows)",
-        "view.varied.all_sinks": "{model}, layer {layer}, head {head}: for this sentence all {total_heads} heads are "
-        "sinks (most rows favour one word); this one is the least so: its top word leads {sink_rows} rows",
-        "view.expect": "{model}, layer {layer}, head {head}: here the strongest {scope} word for {w0} is {w1} ({w})",
-        "view.expect.none": "{model}, layer {layer}, head {head}: here {w1} ranks {rank_ord} among the {scope} words "
-        "for {w0} ({w})",
-        "note.sinks": "; {sinks_n} where most rows favour one word (sinks) are passed over",
-        "note.all_sinks": " (for this sentence every one of the {total_heads} heads is a sink: most rows favour one "
-        "word)",
+        "view.focus_link.only": "Layer {layer}, head {head}: {w0} has one word not next to it, {link_list}; this "
+        "head gives it the most ({score})",
+        "view.focus_link.near.only": "Layer {layer}, head {head}: {w0} has one other word, {link_list}; this head "
+        "gives it the most ({score})",
+        "view.varied": "Layer {layer}, head {head}: of the {total_heads} heads, its rows show the most kinds of "
+        "pattern ({kinds_list}) and favour the most different words ({distinct} in {rows} rows)",
+        "view.varied.all_sinks": "Layer {layer}, head {head}: here all {total_heads} heads are sinks (most rows "
+        "favour one word); in this one that word leads only {sink_rows} rows",
+        "view.expect": "Layer {layer}, head {head}: here the strongest {scope} word for {w0} is {w1} ({w})",
+        "view.expect.none": "Layer {layer}, head {head}: here {w1} ranks {rank_ord} among the {scope} words for "
+        "{w0} ({w})",
+        "view.sinks": "{sinks_n} are passed over: sinks, where most rows favour the same word",
+        "note.all_sinks": " (here all {total_heads} heads are sinks: most rows favour one word)",
         "expect.article": "The article says {w0} links to {expect_list}: in {agree} of the {total_heads} heads it is "
         "the strongest {scope} word for {w0}, and this head is the strongest of them",
         "expect.given": "You expect {w0} to link to {expect_list}: in {agree} of the {total_heads} heads it is the "

@@ -3,10 +3,10 @@
 ZH = {
     "rm.title": "真实模型的注意力",
     "rm.source": "{model}{bits} · {layers} 层 × {heads} 个头",
-    "rm.pieces": "模型不按词读，而按它自己的片段：{words} 个词切成 {pieces} 个片段，另加 {specials}；{split_list}",
+    "rm.pieces": "模型按自己的片段读：{words} 个词切成 {pieces} 个片段，另加 {specials}；{split_list}",
     "rm.pieces.whole": "模型按它自己的片段读：这 {words} 个词正好是 {pieces} 个片段，另加 {specials}",
-    "note.crossing": "（{crossing_desc}：片段得到的注意力按字数分给这些词）",
-    "note.empty": "（片段「{empty_text}」不对应任何字：给它的注意力算在特殊符号里）",
+    "rm.crossing": "{crossing_desc}：片段得到的注意力按字数分给这些词",
+    "rm.empty": "片段「{empty_text}」不对应任何字：给它的注意力和特殊符号的算在一起",
     "rm.gallery": "这句话在全部 {total} 个头（{layers} 层 × {heads} 个）里的注意力，每个小方块是一个头；"
     "平均每个词有 {special_mean} 的注意力给了 {special_names}",
     "rm.head_title": "第 {layer} 层 · 第 {head} 个头",
@@ -18,6 +18,14 @@ ZH = {
     "{w_each}——所有头里它给另一个词的最强一条连线",
     "rm.groups": "按这句话里做的事给 {total} 个头分组：前一个词 {n_previous}、后一个词 {n_next}、自己 {n_self}、"
     "同一个词 {n_sink}、特殊符号 {n_special}、平均 {n_broad}、{w0}的远处连线 {n_focus}、其他 {n_other}",
+    "rm.group_name.previous": "前一个词",
+    "rm.group_name.next": "后一个词",
+    "rm.group_name.self": "自己",
+    "rm.group_name.sink": "同一个词（汇聚）",
+    "rm.group_name.special": "特殊符号",
+    "rm.group_name.broad": "平均分散",
+    "rm.group_name.focus": "{w0}的远处连线",
+    "rm.group_name.other": "其他",
     "rm.group.previous": "“前一个词”：{count_n}里，至少 {row_share} 的行最关注前一个词；例如第 {layer} 层第 {head} "
     "个头",
     "rm.group.next": "“后一个词”：{count_n}里，至少 {row_share} 的行最关注后一个词；例如第 {layer} 层第 {head} 个头",
@@ -54,8 +62,8 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "{split_list}",
     "rm.pieces.whole": "The model reads its own pieces: these {words} words are exactly {pieces} pieces, plus "
     "{specials}",
-    "note.crossing": " ({crossing_desc}: a piece's attention is shared among its words by letters)",
-    "note.empty": ' (the piece "{empty_text}" covers no character: what goes to it counts with the special tokens)',
+    "rm.crossing": "{crossing_desc_cap}: a piece's attention is shared among its words by letters",
+    "rm.empty": 'The piece "{empty_text}" covers no character: what goes to it counts with the special tokens',
     "rm.gallery": "This sentence in all {total} heads ({layers} layers × {heads}), one small heatmap each; on "
     "average {special_mean} of a word's attention goes to {special_names}",
     "rm.head_title": "layer {layer} · head {head}",
@@ -68,6 +76,14 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rm.groups": "The {total} heads grouped by what they do here: previous word {n_previous}, next word {n_next}, "
     "itself {n_self}, one word for all {n_sink}, special tokens {n_special}, spread out {n_broad}, {w0} to a far "
     "word {n_focus}, other {n_other}",
+    "rm.group_name.previous": "previous word",
+    "rm.group_name.next": "next word",
+    "rm.group_name.self": "itself",
+    "rm.group_name.sink": "one word for all (sink)",
+    "rm.group_name.special": "special tokens",
+    "rm.group_name.broad": "spread out",
+    "rm.group_name.focus": "{w0} to a far word",
+    "rm.group_name.other": "other",
     "rm.group.previous": "Previous word: in {count_n}, at least {row_share} of the rows favour the word just before; "
     "e.g. layer {layer}, head {head}",
     "rm.group.next": "Next word: in {count_n}, at least {row_share} of the rows favour the word just after; e.g. "
