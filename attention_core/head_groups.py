@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from attention_core.head_rules import SINK_SHARE, sink_of, strongest
+from attention_core.head_rules import SINK_SHARE, strongest_all
 
 __all__ = ["GROUPS", "ROW_SHARE", "SPECIAL_AT_LEAST", "Grouping", "head_groups"]
 
@@ -50,56 +50,48 @@ class Grouping:
         return int((self.group == GROUPS.index(name)).sum())
 
 
-def _led(w: np.ndarray, target) -> tuple[int, int]:
-    """(rows whose strongest word is ``target(i)``, rows that have a target)."""
-    n = w.shape[0]
-    rows = [i for i in range(n) if target(i) is not None]
-    return sum(strongest(w[i], range(n)) == target(i) for i in rows), len(rows)
-
-
-def _test(name: str, w: np.ndarray, s: np.ndarray, focus: int) -> float | None:
-    """How clearly head ``w (n, n)`` (special ``s (n,)``) shows group ``name``; None when it does not."""
-    n = w.shape[0]
-    if name == "special":
-        return float(s.mean()) if s.mean() >= SPECIAL_AT_LEAST else None
-    targets = {
-        "previous": lambda i: i - 1 if i > 0 else None,
-        "next": lambda i: i + 1 if i < n - 1 else None,
-        "self": lambda i: i,
-    }
-    if name in targets:
-        led, rows = _led(w, targets[name])
-        if led < ROW_SHARE * rows:
-            return None
-        return float(np.mean([w[i, targets[name](i)] for i in range(n) if targets[name](i) is not None]))
-    if name == "sink":
-        sink = sink_of(w)
-        return None if sink is None else float(w[:, sink[0]].mean())
-    if name == "broad":
-        share = w / np.maximum(1.0 - s, 1e-12)[:, None]
-        return None if share.max() > 2.0 / n else -float(share.max())
-    if name == "focus":
-        k = strongest(w[focus], [j for j in range(n) if j != focus])
-        if k is None or abs(k - focus) < 2 or w[focus, k] * n < 2.0:
-            return None
-        return float(w[focus, k])
-    return 0.0
+def _tests(words: np.ndarray, special: np.ndarray, focus: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """For every group but ``other``: ``(passes (L, H) bool, score (L, H))``, how clearly each head shows it."""
+    n = words.shape[-1]
+    tops = strongest_all(words)  # (L, H, n): each row's strongest word, -1 on a written tie
+    rows = np.arange(n)
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    before = (tops[..., 1:] == rows[:-1]).sum(axis=-1)
+    out["previous"] = (before >= ROW_SHARE * (n - 1), words[..., rows[1:], rows[:-1]].mean(axis=-1))
+    after = (tops[..., :-1] == rows[1:]).sum(axis=-1)
+    out["next"] = (after >= ROW_SHARE * (n - 1), words[..., rows[:-1], rows[1:]].mean(axis=-1))
+    own = (tops == rows).sum(axis=-1)
+    out["self"] = (own >= ROW_SHARE * n, words[..., rows, rows].mean(axis=-1))
+    led = np.stack([((tops == j) & (rows != j)).sum(axis=-1) for j in range(n)], axis=-1)  # (L, H, n)
+    word = led.argmax(axis=-1)
+    column = np.take_along_axis(words.mean(axis=-2), word[..., None], axis=-1)[..., 0]
+    out["sink"] = (led.max(axis=-1) >= ROW_SHARE * (n - 1), column)
+    out["special"] = (special.mean(axis=-1) >= SPECIAL_AT_LEAST, special.mean(axis=-1))
+    share = words / np.maximum(1.0 - special, 1e-12)[..., None]
+    top_share = share.max(axis=(-2, -1))
+    out["broad"] = (top_share <= 2.0 / n, -top_share)
+    others = [j for j in range(n) if j != focus]
+    k = strongest_all(words[..., focus, :], others)  # (L, H)
+    link = np.take_along_axis(words[..., focus, :], np.maximum(k, 0)[..., None], axis=-1)[..., 0]
+    out["focus"] = ((k >= 0) & (np.abs(k - focus) >= 2) & (link * n >= 2.0), link)
+    return out
 
 
 def head_groups(words: np.ndarray, special: np.ndarray, focus: int) -> Grouping:
     """Every head of ``words (L, H, n, n)`` with ``special (L, H, n)`` in its group (module docstring)."""
-    layers, heads, n, _ = words.shape
-    group = np.full((layers, heads), GROUPS.index("other"))
+    tests = _tests(words, special, focus)
+    group = np.full(words.shape[:2], GROUPS.index("other"))
+    free = np.ones(words.shape[:2], dtype=bool)
     best: dict = {}
-    for layer in range(layers):
-        for head in range(heads):
-            for k, name in enumerate(GROUPS[:-1]):
-                score = _test(name, words[layer, head], special[layer, head], focus)
-                if score is not None:
-                    group[layer, head] = k
-                    if name not in best or score > best[name][2]:
-                        best[name] = (layer, head, score)
-                    break
+    for k, name in enumerate(GROUPS[:-1]):
+        passes, score = tests[name]
+        members = passes & free
+        group[members] = k
+        free &= ~members
+        if members.any():
+            flat = np.where(members, score, -np.inf)
+            layer, head = np.unravel_index(int(np.argmax(flat)), flat.shape)  # the first on a tie
+            best[name] = (int(layer), int(head), float(flat[layer, head]))
     return Grouping(group, best)
 
 

@@ -27,6 +27,9 @@ import numpy as np
 from attention_core.display import WEIGHT_DECIMALS
 
 __all__ = [
+    "row_patterns",
+    "sinks",
+    "strongest_all",
     "FAR",
     "PATTERN_KINDS",
     "SINK_SHARE",
@@ -51,11 +54,33 @@ PATTERN_KINDS = ("self", "neighbour", "far")
 def written(a) -> np.ndarray:
     """Weights as a viewer reads them (two decimals, as :func:`attention_core.fmt` writes them), as floats.
 
-    >>> written([0.125, 0.135, 0.3349]).tolist()
-    [0.12, 0.14, 0.33]
+    Vectorised; the values within float noise of a rounding edge are written one by one, as ``fmt`` does.
+
+    >>> written([0.125, 0.135, 0.3349, 0.005]).tolist()
+    [0.12, 0.14, 0.33, 0.01]
     """
     a = np.asarray(a, dtype=float)
-    return np.array([float(f"{x:.{WEIGHT_DECIMALS}f}") for x in a.ravel()]).reshape(a.shape)
+    scale = 10.0**WEIGHT_DECIMALS
+    out = np.round(a * scale) / scale
+    scaled = a * scale
+    edge = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    for index in zip(*np.nonzero(edge), strict=True):
+        out[index] = float(f"{a[index]:.{WEIGHT_DECIMALS}f}")
+    return out
+
+
+def strongest_all(words: np.ndarray, keys: Sequence[int] | None = None) -> np.ndarray:
+    """``(..., m)`` int: every row's strongest key of ``words (..., m, n)`` among ``keys`` (default: all), as
+    :func:`strongest` decides; -1 where the row's top written weight is shared.
+
+    >>> strongest_all(np.array([[0.1, 0.304, 0.301], [0.5, 0.2, 0.3]])).tolist()
+    [-1, 0]
+    """
+    keys = list(range(words.shape[-1])) if keys is None else list(keys)
+    shown = written(words[..., keys])
+    top = shown.max(axis=-1, keepdims=True)
+    unique = (shown == top).sum(axis=-1) == 1
+    return np.where(unique, np.array(keys)[shown.argmax(axis=-1)], -1)
 
 
 def strongest(row: Sequence[float], keys: Sequence[int]) -> int | None:
@@ -91,17 +116,23 @@ def sink_of(matrix: np.ndarray) -> tuple[int, int, int] | None:
     m = matrix.shape[0]
     if m < 3:
         return None
-    tops = [strongest(matrix[i], range(m)) for i in range(m)]
-    led = Counter(k for i, k in enumerate(tops) if k is not None and k != i)
+    tops = strongest_all(matrix)
+    led = Counter(int(k) for i, k in enumerate(tops) if k >= 0 and k != i)
     for word, count in led.most_common():
         if count >= SINK_SHARE * (m - 1):
-            return int(word), int(count), m - 1
+            return word, count, m - 1
     return None
 
 
 def sinks(words: np.ndarray) -> np.ndarray:
     """``(L, H)`` bool: which heads of ``words (L, H, m, m)`` are sinks."""
-    return np.array([[sink_of(head) is not None for head in layer] for layer in words], dtype=bool)
+    m = words.shape[-1]
+    if m < 3:
+        return np.zeros(words.shape[:2], dtype=bool)
+    tops = strongest_all(words)  # (L, H, m)
+    rows = np.arange(m)
+    led = np.stack([((tops == j) & (rows != j)).sum(axis=-1) for j in range(m)], axis=-1)  # (L, H, m)
+    return led.max(axis=-1) >= SINK_SHARE * (m - 1)
 
 
 def focus_link_head(words: np.ndarray, focus: int) -> tuple[int, int, bool]:
@@ -124,12 +155,20 @@ def row_pattern(row: np.ndarray, query: int, special: float = 0.0) -> str | None
     ('far', 'self')
     >>> row_pattern(np.array([0.01, 0.0, 0.0]), 0, special=0.99)  # nearly all of it went to special tokens
     """
-    n = len(row)
-    top = strongest(row, range(n))
-    if top is None or row[top] * n < STANDS_OUT * (float(np.sum(row)) + special):
-        return None
-    distance = abs(top - query)
-    return "self" if distance == 0 else "neighbour" if distance == 1 else "far" if distance >= FAR else None
+    return row_patterns(row[None], special=np.array([special]), queries=np.array([query]))[0]
+
+
+def row_patterns(words: np.ndarray, special: np.ndarray, queries: np.ndarray | None = None) -> np.ndarray:
+    """:func:`row_pattern` of every row of ``words (..., n, n)`` (``special (..., n)``; row i asks for word i unless
+    ``queries`` says otherwise): an object array of pattern names or None."""
+    n = words.shape[-1]
+    top = strongest_all(words)  # (..., rows)
+    query = np.arange(words.shape[-2]) if queries is None else queries
+    weight = np.take_along_axis(words, np.maximum(top, 0)[..., None], axis=-1)[..., 0]
+    stands = (top >= 0) & (weight * n >= STANDS_OUT * (words.sum(axis=-1) + special))
+    distance = np.abs(top - query)
+    kind = np.where(distance == 0, "self", np.where(distance == 1, "neighbour", np.where(distance >= FAR, "far", "")))
+    return np.where(stands & (kind != ""), kind, None).astype(object)
 
 
 def varied_head(words: np.ndarray, special: np.ndarray) -> dict:
@@ -138,27 +177,28 @@ def varied_head(words: np.ndarray, special: np.ndarray) -> dict:
     n_layers, n_heads, n, _ = words.shape
     is_sink = sinks(words)
     all_sinks = bool(is_sink.all())
+    patterns = row_patterns(words, special)  # (L, H, n)
+    tops = strongest_all(words)  # (L, H, n)
     best, best_key = (0, 0), None
     for layer in range(n_layers):
         for head in range(n_heads):
-            w, s = words[layer, head], special[layer, head]
-            kinds = {row_pattern(w[i], i, float(s[i])) for i in range(n)} - {None}
-            tops = {strongest(w[i], range(n)) for i in range(n)} - {None}
+            kinds = set(patterns[layer, head]) - {None}
+            distinct = len(set(tops[layer, head].tolist()) - {-1})
             if all_sinks:  # the least sink-like: its sink word leads the fewest rows
-                key = (-sink_of(w)[1], len(kinds), len(tops), float(w.sum()))
+                first = -sink_of(words[layer, head])[1]
             else:
-                key = (0 if is_sink[layer, head] else 1, len(kinds), len(tops), float(w.sum()))
+                first = 0 if is_sink[layer, head] else 1
+            key = (first, len(kinds), distinct, float(words[layer, head].sum()))
             if best_key is None or key > best_key:
                 best, best_key = (layer, head), key
     layer, head = best
-    w, s = words[layer, head], special[layer, head]
-    kinds = {row_pattern(w[i], i, float(s[i])) for i in range(n)} - {None}
-    sink = sink_of(w)
+    kinds = set(patterns[layer, head]) - {None}
+    sink = sink_of(words[layer, head])
     return {
         "layer": layer,
         "head": head,
         "kinds": [k for k in PATTERN_KINDS if k in kinds],
-        "distinct": len({strongest(w[i], range(n)) for i in range(n)} - {None}),
+        "distinct": len(set(tops[layer, head].tolist()) - {-1}),
         "rows": n,
         "sinks": int(is_sink.sum()),
         "all_sinks": all_sinks,

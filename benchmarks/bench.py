@@ -11,7 +11,10 @@
 (g) a 12-render batch (6 rows × 2 chapters) with --engine local and --engine ray (a local Ray runtime): seconds of
     video per second for each, their ratio, and the peak memory of a worker;
 (h) the trained models: load time, forward pass of a 16-word sentence (all layers' attention), peak memory, and
-    the real-model chapter's render time at draft.
+    the real-model chapter's render time at draft;
+(i) what a trained model's attention costs beyond its forward pass, for a 32-word sentence (e5-small): every
+    head at word level, a mean of layers, rollout, the head rules (sinks, focus link, varied, expect) and the head
+    groups; all of it together against the forward pass.
 Plain Python, not a timed test: numbers depend on the machine (this one has 2 cores).
 """
 
@@ -214,6 +217,53 @@ def trace_time() -> dict:
     return {"trace_16_ms": (time.perf_counter() - started) / runs * 1000}
 
 
+SENTENCE_32 = (
+    "The little cat in the garden chased a yellow butterfly and then suddenly it stopped near the old wooden gate "
+    "because it was tired of running after bright things all day"
+)
+
+
+def views_time() -> dict:
+    """(i): the forward pass, then every view and rule over it (the mean of 5 runs after a warm-up each)."""
+    from attention_core import tokenize
+    from attention_core.encoder import encode
+    from attention_core.head_groups import head_groups
+    from attention_core.head_rules import expect_survey, focus_link_head, varied_head
+    from attention_core.model_attention import _model, model_attention
+    from attention_core.views import View, rollout_layers
+
+    words = tokenize(SENTENCE_32)
+    a = model_attention(SENTENCE_32, words, "e5-small")
+    weights, tokenizer = _model("e5-small")
+    ids = np.array([p.id for p in tokenizer.pieces(SENTENCE_32)])
+    focus = words.index("it")
+    keys = [k for k in range(len(words)) if k != focus]
+
+    def timed(work) -> float:
+        work()
+        started = time.perf_counter()
+        for _ in range(5):
+            work()
+        return (time.perf_counter() - started) / 5 * 1000
+
+    figures = {"views_words": len(words), "views_forward_ms": timed(lambda: encode(weights, ids))}
+    w, sp = a.words_view()
+    parts = {
+        "views_heads_ms": a.words_view,
+        "views_mean_ms": lambda: a.word_rows(View.parse("mean:9-12").pieces(a.tokens)),
+        "views_rollout_ms": lambda: a.word_rows(rollout_layers(a.tokens)),
+        "views_rules_ms": lambda: (
+            focus_link_head(w, focus),
+            varied_head(w, sp),
+            expect_survey(w, focus, keys, [words.index("cat")]),
+        ),
+        "views_groups_ms": lambda: head_groups(w, sp, focus),
+    }
+    figures.update({name: timed(work) for name, work in parts.items()})
+    figures["views_all_ms"] = sum(figures[name] for name in parts)
+    return figures
+
+
 def claims_time() -> dict:
     from scenes import CHAPTERS
 
@@ -238,6 +288,14 @@ def main() -> None:
     print(f"(e) 16-token trace: {figures['trace_16_ms']:.3f} ms (target < 5 ms)", flush=True)
     figures.update(claims_time())
     print(f"(f) every chapter's data and claims, 32 tokens: {figures['all_chapters_32_ms']:.1f} ms", flush=True)
+    figures.update(views_time())
+    print(
+        f"(i) {figures['views_words']:.0f} words, e5-small: forward {figures['views_forward_ms']:.0f} ms; beyond it "
+        f"{figures['views_all_ms']:.0f} ms (every head at word level {figures['views_heads_ms']:.0f}, mean "
+        f"{figures['views_mean_ms']:.1f}, rollout {figures['views_rollout_ms']:.1f}, rules "
+        f"{figures['views_rules_ms']:.0f}, groups {figures['views_groups_ms']:.0f}; target < 500 ms)",
+        flush=True,
+    )
     figures.update(matrix_ratio(out))
     print(
         f"(a) attention-matrix 16 tokens / 4 tokens: {figures['matrix_16_over_4']:.2f} "
