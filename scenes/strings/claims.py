@@ -229,21 +229,33 @@ def _model_fields(claim: Claim, lang: str) -> dict[str, object]:
 
 
 def _special_note(v: dict, lang: str) -> str:
-    """What a row reading gave the special tokens, "; 0.20 goes to the special tokens", said as "most of the row"
-    when it is more than the top word's weight (the reading's numbers alone would hide where the weight went).
+    """What a row reading gave the special tokens: "; 0.20 goes to the special tokens"; said as "more than any
+    word" when it is more than the top word's weight, and as "most of the row" when it is more than half the row
+    (the reading's numbers alone would hide where the weight went).
 
-    >>> _special_note({"special": "0.90", "w": "0.04"}, "en"), _special_note({"special": None, "w": "0.5"}, "en")
-    ('; most of the row, 0.90, goes to the special tokens', '')
+    >>> for s in ("0.20", "0.38", "0.90"):
+    ...     print(_special_note({"special": s, "w": "0.30"}, "en"))
+    ; 0.20 goes to the special tokens
+    ; 0.38 goes to the special tokens, more than to any word
+    ; most of the row, 0.90, goes to the special tokens
+    >>> _special_note({"special": None, "w": "0.5"}, "en")
+    ''
     """
     special = v.get("special")
     if not special:
         return ""
     top = v.get("w") or v.get("high")
-    if top is not None and float(special) > float(top):
+    if float(special) > 0.5:
         return (
             f"；这一行的大部分（{special}）给了特殊符号"
             if lang == "zh"
             else f"; most of the row, {special}, goes to the special tokens"
+        )
+    if top is not None and float(special) > float(top):
+        return (
+            f"；{special} 给了特殊符号，比任何一个词都多"
+            if lang == "zh"
+            else f"; {special} goes to the special tokens, more than to any word"
         )
     return f"；{special} 给了特殊符号" if lang == "zh" else f"; {special} goes to the special tokens"
 
