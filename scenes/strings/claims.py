@@ -210,7 +210,7 @@ def _model_fields(claim: Claim, lang: str) -> dict[str, object]:
     if claim.kind == "head_groups":
         out.update({f"n_{k}": c for k, c in v["counts"].items()})
     if claim.kind == "head_group":
-        out["count_n"] = f"{v['count']} 个头" if lang == "zh" else count(v["count"], "head")
+        out["heads_n"] = f"{v['count']} 个头" if lang == "zh" else count(v["count"], "head")
     if claim.kind == "rollout":
         names = [_name(w, a, lang) for w, a in zip(v["top"], v["top_at"], strict=True)]
         out["top_list"], out["top_each"] = _many(names, v["top_w"], lang)

@@ -26,17 +26,17 @@ ZH = {
     "rm.group_name.broad": "平均分散",
     "rm.group_name.focus": "{w0}的远处连线",
     "rm.group_name.other": "其他",
-    "rm.group.previous": "“前一个词”：{count_n}里，至少 {row_share} 的行最关注前一个词；例如第 {layer} 层第 {head} "
+    "rm.group.previous": "“前一个词”：{heads_n}里，至少 {row_share} 的行最关注前一个词；例如第 {layer} 层第 {head} "
     "个头",
-    "rm.group.next": "“后一个词”：{count_n}里，至少 {row_share} 的行最关注后一个词；例如第 {layer} 层第 {head} 个头",
-    "rm.group.self": "“自己”：{count_n}里，至少 {row_share} 的行最关注这个词自己；例如第 {layer} 层第 {head} 个头",
-    "rm.group.sink": "“同一个词”：{count_n}里，一个词是其余至少 {row_share} 行的首选；例如第 {layer} 层第 {head} "
+    "rm.group.next": "“后一个词”：{heads_n}里，至少 {row_share} 的行最关注后一个词；例如第 {layer} 层第 {head} 个头",
+    "rm.group.self": "“自己”：{heads_n}里，至少 {row_share} 的行最关注这个词自己；例如第 {layer} 层第 {head} 个头",
+    "rm.group.sink": "“同一个词”：{heads_n}里，一个词是其余至少 {row_share} 行的首选；例如第 {layer} 层第 {head} "
     "个头",
-    "rm.group.special": "“特殊符号”：{count_n}平均把至少 {special} 给了特殊符号，又不属于上面几组；例如第 {layer} 层"
+    "rm.group.special": "“特殊符号”：{heads_n}平均把至少 {special} 给了特殊符号，又不属于上面几组；例如第 {layer} 层"
     "第 {head} 个头",
-    "rm.group.broad": "“平均”：{count_n}里，每一行给词的注意力中没有一个词超过 {even_top}；例如第 {layer} 层第 "
+    "rm.group.broad": "“平均”：{heads_n}里，每一行给词的注意力中没有一个词超过 {even_top}；例如第 {layer} 层第 "
     "{head} 个头",
-    "rm.group.focus": "“远处连线”：{count_n}里，{w0}最关注的词不和它相邻，而且至少得到 {even_top}；例如第 {layer} 层"
+    "rm.group.focus": "“远处连线”：{heads_n}里，{w0}最关注的词不和它相邻，而且至少得到 {even_top}；例如第 {layer} 层"
     "第 {head} 个头",
     "rm.chosen_title": "你要看的：{label}",
     "rm.layer": "第 {k} 层",
@@ -84,19 +84,19 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rm.group_name.broad": "spread out",
     "rm.group_name.focus": "{w0} to a far word",
     "rm.group_name.other": "other",
-    "rm.group.previous": "Previous word: in {count_n}, at least {row_share} of the rows favour the word just before; "
+    "rm.group.previous": "Previous word: in {heads_n}, at least {row_share} of the rows favour the word just before; "
     "e.g. layer {layer}, head {head}",
-    "rm.group.next": "Next word: in {count_n}, at least {row_share} of the rows favour the word just after; e.g. "
+    "rm.group.next": "Next word: in {heads_n}, at least {row_share} of the rows favour the word just after; e.g. "
     "layer {layer}, head {head}",
-    "rm.group.self": "Itself: in {count_n}, at least {row_share} of the rows favour their own word; e.g. layer "
+    "rm.group.self": "Itself: in {heads_n}, at least {row_share} of the rows favour their own word; e.g. layer "
     "{layer}, head {head}",
-    "rm.group.sink": "One word for all (a sink): in {count_n}, one word is the favourite of at least {row_share} of "
+    "rm.group.sink": "One word for all (a sink): in {heads_n}, one word is the favourite of at least {row_share} of "
     "the other rows; e.g. layer {layer}, head {head}",
-    "rm.group.special": "Special tokens: {count_n} give them at least {special} on average and show none of the "
+    "rm.group.special": "Special tokens: {heads_n} give them at least {special} on average and show none of the "
     "patterns above; e.g. layer {layer}, head {head}",
-    "rm.group.broad": "Spread out: in {count_n}, no word gets more than {even_top} of what a row gives the words; "
+    "rm.group.broad": "Spread out: in {heads_n}, no word gets more than {even_top} of what a row gives the words; "
     "e.g. layer {layer}, head {head}",
-    "rm.group.focus": "To a far word: in {count_n}, the favourite of {w0} is not next to it and gets at least "
+    "rm.group.focus": "To a far word: in {heads_n}, the favourite of {w0} is not next to it and gets at least "
     "{even_top}; e.g. layer {layer}, head {head}",
     "rm.chosen_title": "your view: {label}",
     "rm.layer": "layer {k}",
