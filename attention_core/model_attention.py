@@ -30,6 +30,7 @@ from attention_core.arrays import freeze_arrays
 from attention_core.encoder import encode
 from attention_core.errors import ExplainerError
 from attention_core.piece_tokenizers import Piece, UnigramTokenizer, WordPieceTokenizer
+from attention_core.tokenize import word_spans
 
 __all__ = ["MODELS", "ModelAttention", "model_attention", "outside_names", "word_spans"]
 
@@ -51,22 +52,6 @@ def _model(name: str):
         weights, vocab = read_minilm()
         return weights, WordPieceTokenizer(vocab)
     raise ExplainerError(f"unknown model {name!r}; use lexicon, {', '.join(MODELS)}")
-
-
-def word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Each word's (start, end) in ``text``, found in order (the words are pieces of the text, as tokenize makes).
-
-    >>> word_spans("猫 坐在 垫子", ("猫", "坐在", "垫子"))
-    [(0, 1), (2, 4), (5, 7)]
-    """
-    spans, at = [], 0
-    for w in words:
-        start = text.find(w, at)
-        if start < 0:
-            raise ExplainerError(f"word {w!r} is not in the text at or after character {at}")
-        spans.append((start, start + len(w)))
-        at = start + len(w)
-    return spans
 
 
 def _membership(pieces: list[Piece], spans: list[tuple[int, int]]) -> np.ndarray:

@@ -21,7 +21,7 @@ from attention_core.chapter_data import first_entry
 from attention_core.claims import Claim, positive_claim, read_row, row_sum_claim, scale_claim
 from attention_core.display import fmt
 from attention_core.focus import find_focus
-from attention_core.tokenize import detect_language, tokenize
+from attention_core.tokenize import detect_language, tokenize, typed_text
 from attention_core.trace import AttentionTrace, attention_trace, tokens_trace
 
 __all__ = [
@@ -74,6 +74,11 @@ class WorkedExampleData(ChapterData):
     def tokens(self) -> tuple[str, ...]:
         """The words worked through."""
         return self.trace.tokens
+
+    @property
+    def typed(self) -> str:
+        """The words worked through as the writer typed them (spaces and all), for quoting."""
+        return typed_text(self.trace.sentence, self.sentence_tokens, self.window.start, self.window.stop)
 
     def arrays(self) -> dict:
         """The whole sentence's words and the attention trace of the window."""

@@ -17,7 +17,7 @@ import unicodedata
 
 from attention_core.errors import ExplainerError
 
-__all__ = ["MAX_SENTENCE_CHARS", "clean_sentence", "detect_language", "tokenize"]
+__all__ = ["MAX_SENTENCE_CHARS", "clean_sentence", "detect_language", "tokenize", "typed_text", "word_spans"]
 
 MAX_SENTENCE_CHARS = 200
 
@@ -101,3 +101,31 @@ def tokenize(text: str, lang: str | None = None) -> tuple[str, ...]:
     if detect_language(text) == "zh":
         return tuple(_segment_chinese(text)) or (text,)
     return tuple(_words(text)) or (text,)
+
+
+def word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Each word's (start, end) in ``text``, found in order (the words are pieces of the text, as tokenize makes).
+
+    >>> word_spans("猫 坐在 垫子", ("猫", "坐在", "垫子"))
+    [(0, 1), (2, 4), (5, 7)]
+    """
+    spans, at = [], 0
+    for w in words:
+        start = text.find(w, at)
+        if start < 0:
+            raise ExplainerError(f"word {w!r} is not in the text at or after character {at}")
+        spans.append((start, start + len(w)))
+        at = start + len(w)
+    return spans
+
+
+def typed_text(sentence: str, tokens: tuple[str, ...], start: int, stop: int) -> str:
+    """Words ``start``..``stop - 1`` of ``sentence`` (whose tokens are ``tokens``) as the writer typed them, spaces
+    and all.
+
+    >>> typed_text('She said "yes" (twice)', tokenize('She said "yes" (twice)'), 0, 9)
+    'She said "yes" (twice)'
+    """
+    text = clean_sentence(sentence)
+    spans = word_spans(text, tokens)
+    return text[spans[start][0] : spans[stop - 1][1]]

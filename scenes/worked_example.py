@@ -69,7 +69,7 @@ class ShowWorkedExample(ProjectionBeat, ChapterScene):
         self.play(FadeIn(x.row_labels, lag_ratio=0.2), Create(x.brackets), Fade(x.title))
         self.play(LaggedStart(*[Fade(x.row(i)) for i in range(tr.n)], lag_ratio=0.3))
         self.settle(x)
-        self.state("shape", "we.intro", hold=2.0, sentence=" ".join(tr.tokens))
+        self.state("shape", "we.intro", hold=2.0, sentence=self.data.typed)
         box = x.row_box(0, self.theme.accent)
         self.play(Create(box))
         self.state("x1", "we.x1", hold=2.0, x1=", ".join(self.data.claim("x1").values["x1"]))

@@ -111,3 +111,64 @@ def test_output_folder_that_is_a_file(tmp_path):
     target.write_text("x")
     result = CliRunner().invoke(cli, ["render", "worked-example", "--out", str(target)])
     assert result.exit_code == 2 and "is a file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--head", "0.1"], "e5-small has layers 1 to 12"),
+        (["--head", "13.1"], "e5-small has layers 1 to 12"),
+        (["--head", "12.13"], "heads 1 to 12"),
+        (["--head", "mean:5-2"], "the first layer comes after the last"),
+        (["--head", "mean:1-13"], "layers 1 to 12"),
+        (["--head", "12"], "use L.H"),
+        (["--head", "7.1", "--model", "minilm"], "minilm has layers 1 to 6"),
+        (["--head", "12.2", "--model", "lexicon"], "the lexicon has none"),
+        (["--expect", "小猫", "--model", "lexicon"], "the lexicon has none"),
+        (["--expect", "狗"], "'狗': '停下' looks back at these earlier words only"),
+        (["--expect", "脚步"], "'脚步': '停下' looks back"),  # in the sentence, but after the focus word
+        (["--expect", "停下"], "'停下': '停下' looks back"),
+        (["--head", "1.1", "--expect", "小猫"], "give one"),
+    ],
+)
+def test_bad_head_and_expect_are_one_line_and_exit_2(args, message):
+    for command in (["trace", "--chapter", "intuition", "--json"], ["render", "intuition"]):
+        result = CliRunner().invoke(cli, [*command, *args])
+        lines = result.stderr.strip().splitlines()
+        assert result.exit_code == 2 and len(lines) == 1 and message in lines[0], (command, result.stderr)
+
+
+def test_head_and_expect_need_a_chapter_with_a_model():
+    result = CliRunner().invoke(cli, ["render", "qkv", "--head", "1.1"])
+    assert result.exit_code == 2 and "none of them is rendered" in result.stderr
+    result = CliRunner().invoke(cli, ["trace", "--expect", "cat"])
+    assert result.exit_code == 2 and "need --chapter" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "view"),
+    [
+        ([], {"kind": "head", "label": "12.2", "layer": 12, "head": 2}),
+        (["--head", "3.4"], {"kind": "head", "label": "3.4", "layer": 3, "head": 4}),
+        (["--head", "mean:9-12"], {"kind": "mean", "label": "mean:9-12", "first_layer": 9, "last_layer": 12}),
+        (["--head", "rollout"], {"kind": "rollout", "label": "rollout"}),
+    ],
+)
+def test_trace_says_which_view_is_shown_and_why(args, view):
+    data = json.loads(run("trace", "--chapter", "intuition", "--json", *args).output)
+    source = data["attention"]["source"]
+    assert source["view"] == view
+    assert source["rule"] == ("given" if args else "expect")
+    kinds = [c["kind"] for c in data["claims"]]
+    assert "view" in kinds and ("expect" in kinds) == (not args)
+
+
+def test_expect_picks_the_strongest_agreeing_head_and_says_how_many_agree():
+    sentence = "The nurse told the doctor that she had worked all night and needed sleep"
+    data = json.loads(
+        run("trace", "--chapter", "self-attention-idea", "--sentence", sentence, "--expect", "nurse", "--json").output
+    )
+    expect = next(c for c in data["claims"] if c["kind"] == "expect")["values"]
+    assert expect["source"] == "given" and expect["expect"] == ["nurse"] and 0 < expect["agree"] < 144
+    focus = next(c for c in data["claims"] if c["topic"] == "focus_row")
+    assert focus["words"][:2] == ["she", "nurse"]

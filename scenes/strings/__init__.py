@@ -81,7 +81,7 @@ def variant(claim: Claim) -> str:
     if claim.kind == "heads_differ":
         return (".self" if v.get("self") else "") + (".same" if v["head1_w"] == v["head2_w"] else "")
     if claim.kind == "pieces":
-        return "" if v["split"] else ".whole"
+        return "" if v["split"] else ".joined" if v["crossing"] else ".whole"
     if claim.kind == "gradient":
         return f".{v['trend']}" + (".above" if v["trend"] == "vanishing" and v["above_one"] else "")
     if claim.kind == "window":

@@ -31,7 +31,7 @@ ZH = {
 
 EN = {  # straight quotes: the CJK font draws curly ones full-width
     "am.title": "The attention matrix",
-    "am.intro": "The attention weights between all {n} words: a square matrix, {n}×{n}",
+    "am.intro": "The attention weights between {all_n_words}: a square matrix, {n}×{n}",
     "am.rows": "rows = queries (Q)",
     "am.cols": "columns = keys (K)",
     "am.axis_keys": "keys (K) →",

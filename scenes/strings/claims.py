@@ -298,6 +298,8 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
             fields[f"{key}_n"] = count(v[key], noun, lang)
     if isinstance(v.get("n"), int):
         fields["a_n"] = a_an(v["n"])
+        fields["all_n_words"] = "both words" if v["n"] == 2 else f"all {v['n']} words"  # never "all 2 words"
+        fields["all_n_steps"] = "both steps" if v["n"] == 2 else f"all {v['n']} steps"
     if claim.kind in ("strongest", "tie", "self", "even") or claim.kind == "pattern":
         fields["special_note"] = _special_note(v, lang)
     if claim.kind == "head_split":  # "head 1 takes columns 1–2, head 2 takes columns 3–4"

@@ -33,7 +33,7 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rnn.counter": "step {t} / {n}",
     "rnn.wait": "Each step needs the previous hidden state h: no parallel work, the GPU waits",
     "rnn.fast_forward": "Fast-forward: steps {skipped_first}–{skipped_last} run the same way, one after another",
-    "rnn.done": "Only after all {n} steps is the last hidden state ready",
+    "rnn.done": "Only after {all_n_steps} is the last hidden state ready",
     "rnn.long": "A long sentence: the first word {w0} must travel {steps_n} to reach {w1}",
     "rnn.decay": "Measured: how much of the first word a tanh RNN keeps, step by step "
     "(each curve: mean of {seeds} networks)",

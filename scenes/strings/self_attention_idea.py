@@ -21,7 +21,7 @@ EN = {  # straight quotes: the CJK font draws curly ones full-width
     "sa.path_attn": "self-attention: 1 step",
     "sa.parallel": "All positions at once: the whole {n}×{n} weight matrix in a single step",
     "sa.rows": "Each row is one word looking at every word: rows are queries, columns keys, colour is weight",
-    "sa.focus": 'Take the row of "{word}": its attention is spread over all {n} words',
+    "sa.focus": 'Take the row of "{word}": its attention is spread over {all_n_words}',
     "sa.best": "{reading}{special_note}: computed from the words, so the weights change with the sentence",
     "sa.close": "Self-attention: path length 1, one parallel step, dynamic weights",
 }
