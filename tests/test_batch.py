@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.batch import Defaults, parse_rows, read_rows
+from pipeline.batch import Defaults, parse_rows, read_rows, row_tasks
 from pipeline.files import SCRATCH_ROOT, _alive
 from pipeline.media import probe
 from render import cli
@@ -60,6 +60,11 @@ BAD_ROWS = [
     ({"sentence": "a b", "colour": "red"}, "unknown field 'colour'"),
     ({"sentence": "小猫 停下", "focus": "小猫", "chapters": "intuition"}, "intuition: focus word '小猫' is the"),
     ({"text": "no sentence"}, "unknown field 'text'"),
+    ({"sentence": "The cat sat", "head": "13.1", "chapters": "intuition"}, "e5-small has layers 1 to 12"),
+    ({"sentence": "The cat sat", "head": "mean:5-2", "chapters": "real-model"}, "the first layer comes after"),
+    ({"sentence": "The cat sat", "expect": "dog", "chapters": "intuition"}, "--expect 'dog'"),
+    ({"sentence": "The cat sat", "head": "1.1", "chapters": "qkv"}, "the row has none"),
+    ({"sentence": "The cat sat", "head": "1.1", "model": "lexicon", "chapters": "intuition"}, "the lexicon has none"),
 ]
 
 
@@ -88,6 +93,17 @@ def test_the_model_is_part_of_a_row_and_of_its_slug():
     )
     assert not errors and [r.model for r in rows] == [None, "minilm", "lexicon"]
     assert len({r.id for r in rows}) == 3  # another model draws other weights: never the same folder
+
+
+def test_head_and_expect_are_part_of_a_row_and_of_its_slug(tmp_path):
+    same = {"sentence": "The cat sat because it was tired", "chapters": ["intuition", "qkv"]}
+    raw = [(1, same), (2, {**same, "head": "rollout"}), (3, {**same, "expect": "cat"}), (4, {**same, "head": "9.9"})]
+    rows, errors = parse_rows(raw, Defaults(), dict(CHAPTERS))
+    assert not errors
+    assert [(r.head, r.expect) for r in rows] == [(None, ()), ("rollout", ()), (None, ("cat",)), ("9.9", ())]
+    assert len({r.id for r in rows}) == 4  # another view draws other weights: never the same folder
+    jobs = {t.job.chapter_id: t.job for t in row_tasks(rows[2], tmp_path, Defaults(), dict(CHAPTERS))}
+    assert jobs["intuition"].expect == ("cat",) and jobs["qkv"].expect == ()  # qkv has no model to check
 
 
 def test_duplicate_ids_and_broken_lines(tmp_path):
