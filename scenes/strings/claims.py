@@ -9,119 +9,10 @@ in a sentence; a template never holds a number of its own.
 from __future__ import annotations
 
 from attention_core import Claim
+from scenes.strings.grammar import a_an, count, name, name_list, quote
+from scenes.strings.model_fields import MARKS, many, model_fields, view_fields
 
 __all__ = ["a_an", "claim_fields", "count", "describe", "name_list", "reading"]
-
-
-def count(n: int, noun: str, lang: str = "en") -> str:
-    """``n`` with its noun: "1 step", "9 steps" (Chinese nouns take no plural: "9 步").
-
-    >>> count(1, "step"), count(9, "step"), count(2, "word", "zh")
-    ('1 step', '9 steps', '2 个词')
-    """
-    if lang == "zh":
-        return f"{n} {_ZH_NOUNS.get(noun, noun)}"
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-_ZH_NOUNS = {"step": "步", "word": "个词", "cell": "格", "score": "个分数", "head": "个头", "sink": "个汇聚头"}
-
-
-def a_an(n: int) -> str:
-    """The English article before a number said aloud: "an 8×8", "an 11×11", "a 4×4".
-
-    >>> [a_an(n) for n in (4, 8, 11, 16, 18, 80, 800)]
-    ['a', 'an', 'an', 'a', 'an', 'an', 'an']
-    """
-    s = str(n)
-    return "an" if s[0] == "8" or (len(s) in (2, 5) and s[:2] in ("11", "18")) else "a"
-
-
-def _quote(word: str, lang: str) -> str:
-    return f"「{word}」" if lang == "zh" else f'"{word}"'
-
-
-def _name(word: str, position: int | None, lang: str) -> str:
-    """A quoted word, with its position in the sentence when it is given (a word shown more than once)."""
-    if position is None:
-        return _quote(word, lang)
-    return f"{_quote(word, lang)}（第 {position} 个）" if lang == "zh" else f"{_quote(word, lang)} (word {position})"
-
-
-def name_list(names: list[str], lang: str, either: bool = False) -> str:
-    """Names joined as a sentence lists them: "A", "A and B", "A, B and C" (Chinese: A、B 和 C); ``either``: "or".
-
-    >>> name_list(['"a"', '"b"', '"c"'], "en"), name_list(["「甲」", "「乙」"], "zh")
-    ('"a", "b" and "c"', '「甲」和「乙」')
-    >>> name_list(['"a"', '"b"'], "en", either=True), name_list(["「甲」", "「乙」"], "zh", either=True)
-    ('"a" or "b"', '「甲」或「乙」')
-    """
-    if len(names) <= 1:
-        return "".join(names)
-    if lang == "zh":
-        return "、".join(names[:-1]) + ("或" if either else "和") + names[-1]
-    return ", ".join(names[:-1]) + (" or " if either else " and ") + names[-1]
-
-
-def ordinal(n: int, lang: str) -> str:
-    """A rank: "1st", "2nd", "3rd", "11th", "22nd" (Chinese: "第 2").
-
-    >>> [ordinal(n, "en") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 112)], ordinal(2, "zh")
-    (['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '112th'], '第 2')
-    """
-    if lang == "zh":
-        return f"第 {n}"
-    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-_MARKS = {
-    "zh": {"punctuation": "标点", "symbols": "符号（如表情）", "both": "标点和符号"},
-    "en": {"punctuation": "punctuation", "symbols": "symbols such as emoji", "both": "punctuation and symbols"},
-}
-_KINDS = {
-    "zh": {"self": "对自己", "neighbour": "相邻的词", "far": "远处的词"},
-    "en": {"self": "to itself", "neighbour": "to a neighbour", "far": "to a far word"},
-}
-
-
-def _each(value: str, several: bool, lang: str) -> str:
-    """ "0.32" or, for several named things sharing it, "0.32 each" (各 0.32)."""
-    if not several:
-        return value
-    return f"各 {value}" if lang == "zh" else f"{value} each"
-
-
-def _view_fields(claim: Claim, lang: str) -> dict[str, object]:
-    """The named words of a view or expect claim (with positions), lists, ranks and counts."""
-    v, words = claim.values, claim.words
-    at = v.get("word_at", [None] * len(words))
-    names = [_name(w, a, lang) for w, a in zip(words, at, strict=True)]
-    out: dict[str, object] = {"scope_words": ("前面的词" if v.get("scope") == "earlier" else "其他词")}
-    if claim.kind == "view":
-        if v["rule"] == "focus_link":
-            out["link_list"] = name_list(names[1:], lang)
-            out["score_each"] = _each(v["score"], v["tie"], lang)
-        if v["rule"] == "varied":
-            out["kinds_list"] = ("、" if lang == "zh" else ", ").join(_KINDS[lang][k] for k in v["kinds"])
-        if v.get("rank"):
-            out["rank_ord"] = ordinal(v["rank"], lang)
-        return out
-    ahead = len(v["ahead"])
-    out["expect_list"] = name_list([_quote(w, lang) for w in v["expect"]], lang, either=True)
-    out["rank_ord"] = ordinal(v["rank"], lang)
-    out["ahead_list"] = name_list(
-        [
-            f"{n}（{w}）" if lang == "zh" else f"{n} ({w})"
-            for n, w in zip(names[2 : 2 + ahead], v["ahead_w"], strict=True)
-        ],
-        lang,
-    )
-    instead = names[2 + ahead :]
-    out["instead_list"] = name_list(instead, lang)
-    heads = f"{v['instead_heads']} 个头" if lang == "zh" else count(v["instead_heads"], "head")
-    out["instead_each"] = _each(heads, len(instead) > 1, lang)
-    return out
 
 
 def _keys(claim: Claim, keys: list[int], words: tuple[str, ...], lang: str) -> str:
@@ -129,13 +20,13 @@ def _keys(claim: Claim, keys: list[int], words: tuple[str, ...], lang: str) -> s
     v = claim.values
     out = []
     for k, word, at in zip(keys, words, v["named_at"], strict=True):
-        out.append(("它自己" if lang == "zh" else "itself") if k == v["query"] else _name(word, at, lang))
+        out.append(("它自己" if lang == "zh" else "itself") if k == v["query"] else name(word, at, lang))
     return name_list(out, lang)
 
 
 def _asker(claim: Claim, lang: str) -> str:
     v = claim.values
-    return _name(claim.words[0], v["query_at"], lang)
+    return name(claim.words[0], v["query_at"], lang)
 
 
 def reading(claim: Claim, lang: str) -> str:
@@ -186,46 +77,15 @@ def _self_reading(claim: Claim, q: str, lang: str) -> str:
 def _unasked(claim: Claim, lang: str) -> str:
     v, kind = claim.values, claim.kind
     if kind == "strongest":
-        k = _quote(claim.words[0], lang)
+        k = quote(claim.words[0], lang)
         return f"{k}最匹配，权重 {v['w']}" if lang == "zh" else f"{k} matches best, weight {v['w']}"
     if kind == "tie":
-        k = name_list([_quote(w, lang) for w in claim.words], lang)
+        k = name_list([quote(w, lang) for w in claim.words], lang)
         return f"{k}同样匹配，各 {v['w']}" if lang == "zh" else f"{k} match equally, {v['w']} each"
     spread = f"{v['low']}–{v['high']}"
     if lang == "zh":
         return f"每一项的权重都差不多（{spread}）"
     return f"every item gets about the same weight ({spread})"
-
-
-def _many(names: list[str], w: str, lang: str) -> tuple[str, str]:
-    """Tied words and their weight: "「甲」和「乙」", "各 0.20"; more than three are counted, not listed."""
-    if len(names) > 3:
-        return (f"{len(names)} 个词" if lang == "zh" else f"{len(names)} words"), _each(w, True, lang)
-    return name_list(names, lang), _each(w, len(names) > 1, lang)
-
-
-def _model_fields(claim: Claim, lang: str) -> dict[str, object]:
-    """Fields of the real-model claims: group counts, tied words (counted beyond three), crossing pieces."""
-    v, out = claim.values, {}
-    if claim.kind == "head_groups":
-        out.update({f"n_{k}": c for k, c in v["counts"].items()})
-    if claim.kind == "head_group":
-        out["heads_n"] = f"{v['count']} 个头" if lang == "zh" else count(v["count"], "head")
-    if claim.kind == "rollout":
-        names = [_name(w, a, lang) for w, a in zip(v["top"], v["top_at"], strict=True)]
-        out["top_list"], out["top_each"] = _many(names, v["top_w"], lang)
-        out["w0"] = _name(claim.words[0], v["focus_at"], lang)
-    if claim.kind == "head_pattern" and v.get("keys"):
-        names = [_name(w, a, lang) for w, a in zip(claim.words[1:], v["word_at"][1:], strict=True)]
-        out["link_list"], out["w_each"] = _many(names, v["w"], lang)
-    if claim.kind == "pieces" and v["crossing"]:
-        spans = [
-            f"片段{_quote(t, lang)}跨了 {k} 个词" if lang == "zh" else f"the piece {_quote(t, lang)} spans {k} words"
-            for t, k in zip(v["crossing"], v["crossing_words"], strict=True)
-        ]
-        out["crossing_desc"] = name_list(spans, lang)
-        out["crossing_desc_cap"] = out["crossing_desc"][:1].upper() + out["crossing_desc"][1:]
-    return out
 
 
 def _special_note(v: dict, lang: str) -> str:
@@ -267,26 +127,26 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
     ``between_n``, ``count_n`` are counts with their noun; ``a_n`` the English article before ``n``.
     """
     fields: dict[str, object] = dict(claim.values)
-    fields.update({f"w{i}": _quote(w, lang) for i, w in enumerate(claim.words)})
+    fields.update({f"w{i}": quote(w, lang) for i, w in enumerate(claim.words)})
     v = claim.values
     if "word_at" in v:  # head claims: each word named, with its position when the words shown repeat it
         fields.update(
-            {f"w{i}": _name(w, at, lang) for i, (w, at) in enumerate(zip(claim.words, v["word_at"], strict=True))}
+            {f"w{i}": name(w, at, lang) for i, (w, at) in enumerate(zip(claim.words, v["word_at"], strict=True))}
         )
     if v.get("query") is not None:  # a row reading: a word the sentence repeats is named with its position
         fields["w0"] = _asker(claim, lang)
         if v.get("key") is not None:
-            fields["w1"] = _name(claim.words[1], v["named_at"][0], lang)
+            fields["w1"] = name(claim.words[1], v["named_at"][0], lang)
     if claim.kind in ("strongest", "tie", "self", "even"):
         fields["reading"] = reading(claim, lang)
     if claim.kind == "pattern":
         fields["reading"] = reading(Claim(claim.topic, v["reading"], claim.words, v, claim.evidence), lang)
     if claim.kind in ("view", "expect"):
-        fields.update(_view_fields(claim, lang))
+        fields.update(view_fields(claim, lang))
     if claim.kind in ("head_groups", "head_group", "rollout", "pieces", "head_pattern"):
-        fields.update(_model_fields(claim, lang))
+        fields.update(model_fields(claim, lang))
     if claim.kind == "auto_focus" and v.get("marks"):
-        fields["marks_words"] = _MARKS[lang][v["marks"]]
+        fields["marks_words"] = MARKS[lang][v["marks"]]
     for key, noun in (
         ("steps", "step"),
         ("between", "word"),
@@ -308,10 +168,10 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         items = [text(lang, "mh.split_item", head=k + 1, cols=c) for k, c in enumerate(v["cols"])]
         fields["split_list"] = ("、" if lang == "zh" else ", ").join(items)
     if claim.kind == "layer_trend":  # the word(s) most looked at early and late: a tie names every tied word
-        fields["w0"] = _name(claim.words[0], v["focus_at"], lang)
+        fields["w0"] = name(claim.words[0], v["focus_at"], lang)
         for part in ("early", "late"):
-            names = [_name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"], strict=True)]
-            fields[f"{part}_list"], fields[f"{part}_each"] = _many(names, v[f"{part}_w"], lang)
+            names = [name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"], strict=True)]
+            fields[f"{part}_list"], fields[f"{part}_each"] = many(names, v[f"{part}_w"], lang)
     if "shown_low" in v:
         low, high = v["shown_low"], v["shown_high"]
         fields["shown_range"] = low if low == high else f"{low}–{high}"
@@ -328,6 +188,6 @@ def describe(claim: Claim, lang: str) -> str:
     """
     if claim.kind in ("strongest", "tie", "self", "even"):
         return reading(claim, lang)
-    words = f"{' '.join(_quote(w, lang) for w in claim.words)} " if claim.words else ""
+    words = f"{' '.join(quote(w, lang) for w in claim.words)} " if claim.words else ""
     values = ", ".join(f"{k}={v}" for k, v in claim.values.items())
     return f"{claim.kind}: {words}{values}"
