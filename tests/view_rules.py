@@ -26,8 +26,10 @@ __all__ = [
     "marks_of",
     "membership",
     "pattern_kind",
+    "pattern_kinds",
     "sink_leads",
     "strongest",
+    "strongest_keys",
     "varied_choice",
     "view_matrix",
     "word_spans",
@@ -174,24 +176,53 @@ def view_matrix(tokens, view: dict) -> np.ndarray:
 
 
 # -- the rules that choose a head ----------------------------------------------------------------------------
-def sink_leads(written_matrix) -> int | None:
-    """How many rows a sink word leads (the most of any word), or None when the head is no sink: some word is the
-    strongest (written, self included) of at least 2/3 of the other rows; never below 3 words."""
-    m = len(written_matrix)
+def strongest_keys(written, cands=None) -> np.ndarray:
+    """For every row of ``written`` (``(..., keys)``, hundredths): the candidate alone on top, or −1 (a tie)."""
+    w = np.asarray(written)
+    if cands is not None:
+        mask = np.zeros(w.shape[-1], dtype=bool)
+        mask[list(cands)] = True
+        w = np.where(mask, w, np.iinfo(np.int64).min)
+    top = w.max(axis=-1, keepdims=True)
+    alone = (w == top).sum(axis=-1) == 1
+    return np.where(alone, w.argmax(axis=-1), -1)
+
+
+def sink_leads(written) -> np.ndarray:
+    """For every head of ``written`` (``(layers, heads, m, m)``): how many rows its sink word leads, −1 when it is no
+    sink. A sink word is the strongest key (written, self included) of at least 2/3 of the rows other than its own;
+    a head of fewer than 3 words is never a sink."""
+    w = np.asarray(written)
+    m = w.shape[-1]
     if m < 3:
-        return None
-    tops = [strongest(written_matrix[i], range(m)) for i in range(m)]
-    best = None
-    for j in range(m):
-        led = sum(1 for i in range(m) if i != j and tops[i] == j)
-        if 3 * led >= 2 * (m - 1) and (best is None or led > best):
-            best = led
-    return best
+        return np.full(w.shape[:-2], -1)
+    tops = strongest_keys(w)  # (layers, heads, rows)
+    led = (tops[..., :, None] == np.arange(m)).sum(axis=-2)  # (layers, heads, word j): rows j leads
+    led -= tops == np.arange(m)  # ... its own row not counted
+    sink = 3 * led >= 2 * (m - 1)
+    return np.where(sink.any(axis=-1), np.where(sink, led, -1).max(axis=-1), -1)
+
+
+def pattern_kinds(words, special, written) -> tuple[np.ndarray, np.ndarray, bool]:
+    """(kinds ``(..., rows)``: 0 none, 1 self, 2 neighbour, 3 far; strongest keys; any row on the edge). A row shows
+    a kind when its strongest key (written, self included) gets at least 2/n of the whole row, special share
+    included; by distance 0, 1, 3 or more (2 shows none)."""
+    words = np.asarray(words, dtype=float)
+    n = words.shape[-1]
+    tops = strongest_keys(written)
+    w_top = np.take_along_axis(words, np.maximum(tops, 0)[..., None], axis=-1)[..., 0]
+    whole = words.sum(axis=-1) + np.asarray(special, dtype=float)
+    has = tops >= 0
+    edge = bool((has & (np.abs(w_top * n - 2 * whole) < 1e-9)).any())
+    stands = has & (w_top * n >= 2 * whole)
+    dist = np.abs(tops - np.arange(n))
+    kinds = np.select([dist == 0, dist == 1, dist >= 3], [1, 2, 3], 0)
+    return np.where(stands, kinds, 0), tops, edge
 
 
 def pattern_kind(weights_row, special: float, written_row, i: int, n: int) -> tuple[str | None, bool]:
-    """(self / neighbour / far / None, on the edge) for row ``i``: its strongest key stands out when its weight is at
-    least 2/n of the whole row (words and special share); distance 2 shows no pattern."""
+    """(self / neighbour / far / None, on the edge) for row ``i`` of a matrix of ``n`` words, as
+    :func:`pattern_kinds` reads each row."""
     k = strongest(written_row, range(n))
     if k is None:
         return None, False
@@ -211,7 +242,7 @@ def link_candidates(m: int, focus: int, keys=None) -> list[int]:
     return far if far else keys
 
 
-def _heads(words):
+def _heads(words) -> list[tuple[int, int]]:
     n_layers, n_heads = words.shape[:2]
     return [(lay, h) for lay in range(n_layers) for h in range(n_heads)]
 
@@ -220,61 +251,51 @@ def focus_link_choice(words, written_words, focus: int, keys) -> dict:
     """The head in which the focus row gives one candidate (at distance 2 or more when there is one) the most,
     sink heads passed over unless every head is one; the first in (layer, head) order on a tie."""
     cands = link_candidates(words.shape[2], focus, keys)
-    sinks = {lh: sink_leads(written_words[lh]) is not None for lh in _heads(words)}
-    pool = [lh for lh in _heads(words) if not sinks[lh]] or _heads(words)
+    sinks = sink_leads(written_words) >= 0
+    link = words[:, :, focus, cands].max(axis=-1)
+    pool = ~sinks if not sinks.all() else np.ones_like(sinks)
     best = None
-    for lh in pool:
-        w = max(float(words[lh][focus, c]) for c in cands)
-        if best is None or w > best[1]:
-            best = (lh, w)
-    lh = best[0]
-    row = written_words[lh][focus]
+    for lh in _heads(words):
+        if pool[lh] and (best is None or link[lh] > link[best]):
+            best = lh
+    row = written_words[best][focus]
     top = max(row[c] for c in cands)
     return {
-        "head": lh,
+        "head": best,
         "cands": cands,
         "tied": [c for c in cands if row[c] == top],
-        "score": top,
         "skips": any(abs(c - focus) >= 2 for c in cands),
-        "all_sinks": all(sinks.values()),
-        "sinks": sum(sinks.values()),
+        "all_sinks": bool(sinks.all()),
+        "sinks": int(sinks.sum()),
     }
 
 
 def varied_choice(words, special, written_words) -> dict:
     """The head whose rows show the most kinds of pattern, then favour the most different words, then give words
-    the most; sinks passed over unless every head is one (then the least leading sink first)."""
+    the most; sinks passed over unless every head is one (then the one whose sink word leads fewest rows)."""
     n = words.shape[2]
-    scored, edge = [], False
+    leads = sink_leads(written_words)
+    kinds, tops, edge = pattern_kinds(words, special, written_words)
+    shown = [(kinds == k).any(axis=-1) for k in (1, 2, 3)]  # (layers, heads) each
+    distinct = (tops[..., None] == np.arange(n)).any(axis=-2).sum(axis=-1)
+    total = words.sum(axis=(-1, -2))
+    all_sinks = bool((leads >= 0).all())
+
+    def score(lh):
+        first = -int(leads[lh]) if all_sinks else 1
+        return (first, sum(int(x[lh]) for x in shown), int(distinct[lh]), float(total[lh]))
+
+    best = None
     for lh in _heads(words):
-        ww = written_words[lh]
-        leads = sink_leads(ww)
-        kinds = set()
-        for i in range(n):
-            kind, on_edge = pattern_kind(words[lh][i], special[lh][i], ww[i], i, n)
-            edge |= on_edge
-            if kind:
-                kinds.add(kind)
-        tops = {strongest(ww[i], range(n)) for i in range(n)} - {None}
-        total = float(np.sum(words[lh]))
-        scored.append((lh, leads, [k for k in ("self", "neighbour", "far") if k in kinds], len(tops), total))
-    all_sinks = all(s[1] is not None for s in scored)
-    pool = scored if all_sinks else [s for s in scored if s[1] is None]
-
-    def score(s):
-        return (-s[1] if all_sinks else 1, len(s[2]), s[3], s[4])
-
-    best = pool[0]
-    for s in pool[1:]:
-        if score(s) > score(best):
-            best = s
+        if (all_sinks or leads[lh] < 0) and (best is None or score(lh) > score(best)):
+            best = lh
     return {
-        "head": best[0],
-        "kinds": best[2],
-        "distinct": best[3],
-        "sinks": sum(1 for s in scored if s[1] is not None),
+        "head": best,
+        "kinds": [k for k, x in zip(("self", "neighbour", "far"), shown, strict=True) if x[best]],
+        "distinct": int(distinct[best]),
+        "sinks": int((leads >= 0).sum()),
         "all_sinks": all_sinks,
-        "sink_rows": best[1],
+        "sink_rows": int(leads[best]) if leads[best] >= 0 else None,
         "edge": edge,
     }
 
@@ -282,45 +303,37 @@ def varied_choice(words, special, written_words) -> dict:
 def expect_choice(words, written_words, focus: int, keys, expected) -> dict:
     """The head that agrees with the expected keys (its strongest key, as written, is one of them) most strongly;
     when none agrees, the head where an expected key ranks highest (then the largest weight on it)."""
-    keys, expected = list(keys), set(expected)
-    agree, others = [], {}
-    for lh in _heads(words):
-        k = strongest(written_words[lh][focus], keys)
-        if k is not None and k in expected:
-            agree.append((lh, k))
-        else:
-            others[lh] = k
-    if agree:
-        lh, key = agree[0]
-        for cand, k in agree[1:]:
-            if float(words[cand][focus, k]) > float(words[lh][focus, key]):
-                lh, key = cand, k
-        rank = 1
+    keys, expected = list(keys), sorted(set(expected))
+    rows, written_rows = words[:, :, focus], written_words[:, :, focus]  # (layers, heads, words)
+    tops = strongest_keys(written_rows, keys)
+    agree = np.isin(tops, expected)
+    best = None
+    if agree.any():
+        for lh in _heads(words):
+            if agree[lh] and (best is None or rows[lh][tops[lh]] > rows[best][tops[best]]):
+                best = lh
+        key, rank = int(tops[best]), 1
     else:
-        best = None
-        for cand in _heads(words):
-            row = written_words[cand][focus]
-            for k in sorted(expected):
-                r = 1 + sum(1 for q in keys if row[q] > row[k])
-                s = (-r, float(words[cand][focus, k]))
+        for lh in _heads(words):
+            for k in expected:
+                r = 1 + sum(1 for q in keys if written_rows[lh][q] > written_rows[lh][k])
+                s = (-r, float(rows[lh][k]))
                 if best is None or s > best[0]:
-                    best = (s, cand, k)
-        (neg_rank, _), lh, key = best
+                    best = (s, lh, k)
+        (neg_rank, _), best, key = best
         rank = -neg_rank
-    row = written_words[lh][focus]
+    row = written_rows[best]
     ahead = sorted((q for q in keys if row[q] > row[key]), key=lambda q: (-row[q], q))
-    counts: dict[int, int] = {}
-    for k in others.values():
-        if k is not None:
-            counts[k] = counts.get(k, 0) + 1
+    others = tops[~agree]
+    counts = {int(k): int((others == k).sum()) for k in set(others.tolist()) if k >= 0}
     most = max(counts.values(), default=0)
     return {
-        "head": lh,
+        "head": best,
         "key": key,
-        "agree": len(agree),
+        "agree": int(agree.sum()),
         "rank": rank,
         "ahead": ahead,
         "instead": sorted(k for k, c in counts.items() if c == most),
         "instead_heads": most,
-        "tied_heads": sum(1 for k in others.values() if k is None),
+        "tied_heads": int((others < 0).sum()),
     }
