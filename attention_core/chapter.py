@@ -70,15 +70,20 @@ class Window:
 
 
 def auto_focus_claim(
-    word: str, rule: str, position: int, evidence: dict | None = None, marks: str | None = None
+    word: str, rule: str, position: int, tokens: tuple[str, ...], evidence: dict | None = None
 ) -> Claim:
-    """The focus word chosen automatically by ``rule`` (see :mod:`attention_core.focus`), ``position`` in the
-    sentence (1-based), for a reader who sees the whole sentence; ``marks`` says what a sentence without a word
-    holds (rule ``last``: ``"punctuation"``, ``"symbols"`` or ``"both"``).
+    """The focus word chosen automatically by ``rule`` (see :mod:`attention_core.focus`) among ``tokens``,
+    ``position`` in the sentence (1-based), for a reader who sees the whole sentence; ``marks`` says what a sentence
+    without a word holds (rule ``last``: ``"punctuation"``, ``"symbols"`` or ``"both"``).
 
-    >>> auto_focus_claim("it", "pronoun", 9).values
+    >>> auto_focus_claim("it", "pronoun", 9, ("the", "dog", "it")).values
     {'rule': 'pronoun', 'causal': False, 'position': 9, 'skipped_first': False, 'marks': None}
+    >>> auto_focus_claim("!", "last", 2, ("。", "!")).values["marks"]
+    'punctuation'
     """
+    from attention_core.pos import marks_of
+
+    marks = marks_of(tokens) if rule == "last" else None
     values = {"rule": rule, "causal": False, "position": position, "skipped_first": False, "marks": marks}
     return Claim("auto_focus", "auto_focus", (word,), values, evidence or {})
 

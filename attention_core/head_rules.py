@@ -212,7 +212,8 @@ class ExpectSurvey:
 
     ``agree`` heads have an expected word as their strongest candidate; ``layer``/``head`` is the head shown,
     ``key`` the expected word it is about, ``rank`` its rank there (1 when it agrees), ``ahead`` the candidates
-    with a larger written weight; ``instead`` the words the other heads most often favour (several when they are
+    with a larger written weight, ``level`` the other candidates with the same written weight (a tie: never
+    agreement); ``instead`` the words the other heads most often favour (several when they are
     favoured by as many heads) and in how many heads each (``instead_heads``), ``tied`` the heads with no single
     strongest word.
     """
@@ -224,6 +225,7 @@ class ExpectSurvey:
     key: int
     rank: int
     ahead: tuple[int, ...]
+    level: tuple[int, ...]
     instead: tuple[int, ...]
     instead_heads: int
     tied: int
@@ -270,6 +272,7 @@ def expect_survey(words: np.ndarray, focus: int, keys: Sequence[int], expected: 
         key=key,
         rank=rank,
         ahead=ahead,
+        level=tuple(j for j in keys if j != key and shown[j] == shown[key]),
         instead=tuple(sorted(int(k) for k, c in instead.items() if c == most)),
         instead_heads=int(most),
         tied=tied,

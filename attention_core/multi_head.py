@@ -179,7 +179,7 @@ class MultiHeadData(ChapterData):
         if self.window.partial:
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
-            yield auto_focus_claim(self.tokens[f], self.focus_rule, base + f + 1)
+            yield auto_focus_claim(self.tokens[f], self.focus_rule, base + f + 1, self.sentence_tokens)
         yield Claim(
             "shape",
             "shape",

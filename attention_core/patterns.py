@@ -28,7 +28,6 @@ from attention_core.claims import Claim, read_row
 from attention_core.focus import choose_focus, find_focus
 from attention_core.head_rules import FAR, STANDS_OUT, row_pattern
 from attention_core.head_rules import PATTERN_KINDS as ROW_PATTERNS
-from attention_core.pos import marks_of
 from attention_core.reading import DEFAULT_MODEL
 from attention_core.tokenize import detect_language
 from attention_core.view_claims import view_claims
@@ -96,8 +95,7 @@ class MatrixData(ChapterData):
         yield Claim("matrix_size", "matrix_size", (), {"n": tr.n}, {"shape": list(tr.weights.shape)})
         if self.focus_rule is not None:
             position = self.window.start + self.focus + 1
-            marks = marks_of(tr.tokens) if self.focus_rule == "last" else None
-            yield auto_focus_claim(tr.tokens[self.focus], self.focus_rule, position, {"chooses": "head"}, marks)
+            yield auto_focus_claim(tr.tokens[self.focus], self.focus_rule, position, tr.tokens, {"chooses": "head"})
         yield from view_claims(tr, self.focus, self.window.start)
         base = self.window.start
         rows = [

@@ -19,7 +19,7 @@ from attention_core.claims import Claim, read_row
 from attention_core.display import WEIGHT_DECIMALS, fmt, sum_shown
 from attention_core.focus import choose_focus, find_focus
 from attention_core.pos import marks_of
-from attention_core.tokenize import detect_language
+from attention_core.tokenize import clean_sentence, detect_language
 from attention_core.view_claims import view_claims
 from attention_core.word_attention import WordAttention, lexicon_words, make_choice, model_words
 
@@ -182,14 +182,17 @@ def _reading(
     model: str,
     head: str | None,
     expect: tuple[str, ...],
-    article: tuple[str, ...],
+    article: tuple[str, str, tuple[str, ...]],
 ) -> Reading:
-    choice = make_choice(model, head, expect, article)
+    """``article``: the chapter's own sentence, its focus word and the word the article links it to; the link is
+    checked whenever the sentence and the focus word are the article's, given or not."""
     tokens = check_sentence(sentence)
     if focus:
         index, rule = find_focus(tokens, focus, causal), None
     else:
         index, rule = choose_focus(tokens, causal)
+    own = clean_sentence(sentence) == article[0] and tokens[index] == article[1]
+    choice = make_choice(model, head, expect, article[2] if own else ())
     window = window_for(len(tokens), MAX_READING_TOKENS, index, look_back=True)
     shown = tokens[window.start : window.stop]
     if model == "lexicon":
@@ -219,10 +222,9 @@ def intuition_data(
     >>> r.claim("focus_row").words, r.claim("expect").values["agree"]
     (('停下', '小猫'), 17)
     """
-    article: tuple[str, ...] = ()
     if sentence is None:
         sentence, focus = INTUITION_SENTENCE, focus or INTUITION_FOCUS
-        article = INTUITION_EXPECT if focus == INTUITION_FOCUS else ()
+    article = (INTUITION_SENTENCE, INTUITION_FOCUS, INTUITION_EXPECT)
     return _reading(IntuitionData, sentence, focus, True, model, head, tuple(expect), article)
 
 
@@ -243,8 +245,7 @@ def self_attention_data(
     >>> r.claim("focus_row").words, r.claim("view").values["layer"], r.claim("view").values["head"]
     (('它', '小猫'), 9, 9)
     """
-    article: tuple[str, ...] = ()
     if sentence is None:
         sentence, focus = SELF_ATTENTION_SENTENCE, focus or SELF_ATTENTION_FOCUS
-        article = SELF_ATTENTION_EXPECT if focus == SELF_ATTENTION_FOCUS else ()
+    article = (SELF_ATTENTION_SENTENCE, SELF_ATTENTION_FOCUS, SELF_ATTENTION_EXPECT)
     return _reading(SelfAttentionData, sentence, focus, False, model, head, tuple(expect), article)

@@ -30,7 +30,6 @@ from attention_core.head_groups import group_claims, head_groups
 from attention_core.head_rules import candidates, focus_link_head, written
 from attention_core.layer_claims import layer_claim, layer_means_claim, rollout_claim
 from attention_core.model_attention import MODELS, ModelAttention, model_attention
-from attention_core.pos import marks_of
 from attention_core.reading import DEFAULT_MODEL
 from attention_core.view_claims import view_claims
 from attention_core.views import rollout_layers
@@ -102,10 +101,8 @@ class RealModelData(ChapterData):
         if self.window.partial:
             yield self.window.claim(self.tokens)
         if self.focus_rule is not None:
-            marks = marks_of(self.sentence_tokens) if self.focus_rule == "last" else None
-            yield auto_focus_claim(
-                self.tokens[self.focus], self.focus_rule, self.window.start + self.focus + 1, None, marks
-            )
+            position = self.window.start + self.focus + 1
+            yield auto_focus_claim(self.tokens[self.focus], self.focus_rule, position, self.sentence_tokens)
         yield _pieces_claim(self.attention)
         words, special = self.views()
         a = self.attention

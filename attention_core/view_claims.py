@@ -93,8 +93,8 @@ def _view_claim(attention: WordAttention, focus: int | None, base: int) -> Claim
         values.update({k: s[k] for k in ("kinds", "distinct", "rows", "sinks", "all_sinks", "sink_rows")})
     elif s["rule"] == "expect":
         values.update(agree=s["agree"], rank=s["rank"], w=fmt(float(attention.weights[focus, s["key"]]), 2))
-        values.update(scope=_scope(attention))
-        named = [focus, s["key"]]
+        values.update(scope=_scope(attention), level=[tokens[k] for k in s["level"]])
+        named = [focus, s["key"], *s["level"]]
     values["word_at"] = _positions(tokens, named, base)
     evidence = {"source": {k: v for k, v in s.items() if k != "view"}, "view": view}
     return Claim("view", "view", tuple(tokens[k] for k in named), values, evidence)
@@ -115,15 +115,22 @@ def _expect_claim(attention: WordAttention, focus: int, base: int) -> Claim:
         "w": fmt(float(row[s["key"]]), WEIGHT_DECIMALS),
         "ahead": [tokens[k] for k in ahead],
         "ahead_w": [fmt(float(row[k]), WEIGHT_DECIMALS) for k in ahead],
+        "level": [tokens[k] for k in s["level"]],
         "instead": [tokens[k] for k in s["instead"]],
         "instead_heads": s["instead_heads"],
         "tied_heads": s["tied_heads"],
         "scope": _scope(attention),
         "reads_to_focus": s["reads_to_focus"],
     }
-    named = [focus, s["key"], *ahead, *s["instead"]]
+    named = [focus, s["key"], *ahead, *s["level"], *s["instead"]]
     values["word_at"] = _positions(tokens, named, base)
-    evidence = {"expect_keys": s["expect_keys"], "key": s["key"], "ahead": ahead, "instead": s["instead"]}
+    evidence = {
+        "expect_keys": s["expect_keys"],
+        "key": s["key"],
+        "ahead": ahead,
+        "level": s["level"],
+        "instead": s["instead"],
+    }
     return Claim("expect", "expect", tuple(tokens[k] for k in named), values, evidence)
 
 

@@ -219,6 +219,7 @@ def _choose(
             "rank": s.rank,
             "key": s.key,
             "ahead": list(s.ahead),
+            "level": list(s.level),
             "instead": list(s.instead),
             "instead_heads": s.instead_heads,
             "tied_heads": s.tied,

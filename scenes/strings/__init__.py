@@ -67,7 +67,9 @@ def variant(claim: Claim) -> str:
     if claim.kind == "view":
         return _view_variant(v)
     if claim.kind == "expect":
-        return f".{v['source']}" + (".all" if v["agree"] == v["total_heads"] else ".none" if not v["agree"] else "")
+        if v["agree"] == v["total_heads"]:
+            return f".{v['source']}.all"
+        return f".{v['source']}" + ("" if v["agree"] else ".none.top" if v["rank"] == 1 else ".none")
     if claim.kind == "heads_agree":
         return ("" if v["skips_neighbours"] else ".near") + ("" if v["runner"] else ".all")
     if claim.kind == "self_share":
@@ -110,8 +112,8 @@ def _view_variant(v: dict) -> str:
     if rule == "focus_link":
         return ".focus_link" + ("" if v["skips_neighbours"] else ".near") + (".only" if v["only"] else "")
     if rule == "varied":
-        return ".varied" + (".all_sinks" if v["all_sinks"] else "")
-    return ".expect" + (".none" if v["rank"] > 1 else "")
+        return ".varied" + (".all_sinks" if v["all_sinks"] else "" if v["kinds"] else ".none")
+    return ".expect" + ("" if v["agree"] else ".top" if v["rank"] == 1 else ".none")
 
 
 def notes(claim: Claim) -> list[str]:
@@ -127,6 +129,8 @@ def notes(claim: Claim) -> list[str]:
         out.append("note.skipped_first")
     if claim.kind == "layer_means" and (v["first_rounded"] or v["last_rounded"]):
         out.append("note.shares_rounded")
+    if claim.kind in ("view", "expect") and v.get("level") and v["rank"] > 1:
+        out.append("note.level")
     if claim.kind == "head_pattern" and v.get("all_sinks"):
         out.append("note.all_sinks")
     if claim.kind == "view" and v["rule"] == "focus_link" and v["all_sinks"]:

@@ -59,9 +59,18 @@ ZH.update(
         "个头：{w0}只有一个别的词{link_list}，这个头给它的最多（{score}）",
         "view.varied": "第 {layer} 层第 {head} 个头：{total_heads} "
         "个头里它的各行模式最多（{kinds_list}），首选的词也最多样（{rows} 行里 {distinct} 个）",
+        "view.varied.none": "第 {layer} 层第 {head} 个头：{total_heads} "
+        "个头里，不是汇聚头的那些没有一个的行显出突出的模式；这个头首选的词最多样（{rows} 行里 {distinct} 个）",
         "view.varied.all_sinks": "第 {layer} 层第 {head} 个头：这句话里 {total_heads} "
         "个头都是汇聚头（多数行首选同一个词）；这个最不明显，那个词只是 {sink_rows} 行的首选",
         "view.expect": "第 {layer} 层第 {head} 个头：这里{w0}最关注的{scope_words}是{w1}（{w}）",
+        "view.expect.top": "第 {layer} 层第 {head} 个头：这里{w1}和{level_list}并列{w0}最关注的{scope_words}（各 "
+        "{w}）",
+        "expect.article.none.top": "文章说{w0}关联的是{expect_list}：但 {total_heads} "
+        "个头里没有一个让它单独成为{w0}最关注的{scope_words}；这里显示的头里它和{level_list}并列第一",
+        "expect.given.none.top": "你期望{w0}关联到{expect_list}：但 {total_heads} "
+        "个头里没有一个让它单独成为{w0}最关注的{scope_words}；这里显示的头里它和{level_list}并列第一",
+        "note.level": "（和{level_list}并列）",
         "view.expect.none": "第 {layer} 层第 {head} 个头：这里{w1}在{w0}的{scope_words}里排{rank_ord}（{w}）",
         "view.sinks": "{sinks} 个汇聚头（多数行首选同一个词）不选：它们每一行看的都差不多",
         "note.all_sinks": "（这句话里 {total_heads} 个头都是汇聚头：多数行首选同一个词）",
@@ -112,9 +121,20 @@ EN.update(
         "gives it the most ({score})",
         "view.varied": "Layer {layer}, head {head}: of the {total_heads} heads, its rows show the most kinds of "
         "pattern ({kinds_list}) and favour the most different words ({distinct} in {rows} rows)",
+        "view.varied.none": "Layer {layer}, head {head}: of the {total_heads} heads, none that is not a sink has "
+        "rows showing a pattern that stands out; this one favours the most different words ({distinct} in {rows} "
+        "rows)",
         "view.varied.all_sinks": "Layer {layer}, head {head}: here all {total_heads} heads are sinks (most rows "
         "favour one word); in this one that word leads only {sink_rows} rows",
         "view.expect": "Layer {layer}, head {head}: here the strongest {scope} word for {w0} is {w1} ({w})",
+        "view.expect.top": "Layer {layer}, head {head}: here {w1} ties with {level_list} as the strongest {scope} "
+        "word for {w0} ({w} each)",
+        "expect.article.none.top": "The article says {w0} links to {expect_list}, but in none of the {total_heads} "
+        "heads is it alone the strongest {scope} word for {w0}; shown: a head where it ties for the top with "
+        "{level_list}",
+        "expect.given.none.top": "You expect {w0} to link to {expect_list}, but in none of the {total_heads} heads "
+        "is it alone the strongest {scope} word for {w0}; shown: a head where it ties for the top with {level_list}",
+        "note.level": " (level with {level_list})",
         "view.expect.none": "Layer {layer}, head {head}: here {w1} ranks {rank_ord} among the {scope} words for "
         "{w0} ({w})",
         "view.sinks": "{sinks_n} are passed over: sinks, where most rows favour the same word",

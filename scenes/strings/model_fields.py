@@ -25,6 +25,8 @@ def view_fields(claim: Claim, lang: str) -> dict[str, object]:
     names = [name(w, a, lang) for w, a in zip(words, at, strict=True)]
     out: dict[str, object] = {"scope_words": ("前面的词" if v.get("scope") == "earlier" else "其他词")}
     if claim.kind == "view":
+        if v["rule"] == "expect":
+            out["level_list"] = name_list(names[2:], lang)
         if v["rule"] == "focus_link":
             out["link_list"] = name_list(names[1:], lang)
             out["score_each"] = each(v["score"], v["tie"], lang)
@@ -43,7 +45,9 @@ def view_fields(claim: Claim, lang: str) -> dict[str, object]:
         ],
         lang,
     )
-    instead = names[2 + ahead :]
+    level = len(v["level"])
+    out["level_list"] = name_list(names[2 + ahead : 2 + ahead + level], lang)
+    instead = names[2 + ahead + level :]
     out["instead_list"] = name_list(instead, lang)
     heads = f"{v['instead_heads']} 个头" if lang == "zh" else count(v["instead_heads"], "head")
     out["instead_each"] = each(heads, len(instead) > 1, lang)

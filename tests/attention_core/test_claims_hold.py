@@ -424,17 +424,7 @@ def test_edge_sentences_other_models(chapter_id, sentence, focus, model):
 DEFAULT_FOCUS = {"intuition": "停下", "self-attention-idea": "它", "attention-matrix": "停下"}
 
 
-ARTICLE_LINK_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="product bug: the article's link (停下 -> 小猫, 它 -> 小猫) holds only when no sentence is given; the "
-    "same sentence and focus given explicitly get the focus_link rule, another head and no expect claim",
-)
-
-
-@pytest.mark.parametrize(
-    "chapter_id",
-    [pytest.param(c, marks=ARTICLE_LINK_BUG) if c in cc.ARTICLE_LINKS else c for c in cc.WORD_CHAPTERS],
-)
+@pytest.mark.parametrize("chapter_id", cc.WORD_CHAPTERS)
 def test_chapter_examples_hold_with_every_model(chapter_id):
     """The chapters' own sentences and focus words, with each model; the data for no sentence is the same, and its
     JSON (every head of the model included) keeps every claim."""
@@ -454,9 +444,8 @@ def test_chapter_examples_hold_with_every_model(chapter_id):
     assert not any(problems.values()), problems
 
 
-# -- product bugs this verifier found (each fails while the bug is there; strict: a fix makes it pass loudly) -----
-@pytest.mark.xfail(strict=True, reason="product bug tie_called_strongest: see the assert message")
-def test_known_bug_tie_called_strongest():
+# -- product bugs this verifier found, fixed since: each stays as a regression test ---------------------------
+def test_fixed_bug_tie_called_strongest():
     sentence, expect = "小猫 小猫 小猫 小猫 小猫 ! 小猫 , 小猫 ❤️ 小猫", ("!",)
     d = get_chapter("self-attention-idea").data(sentence, None, "e5-small", None, expect)
     v = d.claim("expect").values
@@ -469,8 +458,7 @@ def test_known_bug_tie_called_strongest():
     )
 
 
-@pytest.mark.xfail(strict=True, reason="product bug empty_kinds_list: see the assert message")
-def test_known_bug_empty_kinds_list():
+def test_fixed_bug_empty_kinds_list():
     d = get_chapter("attention-matrix").data("dog cat", None, "e5-small")
     assert d.claim("view").values["kinds"] == []
     problems = cc.check_chapter("attention-matrix", "dog cat", None, "e5-small")
@@ -480,8 +468,7 @@ def test_known_bug_empty_kinds_list():
     )
 
 
-@pytest.mark.xfail(strict=True, reason="product bug multi_head_marks: see the assert message")
-def test_known_bug_multi_head_marks():
+def test_fixed_bug_multi_head_marks():
     d = get_chapter("multi-head").data("。 ， ！")
     assert d.claim("auto_focus").values["rule"] == "last"
     problems = cc.check_chapter("multi-head", "。 ， ！")
@@ -491,9 +478,8 @@ def test_known_bug_multi_head_marks():
     )
 
 
-@pytest.mark.xfail(strict=True, reason="product bug article_link_needs_no_sentence: see the assert message")
 @pytest.mark.parametrize(("chapter_id", "focus"), [("intuition", "停下"), ("self-attention-idea", "它")])
-def test_known_bug_article_link_needs_no_sentence(chapter_id, focus):
+def test_fixed_bug_article_link_needs_no_sentence(chapter_id, focus):
     own = get_chapter(chapter_id).default_sentence
     assert get_chapter(chapter_id).data().attention.source["rule"] == "expect"
     rule = get_chapter(chapter_id).data(own, focus).attention.source["rule"]
