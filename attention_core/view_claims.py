@@ -21,7 +21,7 @@ import numpy as np
 
 from attention_core.claims import Claim, _positions
 from attention_core.display import WEIGHT_DECIMALS, fmt
-from attention_core.head_rules import candidates, strongest, written
+from attention_core.head_rules import candidates, strongest, strongest_all, written
 from attention_core.word_attention import WordAttention
 
 __all__ = ["view_claims"]
@@ -92,7 +92,9 @@ def _view_claim(attention: WordAttention, focus: int | None, base: int) -> Claim
     elif s["rule"] == "varied":
         values.update({k: s[k] for k in ("kinds", "distinct", "rows", "sinks", "all_sinks", "sink_rows")})
     elif s["rule"] == "expect":
-        values.update(agree=s["agree"], rank=s["rank"], w=fmt(float(attention.weights[focus, s["key"]]), 2))
+        values.update(
+            agree=s["agree"], rank=s["rank"], w=fmt(float(attention.weights[focus, s["key"]]), WEIGHT_DECIMALS)
+        )
         values.update(scope=_scope(attention), level=[tokens[k] for k in s["level"]])
         named = [focus, s["key"], *s["level"]]
     values["word_at"] = _positions(tokens, named, base)
@@ -144,17 +146,15 @@ def _heads_claim(attention: WordAttention, focus: int, base: int) -> Claim | Non
     chosen = strongest(attention.weights[focus], keys)
     if chosen is None or len(keys) < 2:
         return None
-    best = np.array(
-        [[strongest(words[lay, h, focus], keys) for h in range(s["heads"])] for lay in range(s["layers"])]
-    )
-    agree = int(sum(b == chosen for b in best.ravel()))
+    best = strongest_all(words[:, :, focus, :], keys)  # (L, H): each head's strongest candidate, -1 on a tie
+    agree = int((best == chosen).sum())
     runner = None
     for lay, h in np.ndindex(best.shape):
-        k = best[lay, h]
-        if k is not None and k != chosen:
+        k = int(best[lay, h])
+        if k >= 0 and k != chosen:
             w = float(words[lay, h, focus, k])
             if runner is None or w > runner[3]:
-                runner = (lay, h, int(k), w)
+                runner = (lay, h, k, w)
     values = {
         "agree": agree,
         "total_heads": int(best.size),
@@ -166,7 +166,9 @@ def _heads_claim(attention: WordAttention, focus: int, base: int) -> Claim | Non
     named = [focus, chosen]
     if runner is not None:
         lay, h, k, w = runner
-        values.update(runner_word=tokens[k], runner_layer=lay + 1, runner_head=h + 1, runner_w=fmt(w, 2))
+        values.update(
+            runner_word=tokens[k], runner_layer=lay + 1, runner_head=h + 1, runner_w=fmt(w, WEIGHT_DECIMALS)
+        )
         named.append(k)
     values["word_at"] = _positions(tokens, named, base)
     return Claim("heads", "heads_agree", tuple(tokens[k] for k in named), values, {"chosen_key": chosen})
