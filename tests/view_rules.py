@@ -302,7 +302,8 @@ def varied_choice(words, special, written_words) -> dict:
 
 def expect_choice(words, written_words, focus: int, keys, expected) -> dict:
     """The head that agrees with the expected keys (its strongest key, as written, is one of them) most strongly;
-    when none agrees, the head where an expected key ranks highest (then the largest weight on it)."""
+    when none agrees, the head where an expected key ranks highest (then the largest weight on it), rank = 1 + the
+    keys written strictly larger, and ``level``: the other keys written equal to it there (rank 1 is then a tie)."""
     keys, expected = list(keys), sorted(set(expected))
     rows, written_rows = words[:, :, focus], written_words[:, :, focus]  # (layers, heads, words)
     tops = strongest_keys(written_rows, keys)
@@ -324,6 +325,7 @@ def expect_choice(words, written_words, focus: int, keys, expected) -> dict:
         rank = -neg_rank
     row = written_rows[best]
     ahead = sorted((q for q in keys if row[q] > row[key]), key=lambda q: (-row[q], q))
+    level = [] if agree.any() else [q for q in keys if q != key and row[q] == row[key]]  # a tie said as a tie
     others = tops[~agree]
     counts = {int(k): int((others == k).sum()) for k in set(others.tolist()) if k >= 0}
     most = max(counts.values(), default=0)
@@ -333,6 +335,7 @@ def expect_choice(words, written_words, focus: int, keys, expected) -> dict:
         "agree": int(agree.sum()),
         "rank": rank,
         "ahead": ahead,
+        "level": level,
         "instead": sorted(k for k, c in counts.items() if c == most),
         "instead_heads": most,
         "tied_heads": int((others < 0).sum()),
