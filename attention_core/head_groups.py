@@ -95,10 +95,10 @@ def head_groups(words: np.ndarray, special: np.ndarray, focus: int) -> Grouping:
     return Grouping(group, best)
 
 
-def group_claims(grouping: Grouping, n: int, tokens: tuple[str, ...], focus: int) -> list:
+def group_claims(grouping: Grouping, n: int, tokens: tuple[str, ...], focus: int, base: int = 0) -> list:
     """The ``groups`` claim (every group's count, the thresholds) and one ``group:<name>`` claim per group with a
     head in it (its count and exemplar; ``other`` has none)."""
-    from attention_core.claims import Claim
+    from attention_core.claims import Claim, _positions
     from attention_core.display import WEIGHT_DECIMALS, fmt
 
     layers, heads = grouping.group.shape
@@ -108,6 +108,7 @@ def group_claims(grouping: Grouping, n: int, tokens: tuple[str, ...], focus: int
         "special": fmt(SPECIAL_AT_LEAST, WEIGHT_DECIMALS),
         "even_top": fmt(2.0 / n, WEIGHT_DECIMALS),
     }
+    thresholds["word_at"] = _positions(tokens, [focus], base)  # the focus word, with its position if repeated
     values = {"counts": counts, "total": layers * heads, "n": n, **thresholds}
     evidence = {"group": grouping.group.tolist(), "groups": list(GROUPS)}
     out = [Claim("groups", "head_groups", (tokens[focus],), values, evidence)]

@@ -123,7 +123,7 @@ class RealModelData(ChapterData):
         )
         base = self.window.start
         if len(self.tokens) >= 3:
-            yield from group_claims(self.grouping(), len(self.tokens), self.tokens, self.focus)
+            yield from group_claims(self.grouping(), len(self.tokens), self.tokens, self.focus, base)
         yield _focus_link(words, self.tokens, self.focus, base)
         if self.chosen is not None:
             for claim in view_claims(self.chosen, self.focus, base):

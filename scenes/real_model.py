@@ -15,6 +15,7 @@ from scenes.components.piece_map import PieceMap
 from scenes.components.text import label
 from scenes.components.transitions import Fade, curtain
 from scenes.strings import text
+from scenes.strings.claims import claim_fields
 
 __all__ = ["ShowRealHeads"]
 
@@ -120,8 +121,9 @@ class ShowRealHeads(ChapterScene):
 
     def _group_counts(self, gallery: HeadGallery) -> VGroup:
         """Every group's name and count as a table in the room beside (below) the gallery, from the groups claim."""
-        counts = self.data.claim("groups").values["counts"]
-        word = _quote(self.data.tokens[self.data.focus], self.lang)
+        claim = self.data.claim("groups")
+        counts = claim.values["counts"]
+        word = claim_fields(claim, self.lang)["w0"]  # with its position when the words shown repeat it
         rows = VGroup()
         for name in GROUPS:
             tag = label(self.t(f"rm.group_name.{name}", w0=word), self.theme, 24)

@@ -933,8 +933,16 @@ def other_bits(claim: Claim, key: str, lang: str) -> list[str]:
     if k == "expect":
         return expect_bits(claim, key, q, lang)
     if k == "heads_agree":
-        if not v["runner"]:
+        if v["agree"] == v["total_heads"]:
             return [f"{v['total_heads']} 个头都" if lang == "zh" else f"all {v['total_heads']} heads", q(0), q(1)]
+        if not v["runner"]:  # the other heads all have a written tie on top: no runner-up to name
+            tied = "一样大" if lang == "zh" else "tie as written"
+            count = (
+                f"{v['total_heads']} 个头中有 {v['agree']} 个"
+                if lang == "zh"
+                else f"in {v['agree']} of {v['total_heads']}"
+            )
+            return [count, q(0), q(1), tied]
         if lang == "zh":
             count = f"{v['total_heads']} 个头中有 {v['agree']} 个"
             runner = f"第 {v['runner_layer']} 层第 {v['runner_head']} 个头"

@@ -71,7 +71,8 @@ def variant(claim: Claim) -> str:
             return f".{v['source']}.all"
         return f".{v['source']}" + ("" if v["agree"] else ".none.top" if v["rank"] == 1 else ".none")
     if claim.kind == "heads_agree":
-        return ("" if v["skips_neighbours"] else ".near") + ("" if v["runner"] else ".all")
+        every = v["agree"] == v["total_heads"]
+        return ("" if v["skips_neighbours"] else ".near") + (".all" if every else "" if v["runner"] else ".tied")
     if claim.kind == "self_share":
         return ".special" if v.get("special") else ""
     if claim.kind == "head_pattern":

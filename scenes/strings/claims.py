@@ -153,6 +153,7 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         ("count", "word"),
         ("masked", "score"),
         ("sinks", "head"),
+        ("pieces", "piece"),
     ):
         if isinstance(v.get(key), int):
             fields[f"{key}_n"] = count(v[key], noun, lang)

@@ -89,6 +89,10 @@ ZH.update(
         "expect.others.tied": "其余 {tied_heads} 个头里，{w0}最关注的几个词权重写出来一样大",
         "heads.agree": "头各不相同：不相邻的词里，{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
         "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
+        "heads.agree.tied": "头各不相同：不相邻的词里，{total_heads} 个头中有 {agree} "
+        "个让{w0}最关注{w1}；其余的头里最关注的几个词写出来一样大",
+        "heads.agree.near.tied": "各个头并不一样：{total_heads} 个头中有 {agree} "
+        "个让{w0}最关注{w1}；其余的头里最关注的几个词写出来一样大",
         "heads.agree.all": "在不相邻的词里，{total_heads} 个头都让{w0}最关注{w1}",
         "heads.agree.near": "各个头并不一样：{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
         "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
@@ -156,6 +160,10 @@ EN.update(
         "expect.others.tied": "In the other {tied_heads} heads the top words for {w0} are tied as written",
         "heads.agree": "Heads differ: {w0} links most to {w1} among words not next to it in {agree} of "
         "{total_heads} heads; layer {runner_layer}, head {runner_head}: {w2} ({runner_w})",
+        "heads.agree.tied": "Heads differ: {w0} links most to {w1} among words not next to it in {agree} of "
+        "{total_heads} heads; in the others its top words tie as written",
+        "heads.agree.near.tied": "Heads differ: {w0} links most to {w1} in {agree} of {total_heads} heads; in the "
+        "others its top words tie as written",
         "heads.agree.all": "Among words not next to it, {w0} links most to {w1} in all {total_heads} heads",
         "heads.agree.near": "Heads differ: {w0} links most to {w1} in {agree} of {total_heads} heads; layer "
         "{runner_layer}, head {runner_head} favours {w2} ({runner_w})",

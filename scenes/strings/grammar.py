@@ -16,7 +16,7 @@ def count(n: int, noun: str, lang: str = "en") -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-_ZH_NOUNS = {"step": "步", "word": "个词", "cell": "格", "score": "个分数", "head": "个头", "sink": "个汇聚头"}
+_ZH_NOUNS = {"step": "步", "word": "个词", "cell": "格", "score": "个分数", "head": "个头", "piece": "个片段"}
 
 
 def a_an(n: int) -> str:

@@ -3,9 +3,9 @@
 ZH = {
     "rm.title": "真实模型的注意力",
     "rm.source": "{model}{bits} · {layers} 层 × {heads} 个头",
-    "rm.pieces": "模型按自己的片段读：{words} 个词切成 {pieces} 个片段，另加 {specials}；{split_list}",
-    "rm.pieces.joined": "模型按自己的片段读：{words} 个词成了 {pieces} 个片段，另加 {specials}",
-    "rm.pieces.whole": "模型按它自己的片段读：这 {words} 个词正好是 {pieces} 个片段，另加 {specials}",
+    "rm.pieces": "模型按自己的片段读：{words} 个词切成 {pieces_n}，另加 {specials}；{split_list}",
+    "rm.pieces.joined": "模型按自己的片段读：{words} 个词成了 {pieces_n}，另加 {specials}",
+    "rm.pieces.whole": "模型按它自己的片段读：这 {words} 个词正好是 {pieces_n}，另加 {specials}",
     "rm.crossing": "{crossing_desc}：片段得到的注意力按字数分给这些词",
     "rm.empty": "片段「{empty_text}」不对应任何字：给它的注意力和特殊符号的算在一起",
     "rm.gallery": "这句话在全部 {total} 个头（{layers} 层 × {heads} 个）里的注意力，每个小方块是一个头；"
@@ -59,12 +59,10 @@ ZH = {
 EN = {  # straight quotes: the CJK font draws curly ones full-width
     "rm.title": "What a trained model attends to",
     "rm.source": "{model}{bits} · {layers} layers × {heads} heads",
-    "rm.pieces": "The model reads its own pieces, not words: {words} words become {pieces} pieces, plus {specials}; "
+    "rm.pieces": "The model reads its own pieces, not words: {words} words become {pieces_n}, plus {specials}; "
     "{split_list}",
-    "rm.pieces.joined": "The model reads its own pieces, not words: {words} words become {pieces} pieces, plus "
-    "{specials}",
-    "rm.pieces.whole": "The model reads its own pieces: these {words} words are exactly {pieces} pieces, plus "
-    "{specials}",
+    "rm.pieces.joined": "The model reads its own pieces, not words: {words} words become {pieces_n}, plus {specials}",
+    "rm.pieces.whole": "The model reads its own pieces: these {words} words are exactly {pieces_n}, plus {specials}",
     "rm.crossing": "{crossing_desc_cap}: a piece's attention is shared among its words by letters",
     "rm.empty": 'The piece "{empty_text}" covers no character: what goes to it counts with the special tokens',
     "rm.gallery": "This sentence in all {total} heads ({layers} layers × {heads}), one small heatmap each; on "

@@ -276,12 +276,7 @@ def expected_word(data, chapter_id: str, model: str, sentence: str, focus: str |
     return word.upper() if data.draw(st.integers(0, 5), label="case") == 0 else word
 
 
-KNOWN_BUGS = {  # product bugs this verifier found (what their problems say); each has a strict xfail test_known_bug_*
-    "rank_not_json": ("not JSON: Object of type int64",),
-    "groups_focus_without_position": ("shown twice, without its position",),
-    "one_pieces": ("plural after 1: '1 pieces'",),
-    "heads_all_with_ties": ("says all heads=True, but",),
-}
+KNOWN_BUGS: dict[str, tuple[str, ...]] = {}  # product bugs found and not fixed yet (each: a strict xfail test)
 
 
 def known_bug(problems: list[str]) -> str | None:
@@ -481,7 +476,6 @@ def test_fixed_bug_tie_called_strongest():
     v = d.claim("expect").values
     assert (v["agree"], v["rank"], v["ahead"]) == (0, 1, [])  # "!" only ties for the top of the head shown
     problems = cc.check_chapter("self-attention-idea", sentence, None, "e5-small", None, expect)
-    problems = [x for x in problems if known_bug([x]) != "rank_not_json"]  # (test_known_bug_rank_not_json)
     assert not problems, (
         "No head agrees with the expected '!' and in the head shown it only TIES for the top (rank 1, nothing "
         "ahead): the view caption still says it is 'the strongest other word', and the expect caption says it "
@@ -1357,8 +1351,7 @@ def test_the_verifier_catches_a_broken_real_model(monkeypatch):
 
 
 # -- product bugs this verifier found, not fixed: each a strict xfail ----------------------------------------
-@pytest.mark.xfail(strict=True, raises=TypeError, reason="rank is a NumPy int64 when no head agrees")
-def test_known_bug_rank_not_json():
+def test_fixed_bug_rank_not_json():
     """No head agrees with the expected word: the claims' and the source's ``rank`` is ``numpy.int64``, so the
     chapter's JSON (``trace --json``, the trace file beside a render) fails: "Object of type int64 is not JSON
     serializable"."""
@@ -1368,8 +1361,7 @@ def test_known_bug_rank_not_json():
     d.to_json(indent=None)
 
 
-@pytest.mark.xfail(strict=True, reason="the groups captions name a repeated focus word without its position")
-def test_known_bug_groups_focus_without_position():
+def test_fixed_bug_groups_focus_without_position():
     """The focus word shown twice ("dog" is words 1 and 3): every other caption names it "dog" (word 1), the groups
     caption (and group:focus's) only "dog", so the viewer cannot tell which "dog" the far-word group is about."""
     d = get_chapter("real-model").data("dog cat dog bird", "dog", "e5-small")
@@ -1378,9 +1370,8 @@ def test_known_bug_groups_focus_without_position():
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="'all 144 heads' where 97 agree and the rest tie")
 @pytest.mark.parametrize("chapter_id", ["self-attention-idea", "real-model"])
-def test_known_bug_heads_all_with_ties(chapter_id):
+def test_fixed_bug_heads_all_with_ties(chapter_id):
     """--head 10.3 on "、、、、、、、": the focus word's strongest link in the view is word 1; 97 of the 144 heads
     agree, the other 47 have a written tie on top (no favourite), so the claim has no runner-up and its caption takes
     the ".all" variant: "In all 144 heads "、" (word 7) links most to "、" (word 1)" (chapter 3's heads claim and
@@ -1393,8 +1384,7 @@ def test_known_bug_heads_all_with_ties(chapter_id):
     assert not [x for x in problems if "without its position" not in x], "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=True, reason='"2 words become 1 pieces"')
-def test_known_bug_one_pieces():
+def test_fixed_bug_one_pieces():
     """Two words in one piece ("！！" is one e5-small piece): the pieces caption says "1 pieces"."""
     d = get_chapter("real-model").data("！！", None, "e5-small")
     assert d.claim("pieces").values["pieces"] == 1
