@@ -130,7 +130,7 @@ def test_csv_rows_and_a_wrong_header(tmp_path):
     result = CliRunner().invoke(cli, ["batch", str(bad), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and result.stderr.strip() == (
         "error: batch file: unknown column 'colour'; columns are id, sentence, chapters, lang, focus, aspect, theme, "
-        "quality, formats, model"
+        "quality, formats, model, head, expect"
     )
 
 
