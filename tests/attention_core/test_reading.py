@@ -49,7 +49,7 @@ def test_new_sentence_chooses_its_focus_and_says_by_which_rule(make):
     [
         (("It", "sat", "."), True, (1, "content")),  # a pronoun in first position has nothing before it
         (("It", "sat", "."), False, (0, "pronoun")),
-        (("我", "爱", "你"), True, (1, "content")),  # 我 and 你 are pronouns (not third-person): 爱 is the content word
+        (("我", "爱", "你"), True, (1, "content")),  # 我 and 你 are pronouns: 爱 is the content word
         (("the", "of", "."), True, (1, "word")),  # no content word: never punctuation while a word is left
         ((",", "。", "!"), True, (2, "last")),
     ],
