@@ -123,7 +123,7 @@ def typed_text(sentence: str, tokens: tuple[str, ...], start: int, stop: int) ->
     """Words ``start``..``stop - 1`` of ``sentence`` (whose tokens are ``tokens``) as the writer typed them, spaces
     and all.
 
-    >>> typed_text('She said "yes" (twice)', tokenize('She said "yes" (twice)'), 0, 9)
+    >>> typed_text('She said "yes" (twice)', tokenize('She said "yes" (twice)'), 0, 8)
     'She said "yes" (twice)'
     """
     text = clean_sentence(sentence)

@@ -703,6 +703,10 @@ def view_wording(claim: Claim, key: str, cap: str, lang: str) -> list[str]:
     if claim.kind == "heads_agree" or (claim.kind == "expect" and key == "expect"):
         p += _agreement(v, cap, lang)
     near = "不相邻" if lang == "zh" else "not next to"
+    if claim.kind == "heads_agree" and v["agree"] < v["total_heads"]:  # "the others tie" only without a runner-up
+        tie = "一样大" if lang == "zh" else "tie as written"
+        if (tie in cap) == bool(v["runner"]):
+            p.append(f"{tie!r} present={tie in cap} but runner={v['runner']}")
     if claim.kind == "heads_agree" or (claim.kind == "view" and v["rule"] == "focus_link"):
         if (near in cap) != bool(v["skips_neighbours"]):
             p.append(f"{near!r} present={near in cap} but skips_neighbours={v['skips_neighbours']}")

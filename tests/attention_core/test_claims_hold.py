@@ -354,10 +354,10 @@ def check_view_case(chapter_id: str, model: str, data, strategy=None, options=No
 
 # -- chapter 9, real-model: every head grouped, the focus link, the view asked for, layer means, rollout -----
 REAL_MODEL_CASES = {  # (model, sentences): examples drawn, and how many at least are checked (not refused)
-    ("e5-small", "zh"): (75, 70),
-    ("e5-small", "en"): (55, 48),
-    ("e5-small", "mixed"): (55, 46),
-    ("minilm", "en"): (150, 140),  # 304 sentences checked at least
+    ("e5-small", "zh"): (75, 64),  # what Hypothesis draws varies a little between processes: 68 to 73 checked
+    ("e5-small", "en"): (55, 44),
+    ("e5-small", "mixed"): (55, 42),
+    ("minilm", "en"): (150, 135),  # 285 sentences checked at least
 }
 SCRIPTS = {"zh": chinese(), "en": english(least=2), "mixed": mixed()}
 REAL_MODEL_OPTIONS = {"default": 3, "head": 3, "mean": 1, "rollout": 1, "expect": 4, "refused": 0.4}
