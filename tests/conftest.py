@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PORTRAIT_ARGS = [
+PORTRAIT_ARGS = [  # the shortest chapter (44 s of video; the worked example has 94)
     "render",
-    "worked-example",
+    "intuition",
     "--aspect",
     "9:16",
     "--format",
@@ -29,7 +29,7 @@ PORTRAIT_ARGS = [
 
 @pytest.fixture(scope="session")
 def portrait_render(tmp_path_factory) -> Path:
-    """worked-example rendered at draft quality in 9:16 as MP4, GIF and PNG (with poster, subtitles, manifest)."""
+    """intuition rendered at draft quality in 9:16 as MP4, GIF and PNG (with poster, subtitles, manifest)."""
     out = tmp_path_factory.mktemp("portrait")
     cmd = [sys.executable, str(ROOT / "render.py"), *PORTRAIT_ARGS, "--out", str(out)]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)

@@ -188,22 +188,24 @@ def test_the_gallery_plays_every_video_in_chromium(local_batch, tmp_path):
 
 
 def test_ray_renders_the_same_files(local_batch, tmp_path):
-    """A real local Ray runtime (2 CPUs): the same rows, the same traces and videos as the local engine."""
+    """A real local Ray runtime (2 CPUs): the same traces and videos as the local engine, for three of its rows (zh
+    and en, 16:9 and 9:16)."""
     pytest.importorskip("ray", reason="make test installs Ray (the [ray] extra)")
-    done = _batch(str(local_batch / "rows.jsonl"), "--out", str(tmp_path / "ray"), "--engine", "ray", "--jobs", "2")
+    rows = _write_jsonl(tmp_path / "rows.jsonl", ROWS[:3])
+    done = _batch(str(rows), "--out", str(tmp_path / "ray"), "--engine", "ray", "--jobs", "2")
     assert done.returncode == 0, done.stderr
-    for row in json.loads((local_batch / "out" / "index.json").read_text())["rows"]:
+    for row in json.loads((local_batch / "out" / "index.json").read_text())["rows"][:3]:
         ours, theirs = local_batch / "out" / row["id"], tmp_path / "ray" / row["id"]
         assert (ours / "intuition.trace.json").read_bytes() == (theirs / "intuition.trace.json").read_bytes()
         assert probe(ours / "intuition.mp4") == probe(theirs / "intuition.mp4")
-    again = _batch(str(local_batch / "rows.jsonl"), "--out", str(tmp_path / "ray"), "--engine", "ray")
-    assert again.returncode == 0 and "0 chapters rendered, 6 unchanged" in again.stderr
+    again = _batch(str(rows), "--out", str(tmp_path / "ray"), "--engine", "ray")
+    assert again.returncode == 0 and "0 chapters rendered, 3 unchanged" in again.stderr
 
 
 def test_a_killed_batch_resumes_without_loss_or_leftovers(local_batch, tmp_path):
     out = tmp_path / "out"
     rows = _write_jsonl(
-        tmp_path / "rows.jsonl", [{**r, "chapters": ["intuition", "self-attention-idea"]} for r in ROWS[:4]]
+        tmp_path / "rows.jsonl", [{**r, "chapters": ["intuition", "self-attention-idea"]} for r in ROWS[:2]]
     )
     cmd = [sys.executable, str(ROOT / "render.py"), "batch", str(rows), "--out", str(out)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -225,4 +227,4 @@ def test_a_killed_batch_resumes_without_loss_or_leftovers(local_batch, tmp_path)
     dead = [p for p in SCRATCH_ROOT.glob(".work-*") if not _alive(int(p.name.split("-")[-2]))]
     assert not dead, dead  # scratch folders of the killed workers are gone
     index = json.loads((out / "index.json").read_text())
-    assert [r["status"] for r in index["rows"]] == ["ok"] * 4
+    assert [r["status"] for r in index["rows"]] == ["ok"] * 2

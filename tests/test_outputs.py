@@ -1,4 +1,4 @@
-"""One real draft render of the worked example in every format, probed with PyAV and Pillow."""
+"""One real draft render of the intuition chapter (the shortest) in every format, probed with PyAV and Pillow."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def rendered(tmp_path_factory) -> Path:
         sys.executable,
         str(ROOT / "render.py"),
         "render",
-        "worked-example",
+        "intuition",
         "--quality",
         "draft",
         "--format",
@@ -41,7 +41,7 @@ def rendered(tmp_path_factory) -> Path:
 
 
 def test_mp4_is_h264_at_draft_size(rendered):
-    info = probe(rendered / "worked-example.mp4")
+    info = probe(rendered / "intuition.mp4")
     assert info.codec == "h264"
     assert (info.width, info.height) == (854, 480)
     assert info.fps == pytest.approx(15, rel=1e-3) and info.frames > 15 * 30
@@ -49,17 +49,17 @@ def test_mp4_is_h264_at_draft_size(rendered):
 
 
 def test_gif_loops_at_article_size(rendered):
-    path = rendered / "worked-example.gif"
+    path = rendered / "intuition.gif"
     info = probe(path)
     assert info.codec == "gif" and info.width == 640 and info.frames > 100
     with Image.open(path) as gif:
         assert gif.info.get("loop") == 0
-    mp4 = probe(rendered / "worked-example.mp4")
+    mp4 = probe(rendered / "intuition.mp4")
     assert abs(info.duration - mp4.duration) < 1.0
 
 
 def test_png_is_a_full_size_frame(rendered):
-    with Image.open(rendered / "worked-example.png") as png:
+    with Image.open(rendered / "intuition.png") as png:
         assert png.format == "PNG" and png.size == (854, 480)
         assert len(np.unique(np.asarray(png.convert("L")))) > 10  # a real picture, not a blank frame
 
@@ -75,9 +75,9 @@ def test_contact_sheet_has_a_frame_per_caption(rendered):
     cmd = [sys.executable, str(ROOT / "render.py"), "sheet", str(rendered), "--columns", "5"]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    cues = caption_times((rendered / "worked-example.vtt").read_text(encoding="utf-8"))
+    cues = caption_times((rendered / "intuition.vtt").read_text(encoding="utf-8"))
     assert f"({len(cues)} frames)" in done.stdout
-    with Image.open(rendered / "worked-example.sheet.png") as sheet:
+    with Image.open(rendered / "intuition.sheet.png") as sheet:
         tile_w = sheet.width // 5
         rows = -(-len(cues) // 5)
         assert sheet.width == 5 * tile_w and sheet.height == rows * (round(tile_w * 480 / 854) + 64)

@@ -33,20 +33,20 @@ def rendered(portrait_render) -> Path:
 
 
 def test_portrait_video_is_1080_by_1920_scaled_to_draft(rendered):
-    info = probe(rendered / "worked-example.mp4")
+    info = probe(rendered / "intuition.mp4")
     assert info.codec == "h264" and (info.width, info.height) == (480, 854)
 
 
 def test_gif_is_sized_for_articles_and_loops(rendered):
-    gif = probe(rendered / "worked-example.gif")
+    gif = probe(rendered / "intuition.gif")
     assert max(gif.width, gif.height) == 640 and gif.height > gif.width
-    with Image.open(rendered / "worked-example.gif") as img:
+    with Image.open(rendered / "intuition.gif") as img:
         assert img.info["loop"] == 0
-    assert abs(gif.duration - probe(rendered / "worked-example.mp4").duration) < 0.5
+    assert abs(gif.duration - probe(rendered / "intuition.mp4").duration) < 0.5
 
 
 def test_poster_and_png_are_frames_of_the_video(rendered):
-    for name in ("worked-example.poster.png", "worked-example.png"):
+    for name in ("intuition.poster.png", "intuition.png"):
         with Image.open(rendered / name) as img:
             assert img.size == (480, 854)
 
@@ -57,8 +57,8 @@ def _cues(text: str, sep: str) -> list[tuple[str, str, str]]:
 
 
 def test_subtitles_follow_the_captions(rendered):
-    srt = _cues((rendered / "worked-example.srt").read_text(encoding="utf-8"), ",")
-    vtt_text = (rendered / "worked-example.vtt").read_text(encoding="utf-8")
+    srt = _cues((rendered / "intuition.srt").read_text(encoding="utf-8"), ",")
+    vtt_text = (rendered / "intuition.vtt").read_text(encoding="utf-8")
     assert vtt_text.startswith("WEBVTT\n")
     vtt = _cues(vtt_text, r"\.")
     assert len(srt) == len(vtt) >= 10
@@ -70,8 +70,8 @@ def test_subtitles_follow_the_captions(rendered):
 
 def test_manifest_lists_every_file_with_its_facts(rendered):
     data = json.loads((rendered / "manifest.json").read_text(encoding="utf-8"))
-    entry = data["chapters"]["worked-example"]
-    assert entry["lang"] == "zh" and entry["aspect"] == "9:16" and entry["tokens"] == ["猫", "坐在", "垫子", "上"]
+    entry = data["chapters"]["intuition"]
+    assert entry["lang"] == "zh" and entry["aspect"] == "9:16" and entry["tokens"] == list("那只在") + ["花园里", "追逐", "蝴蝶", "的", "小猫", "突然", "停下", "了", "脚步"]
     assert re.fullmatch(r"[0-9a-f]{16}", entry["inputs_hash"])
     formats = {f["format"] for f in entry["files"]}
     assert formats == {"mp4", "gif", "png", "poster", "srt", "vtt", "trace"}
@@ -86,7 +86,7 @@ def test_unchanged_rerun_does_not_render(rendered):
     started = time.perf_counter()
     done = _render(rendered)
     elapsed = time.perf_counter() - started
-    assert done.returncode == 0 and "unchanged, not rendered again: worked-example" in done.stderr
+    assert done.returncode == 0 and "unchanged, not rendered again: intuition" in done.stderr
     assert elapsed < 3.0, f"a cached re-run took {elapsed:.2f} s"
     after = {p.name: p.stat().st_mtime_ns for p in rendered.iterdir()}
     assert {k: v for k, v in after.items() if not k.startswith(".")} == {
@@ -97,15 +97,15 @@ def test_unchanged_rerun_does_not_render(rendered):
 def test_embed_prints_html_and_markdown(rendered, tmp_path):
     result = CliRunner().invoke(cli, ["embed", str(rendered)])
     assert result.exit_code == 0, result.output
-    assert '<video autoplay loop muted playsinline poster="worked-example.poster.png"' in result.output
-    assert '<source src="worked-example.mp4" type="video/mp4">' in result.output
-    assert "![worked-example](worked-example.gif)" in result.output
+    assert '<video autoplay loop muted playsinline poster="intuition.poster.png"' in result.output
+    assert '<source src="intuition.mp4" type="video/mp4">' in result.output
+    assert "![intuition](intuition.gif)" in result.output
     page = tmp_path / "page.html"
     result = CliRunner().invoke(cli, ["embed", str(rendered), "--html", str(page)])
     assert result.exit_code == 0
     html = page.read_text(encoding="utf-8")
     assert html.count("<video") == 1
-    for name in ("worked-example.mp4", "worked-example.gif", "worked-example.poster.png"):
+    for name in ("intuition.mp4", "intuition.gif", "intuition.poster.png"):
         assert os.path.relpath(rendered / name, tmp_path) in html  # relative to the page
 
 

@@ -130,7 +130,7 @@ def test_killed_render_leaves_earlier_outputs_intact(portrait_render, tmp_path):
     proc.wait(timeout=30)
     after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
     assert after == before
-    assert read_manifest(out)["chapters"]["worked-example"]["files"]
+    assert read_manifest(out)["chapters"]["intuition"]["files"]
     rerun = subprocess.run(cmd[:-1], capture_output=True, text=True, timeout=120)  # same inputs, no --force
     assert rerun.returncode == 0 and "unchanged" in rerun.stderr
     leftovers = [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".manifest.lock"]
