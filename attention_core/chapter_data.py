@@ -13,7 +13,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from attention_core.chapter import ChapterData, Window, check_sentence, window_for
-from attention_core.claims import Claim, dot_product, positive_claim, read_row, row_sum_claim, scale_claim
+from attention_core.claims import (
+    Claim,
+    first_entry,
+    positive_claim,
+    read_row,
+    row_sum_claim,
+    scale_claim,
+)
 from attention_core.display import WEIGHT_DECIMALS, fmt
 from attention_core.library import LibraryDemo, library_demo
 from attention_core.scaling import ScalingDemo, scaling_demo
@@ -46,19 +53,6 @@ def _small_trace(sentence: str | None) -> AttentionTrace:
 
 def _floats(a: np.ndarray) -> list:
     return np.asarray(a, dtype=float).tolist()
-
-
-def first_entry(
-    topic: str,
-    left: np.ndarray,
-    right: np.ndarray,
-    result: np.ndarray,
-    left_dec: int,
-    right_dec: int,
-    max_terms: int = 4,
-) -> Claim:
-    """The spelled-out entry (0, 0) of ``left @ right``: row 0 of ``left`` dotted with column 0 of ``right``."""
-    return dot_product(topic, left[0], right[:, 0], left_dec, right_dec, float(result[0, 0]), OUT, max_terms)
 
 
 @dataclass(frozen=True, eq=False)

@@ -28,6 +28,7 @@ __all__ = [
     "READING_KINDS",
     "Claim",
     "dot_product",
+    "first_entry",
     "highlighted",
     "positive_claim",
     "read_row",
@@ -193,6 +194,22 @@ def positive_claim(topic: str, weights: np.ndarray, decimals: int = WEIGHT_DECIM
     }
     argmin = [int(i) for i in np.unravel_index(w.argmin(), w.shape)]
     return Claim(topic, "positive", (), values, {"min": low, "argmin": argmin})
+
+
+def first_entry(
+    topic: str,
+    left: np.ndarray,
+    right: np.ndarray,
+    result: np.ndarray,
+    left_dec: int,
+    right_dec: int,
+    max_terms: int = 4,
+) -> Claim:
+    """The spelled-out entry (0, 0) of ``left @ right`` (written with two decimals): row 0 of ``left`` dotted with
+    column 0 of ``right``. Chapters 4, 5, 6 and multi-head spell it out."""
+    return dot_product(
+        topic, left[0], right[:, 0], left_dec, right_dec, float(result[0, 0]), WEIGHT_DECIMALS, max_terms
+    )
 
 
 def dot_product(

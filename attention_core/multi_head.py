@@ -19,8 +19,7 @@ import numpy as np
 from attention_core.arrays import freeze_arrays
 from attention_core.attention import embed_tokens
 from attention_core.chapter import ChapterData, Window, auto_focus_claim, check_sentence, window_for
-from attention_core.chapter_data import first_entry
-from attention_core.claims import Claim, _positions, read_row, row_sum_claim, scale_claim
+from attention_core.claims import Claim, _positions, first_entry, read_row, row_sum_claim, scale_claim
 from attention_core.display import WEIGHT_DECIMALS, fmt
 from attention_core.focus import choose_focus, find_focus
 from attention_core.trace import AttentionTrace, attention_trace

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from attention_core.chapter import ChapterData, Window, check_sentence, window_for
-from attention_core.chapter_data import first_entry
-from attention_core.claims import Claim, positive_claim, read_row, row_sum_claim, scale_claim
+from attention_core.claims import Claim, first_entry, positive_claim, read_row, row_sum_claim, scale_claim
 from attention_core.display import fmt
 from attention_core.focus import find_focus
 from attention_core.tokenize import detect_language, tokenize, typed_text
