@@ -252,14 +252,14 @@ def expect_survey(words: np.ndarray, focus: int, keys: Sequence[int], expected: 
                 instead[top] += 1
             shown = dict(zip(keys, written([row[k] for k in keys]), strict=True))
             for k in expected:
-                rank = 1 + sum(int(shown[j] > shown[k]) for j in keys)
+                rank = 1 + sum(shown[j] > shown[k] for j in keys)
                 ranked.append((-rank, float(row[k]), -layer, -head, k))
     if agreeing:
         w, layer, head, key = max(agreeing)
         rank = 1
     else:
         rank, w, layer, head, key = max(ranked)
-        rank = -int(rank)
+        rank = -rank
     layer, head = -layer, -head
     shown = dict(zip(keys, written([words[layer, head, focus, k] for k in keys]), strict=True))
     ahead = tuple(sorted((j for j in keys if shown[j] > shown[key]), key=lambda j: -shown[j]))

@@ -99,7 +99,7 @@ def record(folder: Path, jobs: int = 2) -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[0] not in ("record", "check"):
-        print(__doc__.strip().splitlines()[2], "|", __doc__.strip().splitlines()[3].strip(), file=sys.stderr)
+        print("usage: python scripts/golden.py record|check DIR", file=sys.stderr)
         return 2
     folder = Path(argv[1])
     if argv[0] == "record":

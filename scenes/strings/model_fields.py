@@ -57,6 +57,7 @@ def view_fields(claim: Claim, lang: str) -> dict[str, object]:
 def many(names: list[str], w: str, lang: str) -> tuple[str, str]:
     """Tied words and their weight: "「甲」和「乙」", "各 0.20"; more than three are counted, not listed."""
     if len(names) > 3:
+        # zh templates put the field right after a Han word ("追溯到{top_list}"): the space sets the count apart
         return (f" {len(names)} 个词" if lang == "zh" else f"{len(names)} words"), each(w, True, lang)
     return name_list(names, lang), each(w, len(names) > 1, lang)
 
