@@ -4,14 +4,14 @@ A row is a sentence and, optionally, ``id``, ``chapters``, ``lang``, ``focus``, 
 and ``formats``; what a row leaves out comes from the command's options. Each row's folder holds exactly what a
 single ``render`` writes there (videos, posters, subtitles, traces, manifest), so a batch run again renders only
 what is missing or changed. A row that cannot be rendered is reported with its number and why, and never stops
-the others. ``OUT/index.json`` lists every row and its files; ``OUT/index.html`` is a gallery of them.
+the others. ``OUT/index.json`` lists every row and its files; ``OUT/index.html`` is a gallery of them
+(:mod:`pipeline.batch_index`).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import html
 import json
 import re
 from collections.abc import Iterable
@@ -19,14 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from attention_core import ATTENTION_MODELS, ExplainerError, check_sentence, detect_language
-from pipeline.embed import chapter_snippets
 from pipeline.engines import Task
-from pipeline.files import atomic_path
-from pipeline.manifest import read_manifest
-from pipeline.outputs import ChapterJob
+from pipeline.runner import RenderRequest, chapter_task
 from pipeline.settings import ASPECTS, FORMATS, QUALITIES, RenderSettings
 
-__all__ = ["FIELDS", "BatchRow", "Defaults", "RowError", "parse_rows", "read_rows", "row_tasks", "write_index"]
+__all__ = ["FIELDS", "BatchRow", "Defaults", "RowError", "parse_rows", "read_rows", "row_tasks"]
 
 FIELDS = (
     "id",
@@ -246,106 +243,16 @@ def row_tasks(row: BatchRow, out: Path, defaults: Defaults, known: dict) -> list
     """The chapter renders of ``row`` into ``out/<row id>/`` (the folder is created here)."""
     folder = out / row.id
     folder.mkdir(exist_ok=True)
-    return [
-        Task(
-            f"{row.id}/{cid}",
-            ChapterJob(
-                cid,
-                row.sentence,
-                row.focus,
-                row.lang,
-                row.formats,
-                row.settings,
-                folder,
-                defaults.gif_size,
-                defaults.gif_fps,
-                row.model if known[cid].models else None,
-                row.head if known[cid].models else None,
-                row.expect if known[cid].models else (),
-            ),
-            known[cid].number,
-        )
-        for cid in row.chapters
-    ]
-
-
-def write_index(out: Path, rows: list[BatchRow], errors: list[RowError], failed: dict[str, list[str]]) -> None:
-    """``index.json`` (every row: its sentence, options, status and files) and ``index.html`` (a gallery)."""
-    entries = []
-    for row in rows:
-        chapters = read_manifest(out / row.id)["chapters"]
-        missing = [c for c in row.chapters if c not in chapters]
-        status = "failed" if failed.get(row.id) else "incomplete" if missing else "ok"
-        entries.append(
-            {
-                "id": row.id,
-                "line": row.line,
-                "sentence": row.sentence,
-                "lang": row.lang,
-                "focus": row.focus,
-                "aspect": row.settings.aspect,
-                "theme": row.settings.theme,
-                "quality": row.settings.quality,
-                "status": status,
-                "errors": failed.get(row.id, []),
-                "chapters": {c: chapters[c] for c in row.chapters if c in chapters},
-            }
-        )
-    for err in errors:
-        entries.append({"id": err.id, "line": err.line, "status": "invalid", "errors": [err.reason]})
-    entries.sort(key=lambda e: e["line"])
-    with atomic_path(out / "index.json") as tmp:
-        tmp.write_text(json.dumps({"rows": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    with atomic_path(out / "index.html") as tmp:
-        tmp.write_text(gallery(out, entries), encoding="utf-8")
-
-
-def gallery(out: Path, entries: list[dict]) -> str:
-    """A page with every row: its sentence, each chapter's player (poster, subtitles) or GIF, and its trace."""
-    sections = []
-    for e in entries:
-        title = html.escape(e["id"] or f"row {e['line']}")
-        parts = [f'<section id="{title}">', f"<h2>{title}</h2>"]
-        if e.get("sentence"):
-            parts.append(f'<p class="sentence" lang="{html.escape(e["lang"])}">{html.escape(e["sentence"])}</p>')
-        parts += [f'<p class="error">{html.escape(msg)}</p>' for msg in e["errors"]]
-        if e.get("chapters"):
-            for item in chapter_snippets(out / e["id"], out):
-                parts.append(_figure(out, e["id"], item))
-        parts.append("</section>")
-        sections.append("\n".join(parts))
-    return _PAGE.format(body="\n".join(sections) or "<p>No rows.</p>")
-
-
-def _figure(out: Path, row_id: str, item: dict) -> str:
-    chapter = html.escape(item["chapter"])
-    media = item["html"]
-    if not media and item["markdown"]:
-        src = item["markdown"][item["markdown"].index("](") + 2 : -1]
-        media = f'<img src="{html.escape(src, quote=True)}" alt="{chapter}" loading="lazy">'
-    trace = f"{row_id}/{item['chapter']}.trace.json"
-    link = f' · <a href="{html.escape(trace, quote=True)}">trace</a>' if (out / trace).exists() else ""
-    return f"<figure>\n{media}\n<figcaption>{chapter}{link}</figcaption>\n</figure>"
-
-
-_PAGE = """<!doctype html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>attention-explainer batch</title>
-<style>
-body {{ font-family: "Noto Sans CJK SC", sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; }}
-section {{ margin-bottom: 3em; }}
-figure {{ display: inline-block; vertical-align: top; margin: 0 1em 1em 0; max-width: 480px; }}
-video, img {{ max-width: 100%; height: auto; display: block; }}
-.sentence {{ font-size: 1.2em; }}
-.error {{ color: #b91c1c; }}
-</style>
-</head>
-<body>
-<h1>attention-explainer batch</h1>
-{body}
-</body>
-</html>
-"""
+    request = RenderRequest(
+        row.sentence,
+        row.focus,
+        row.lang,
+        row.formats,
+        row.settings,
+        defaults.gif_size,
+        defaults.gif_fps,
+        row.model,
+        row.head,
+        row.expect,
+    )
+    return [chapter_task(known[cid], folder, request, f"{row.id}/{cid}") for cid in row.chapters]

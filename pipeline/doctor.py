@@ -22,7 +22,7 @@ class Check:
 def _fonts() -> Check:
     try:
         from pipeline.outputs import missing_fonts
-        from scenes.components.theme import FONT, MONO_FONT
+        from scenes.kit.theme import FONT, MONO_FONT
 
         missing = missing_fonts()
     except ImportError as exc:

@@ -51,7 +51,7 @@ def missing_fonts() -> list[str]:
     """The project's fonts (CJK sans and its monospaced sibling) that Pango cannot find."""
     import manimpango
 
-    from scenes.components.theme import FONT, MONO_FONT
+    from scenes.kit.theme import FONT, MONO_FONT
 
     fonts = set(manimpango.list_fonts())
     return [f for f in (FONT, MONO_FONT) if f not in fonts]

@@ -1,18 +1,65 @@
 """Run many chapter jobs: skip the ones whose inputs are unchanged, render the rest on an engine, install each
-result into its output folder as it arrives."""
+result into its output folder as it arrives.
+
+``render`` and ``batch`` both make their tasks with :func:`chapter_task` (the one job factory) and run them with
+:func:`render_jobs` (stale scratch cleaned, fonts checked, a progress bar, the engine).
+"""
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 
-from pipeline.engines import LocalEngine, Outcome, RayEngine, Task
+from attention_core import ChapterSpec
+from pipeline.engines import LocalEngine, Outcome, RayEngine, Task, make_engine
+from pipeline.files import SCRATCH_ROOT, clean_stale
 from pipeline.manifest import is_fresh
-from pipeline.outputs import ChapterJob, install
+from pipeline.outputs import ChapterJob, check_fonts, install
+from pipeline.settings import RenderSettings
 
-__all__ = ["RunReport", "cpu_count", "needs_render", "run_tasks"]
+__all__ = ["RenderRequest", "RunReport", "chapter_task", "cpu_count", "needs_render", "render_jobs", "run_tasks"]
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """What to render a chapter with: the sentence, focus and language, the files and how they look, and where a
+    chapter that shows a trained model takes its attention from (``model``, ``head``, ``expect``)."""
+
+    sentence: str | None
+    focus: str | None
+    lang: str
+    formats: tuple[str, ...]
+    settings: RenderSettings
+    gif_size: int = 640
+    gif_fps: int = 10
+    model: str | None = None
+    head: str | None = None
+    expect: tuple[str, ...] = ()
+
+
+def chapter_task(spec: ChapterSpec, out_dir: Path, request: RenderRequest, key: str | None = None) -> Task:
+    """The task that renders chapter ``spec`` into ``out_dir``; the model options reach only the chapters that show
+    a model (so the others' inputs, and their cache, do not change with them)."""
+    r, takes = request, bool(spec.models)
+    job = ChapterJob(
+        spec.id,
+        r.sentence,
+        r.focus,
+        r.lang,
+        r.formats,
+        r.settings,
+        out_dir,
+        r.gif_size,
+        r.gif_fps,
+        r.model if takes else None,
+        r.head if takes else None,
+        tuple(r.expect) if takes else (),
+    )
+    return Task(key or spec.id, job, spec.number)
 
 
 @dataclass(frozen=True)
@@ -59,3 +106,24 @@ def run_tasks(
     engine.run(todo, finish)
     rendered.sort(key=lambda e: e["number"])
     return RunReport(tuple(rendered), skipped, time.perf_counter() - started, tuple(failed), peak[0])
+
+
+def render_jobs(
+    tasks: list[Task],
+    folders: Iterable[Path],
+    engine: str,
+    workers: int | None,
+    address: str | None,
+    force: bool,
+    progress: Callable[[int], AbstractContextManager[Callable[[Outcome], None]]],
+) -> RunReport:
+    """What ``render`` and ``batch`` share: stale scratch files cleaned from ``folders`` and the scratch root, the
+    fonts checked before anything is drawn, then the tasks that need it rendered on ``engine`` with
+    ``progress(n)`` (a context giving the callback each finished render is reported to)."""
+    for folder in (*folders, SCRATCH_ROOT):
+        clean_stale(folder)
+    todo = sum(needs_render(t.job, force) for t in tasks)
+    if todo:
+        check_fonts()  # before any work: Chinese without the CJK font would silently render as boxes
+    with progress(todo) as step:
+        return run_tasks(tasks, make_engine(engine, workers or cpu_count(), address), force, step)

@@ -10,8 +10,8 @@ from pathlib import Path
 from manim import tempconfig
 
 from scenes import ChapterInput, get_chapter
-from scenes.components.text import share_text_cache
-from scenes.components.theme import THEMES
+from scenes.kit.text import share_text_cache
+from scenes.kit.theme import THEMES
 
 __all__ = ["SceneResult", "render_scene"]
 

@@ -18,12 +18,7 @@ PORTRAIT_ARGS = [  # the shortest chapter (44 s of video; the worked example has
     "intuition",
     "--aspect",
     "9:16",
-    "--format",
-    "mp4",
-    "--format",
-    "gif",
-    "--format",
-    "png",
+    *("--format", "mp4", "--format", "gif", "--format", "png"),
 ]
 
 

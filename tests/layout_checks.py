@@ -15,7 +15,7 @@ Figures, for a phone at 1080×1920 (9:16) and a 1920×1080 page video (16:9), bo
   maximum :data:`READABLE_MAX_PX` (a 2 × 2 matrix or a two-word sentence grown to fill the screen would only
   shout: 50 px glyphs are 3 mm on a phone, headline size).
 
-The zones are defined here, not read from ``scenes.components.layout``: the check does not trust the code it checks.
+The zones are defined here, not read from ``scenes.kit.layout``: the check does not trust the code it checks.
 """
 
 from __future__ import annotations

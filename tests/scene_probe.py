@@ -6,7 +6,7 @@ import re
 
 from manim import Mobject, Text, tempconfig
 
-from scenes.components.text import fmt
+from scenes.kit.text import fmt
 
 DECIMAL = re.compile(r"−?\d+\.\d+")
 
@@ -119,7 +119,7 @@ def build_chapter(
 ):
     """Compute the chapter's data for ``sentence`` and build its scene; return (data, scene, shown)."""
     from scenes import ChapterInput, get_chapter
-    from scenes.components.theme import THEMES
+    from scenes.kit.theme import THEMES
 
     chapter = get_chapter(chapter_id)
     data = chapter.data(sentence, None)

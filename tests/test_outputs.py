@@ -25,12 +25,7 @@ def rendered(tmp_path_factory) -> Path:
         "intuition",
         "--quality",
         "draft",
-        "--format",
-        "mp4",
-        "--format",
-        "gif",
-        "--format",
-        "png",
+        *("--format", "mp4", "--format", "gif", "--format", "png"),
         "--out",
         str(out),
     ]

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from attention_core import sentence_trace, tokenize
 from pipeline.manifest import read_manifest, record_chapter
 from render import cli
-from scenes.components.text import label
-from scenes.components.theme import THEMES
+from scenes.kit.text import label
+from scenes.kit.theme import THEMES
 from tests.conftest import PORTRAIT_ARGS, ROOT
 
 BAD_INPUTS = [

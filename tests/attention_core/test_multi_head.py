@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from attention_core.multi_head import multi_head_trace
+from attention_core.kernel.multi_head import multi_head_trace
 from scenes import get_chapter
 
 TOL = 1e-12

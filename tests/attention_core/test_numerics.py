@@ -10,15 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from attention_core import (
-    AttentionTrace,
-    ExplainerError,
-    attention_trace,
-    embed_tokens,
-    sentence_trace,
-    softmax,
-    worked_example_trace,
-)
+from attention_core import AttentionTrace, ExplainerError, attention_trace, embed_tokens, sentence_trace, softmax
+from scenes import CHAPTERS
 
 
 def naive_attention(x, w_q, w_k, w_v):
@@ -96,7 +89,7 @@ def test_same_sentence_gives_the_same_trace():
 
 
 def test_worked_example_preset_is_the_article_s():
-    tr = worked_example_trace()
+    tr = CHAPTERS["worked-example"].whole_trace()
     assert tr.tokens == ("猫", "坐在", "垫子", "上")
     assert tr.X[0].tolist() == [1.0, 0.5]
     assert tr.d_k == 2 and tr.W_q.shape == (2, 2)
@@ -107,16 +100,18 @@ def test_worked_example_preset_is_the_article_s():
 
 
 def test_worked_example_takes_other_sentences_with_seeded_two_d_inputs():
-    tr = worked_example_trace("The cat sat on the mat")
+    tr = CHAPTERS["worked-example"].whole_trace("The cat sat on the mat")
     assert tr.n == 6 and tr.X.shape == (6, 2)
     np.testing.assert_array_equal(tr.X, np.round(tr.X, 1))
-    assert worked_example_trace(" ".join(f"w{i}" for i in range(32))).n == 32  # the full-sentence trace
+    assert (
+        CHAPTERS["worked-example"].whole_trace(" ".join(f"w{i}" for i in range(32))).n == 32
+    )  # the full-sentence trace
     with pytest.raises(ExplainerError, match="the limit is 32"):
-        worked_example_trace(" ".join(f"w{i}" for i in range(33)))
+        CHAPTERS["worked-example"].whole_trace(" ".join(f"w{i}" for i in range(33)))
 
 
 def test_trace_is_read_only_and_round_trips_through_json():
-    tr = worked_example_trace()
+    tr = CHAPTERS["worked-example"].whole_trace()
     with pytest.raises(ValueError):
         tr.weights[0, 0] = 1.0
     back = AttentionTrace.from_json(tr.to_json())

@@ -6,19 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from attention_core import (
-    ExplainerError,
-    attention_matrix_data,
-    choose_focus,
-    find_focus,
-    intuition_data,
-    model_attention,
-    real_model_data,
-    self_attention_data,
-    tokenize,
-    worked_example_data,
-)
-from attention_core.head_rules import row_pattern, sink_of, strongest, written
+from attention_core import ExplainerError, choose_focus, find_focus, model_attention, tokenize
+from attention_core.models.head_rules import row_pattern, sink_of, strongest, written
+from scenes import CHAPTERS
 from scenes.strings import claim_text
 
 
@@ -40,7 +30,7 @@ def test_a_piece_covering_no_character_belongs_to_no_word():
 
 
 def test_the_default_intuition_runner_up_no_longer_counts_the_bare_piece():
-    d = intuition_data()
+    d = CHAPTERS["intuition"].compute()
     assert d.attention.source["special_names"] == "<s> ▁ </s>"
     assert "▁" in d.claim("self_share").values["special_names"]
 
@@ -63,7 +53,7 @@ def test_the_focus_rule_uses_parts_of_speech(sentence, word, rule):
 
 
 def test_emoji_are_symbols_not_punctuation():
-    d = intuition_data("😀 😀 ❤️", model="lexicon")
+    d = CHAPTERS["intuition"].compute("😀 😀 ❤️", model="lexicon")
     c = d.claim("auto_focus")
     assert c.values["rule"] == "last" and c.values["marks"] == "symbols"
     assert "symbols such as emoji" in claim_text("en", "auto_focus", c)
@@ -78,7 +68,7 @@ def test_a_focus_word_never_silently_becomes_another_case():
 
 
 def test_pieces_caption_counts_the_words_a_piece_spans_and_prints_no_list():
-    c = real_model_data("...!").claim("pieces")
+    c = CHAPTERS["real-model"].compute("...!").claim("pieces")
     assert c.values["crossing"] == ["▁..."] and c.values["crossing_words"] == [3]
     for lang in ("zh", "en"):
         text = claim_text(lang, "rm.pieces", c, split_list="") + claim_text(lang, "rm.crossing", c, True)
@@ -87,7 +77,7 @@ def test_pieces_caption_counts_the_words_a_piece_spans_and_prints_no_list():
 
 
 def test_a_written_tie_is_named_and_never_agreement():
-    d = intuition_data("...!")
+    d = CHAPTERS["intuition"].compute("...!")
     view = d.claim("view")
     assert view.values["tie"] and len(view.words) == 3  # "!" and both "." that share 0.32
     text = claim_text("en", "view", view)
@@ -100,7 +90,7 @@ def test_a_pattern_counts_the_special_share():
     assert row_pattern(row, 0, special=0.99) is None  # 0.01 of the row: nothing stands out
     assert row_pattern(np.array([0.6, 0.2, 0.2]), 0) is None  # 0.6 < 2/3: does not stand out
     assert row_pattern(np.array([0.8, 0.1, 0.1]), 0) == "self"
-    d = attention_matrix_data("the cat saw the cat")
+    d = CHAPTERS["attention-matrix"].compute("the cat saw the cat")
     for c in d.examples():
         if c.values["pattern"] != "even":
             w = float(c.evidence["weights"][c.values.get("key", c.values["query"])])
@@ -108,13 +98,13 @@ def test_a_pattern_counts_the_special_share():
 
 
 def test_the_article_s_links_are_checked_against_every_head():
-    d = intuition_data()
+    d = CHAPTERS["intuition"].compute()
     expect = d.claim("expect")
     assert expect.values["source"] == "article" and expect.words[:2] == ("停下", "小猫")
     assert 0 < expect.values["agree"] < 144 and d.claim("focus_row").words == ("停下", "小猫")
     zh = claim_text("zh", "expect", expect)
     assert "文章说「停下」关联的是「小猫」" in zh and f"有 {expect.values['agree']} 个" in zh
-    d = self_attention_data()
+    d = CHAPTERS["self-attention-idea"].compute()
     expect = d.claim("expect")
     assert expect.words[:2] == ("它", "小猫") and expect.values["agree"] > 0
     assert d.claim("focus_row").words == ("它", "小猫")
@@ -122,7 +112,7 @@ def test_the_article_s_links_are_checked_against_every_head():
 
 def test_when_no_head_agrees_the_video_says_so_and_gives_the_rank():
     sentence = "那只在花园里追逐蝴蝶的小猫突然停下了脚步"
-    d = intuition_data(sentence, "停下", expect=("那",))
+    d = CHAPTERS["intuition"].compute(sentence, "停下", expect=("那",))
     v = d.claim("expect").values
     if v["agree"] == 0:
         assert v["rank"] > 1 and v["ahead"]
@@ -134,7 +124,7 @@ def test_when_no_head_agrees_the_video_says_so_and_gives_the_rank():
 
 def test_the_matrix_never_shows_a_sink_head_by_default_and_its_rows_differ():
     for sentence in (None, "The nurse told the doctor that she had worked all night and needed sleep"):
-        d = attention_matrix_data(sentence)
+        d = CHAPTERS["attention-matrix"].compute(sentence)
         view = d.claim("view").values
         assert view["rule"] == "varied" and not view["all_sinks"]
         assert sink_of(d.attention.weights) is None
@@ -144,22 +134,22 @@ def test_the_matrix_never_shows_a_sink_head_by_default_and_its_rows_differ():
 
 def test_views_are_what_they_say():
     a = model_attention("The cat sat on the mat", tuple("The cat sat on the mat".split()), "e5-small")
-    mean = intuition_data("The cat sat on the mat", "mat", head="mean:9-12")
+    mean = CHAPTERS["intuition"].compute("The cat sat on the mat", "mat", head="mean:9-12")
     assert mean.attention.source["view"] == {"kind": "mean", "label": "mean:9-12", "first_layer": 9, "last_layer": 12}
     w, s = a.word_rows(a.tokens[8:12].mean(axis=(0, 1)))
     np.testing.assert_allclose(mean.attention.weights, w, atol=1e-12)
-    roll = self_attention_data("The cat sat on the mat", "mat", head="rollout").attention
+    roll = CHAPTERS["self-attention-idea"].compute("The cat sat on the mat", "mat", head="rollout").attention
     assert roll.source["view"]["kind"] == "rollout"
     np.testing.assert_allclose(roll.weights.sum(axis=1) + roll.special, 1.0, atol=1e-9)
 
 
 def test_the_worked_example_quotes_the_sentence_as_typed():
-    d = worked_example_data('She said "yes" (twice)')
+    d = CHAPTERS["worked-example"].compute('She said "yes" (twice)')
     assert d.typed == 'She said "yes" (twice)'
 
 
 def test_no_caption_says_all_2_words():
-    d = self_attention_data("Hello world", model="lexicon")
+    d = CHAPTERS["self-attention-idea"].compute("Hello world", model="lexicon")
     text = claim_text("en", "sa.focus", d.claim("matrix_size"), word="world")
     assert "both words" in text and "all 2" not in text
 

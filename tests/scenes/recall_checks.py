@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from attention_core import highlighted
-from scenes.components.arcs import arc_style
-from scenes.components.recall import DIM
+from scenes.diagrams.arcs import arc_style
+from scenes.diagrams.recall import DIM
 from tests.scene_probe import build_scene
 
 __all__ = ["build_with_arc_snapshots", "check_arcs_follow_the_weights", "check_the_focus_row_is_stated"]

@@ -1,4 +1,4 @@
-"""The layout rule's parts on their own (scenes/components/layout.py, caption.py, product.py): no scene is built."""
+"""The layout rule's parts on their own (scenes/kit/layout.py, caption.py, product.py): no scene is built."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 from manim import Text, tempconfig
 
-from scenes.components.caption import MIN_SIZE, Caption
-from scenes.components.layout import (
+from scenes.diagrams.matrix import MatrixGrid
+from scenes.diagrams.product import place_product
+from scenes.kit.caption import MIN_SIZE, Caption
+from scenes.kit.layout import (
     MAX_NUMBER,
     caption_bottom,
     caption_lines,
@@ -17,10 +19,8 @@ from scenes.components.layout import (
     overlay_rects,
     safe_rect,
 )
-from scenes.components.matrix import MatrixGrid
-from scenes.components.product import place_product
-from scenes.components.text import wrap
-from scenes.components.theme import THEMES
+from scenes.kit.text import wrap
+from scenes.kit.theme import THEMES
 
 THEME = THEMES["dark"]
 PORTRAIT = {"frame_height": 8.0 * 16 / 9, "frame_width": 8.0}

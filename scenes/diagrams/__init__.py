@@ -1,0 +1,1 @@
+"""Diagrams two or more chapters draw: matrix, heatmap, bars, arcs, the reading row, tokens, legend, product."""

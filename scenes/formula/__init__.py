@@ -1,0 +1,1 @@
+"""Chapter 5, formula: its data and claims (``data``), scene (``scene``) and captions (``strings``)."""

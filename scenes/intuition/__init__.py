@@ -1,0 +1,1 @@
+"""Chapter 1, intuition: its data and claims (``data``), scene (``scene``) and captions (``strings``)."""

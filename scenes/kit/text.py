@@ -1,0 +1,148 @@
+"""Plain-text mobjects: user text is always literal (``Text``, never markup, TeX or Typst).
+
+Every text is a :class:`CachedText`: Manim draws each Text into an SVG file in ``config.text_dir``, rewrites that
+file in place and parses a sibling copy it then deletes, so processes sharing one ``text_dir`` read each other's
+half-written files (``FileNotFoundError``, ``ParseError: no element found``). Each render therefore gets a private
+``text_dir``, and :class:`CachedText` seeds it from a folder shared by all renders (:func:`share_text_cache`):
+a file there is copied in whole, a new one is drawn privately and published by an atomic rename. A reader of the
+shared folder only ever sees complete files, and a warm cache still saves the drawing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from manim import Text, config
+
+from attention_core import fmt
+from scenes.kit.theme import FONT, MONO_FONT, Theme
+
+__all__ = ["CachedText", "fmt", "label", "number", "share_text_cache", "wrap"]
+
+_shared: Path | None = None
+
+
+def share_text_cache(folder: Path | None) -> None:
+    """Seed every render's private text folder from ``folder`` and publish new texts there (None: no sharing)."""
+    global _shared
+    _shared = folder
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def _copy_whole(src: Path, dst: Path) -> bool:
+    """Copy ``src`` to ``dst`` through a temporary name and an atomic rename; False if ``src`` does not exist."""
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(src, tmp)
+    except FileNotFoundError:
+        return False
+    os.replace(tmp, dst)
+    return True
+
+
+class CachedText(Text):
+    """A literal :class:`manim.Text` whose SVG is shared between renders safely (see the module docstring)."""
+
+    def _text2svg(self, color) -> str:
+        if _shared is None:
+            return super()._text2svg(color)
+        name = f"{self._text2hash(color)}.svg"
+        private = Path(config.get_dir("text_dir"))
+        private.mkdir(parents=True, exist_ok=True)
+        if not (private / name).exists():
+            _copy_whole(_shared / name, private / name)
+        svg = super()._text2svg(color)  # drawn into the private folder unless it was copied there
+        if not (_shared / name).exists():
+            _copy_whole(private / name, _shared / name)
+        return svg
+
+
+_made: dict[tuple, Text] = {}  # (text, font, size, colour) -> the first Text made for them, never shown itself
+
+
+def label(text: str, theme: Theme, size: float = 28, color: str | None = None, mono: bool = False) -> Text:
+    """A literal text label in the CJK font (Latin, digits and Chinese all render).
+
+    The same text, font, size and colour is parsed from its SVG once per process and copied after (a copy is
+    several times cheaper than parsing; matrices repeat "0.00" and their tokens). Nothing of a scene enters a
+    Text but these four, so the copy is the object a fresh parse would give.
+    """
+    font = MONO_FONT if mono else FONT
+    key = (text, font, float(size), color or theme.text)
+    if key not in _made:
+        made = CachedText(text, font=font, font_size=size, color=color or theme.text)
+        for glyph in made.get_family():  # the parsed SVG path each glyph was drawn from: used once, when built,
+            if hasattr(glyph, "path_obj"):  # and most of what a copy would deep-copy (a copy is 5× cheaper without)
+                glyph.path_obj = None
+        _made[key] = made
+    return _made[key].copy()
+
+
+def number(value: float, decimals: int, theme: Theme, size: float = 26, color: str | None = None) -> Text:
+    """One ``Text`` per number (not DecimalNumber's one per digit), in the monospaced font."""
+    return label(fmt(value, decimals), theme, size, color, mono=True)
+
+
+def wrap(text: str, width: int) -> str:
+    """Break ``text`` into lines of at most ``width`` columns: at spaces for Latin text, anywhere for Chinese.
+
+    A CJK character counts as two columns.
+
+    >>> wrap("the quick brown fox", 10)
+    'the quick\\nbrown fox'
+    >>> wrap("一二三四五六", 6)
+    '一二三\\n四五六'
+    """
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(text):
+        if line and _cols(line + piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+_CLOSING = "，。、；：！？）」』,.;:!?)"
+_OPENING = "「『（"
+
+
+def _cols(s: str) -> int:
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
+
+
+def _pieces(text: str) -> list[str]:
+    """Latin words (with their trailing space) stay whole; each CJK character is its own piece.
+
+    Closing punctuation sticks to the piece before it and opening brackets to the piece after, so neither
+    ends up alone at the edge of a line.
+
+    >>> _pieces("「猫」很好")
+    ['「猫」', '很', '好']
+    """
+    out: list[str] = []
+    word = ""
+    for c in text:
+        if c in _CLOSING and out and not word:
+            out[-1] += c
+        elif c in _OPENING:
+            if word and not word.endswith(tuple(_OPENING)):
+                out.append(word)
+                word = ""
+            word += c
+        elif ord(c) > 0x2E80:
+            out.append(word + c)
+            word = ""
+        else:
+            word += c
+            if c == " ":
+                out.append(word)
+                word = ""
+    if word:
+        out.append(word)
+    return out

@@ -1,0 +1,1 @@
+"""Chapter 4, qkv: its data and claims (``data``), scene (``scene``) and captions (``strings``)."""
