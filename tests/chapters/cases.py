@@ -45,10 +45,10 @@ def expect_error(
     return True
 
 
-def run_chapter(chapter_id: str, data, model: str | None = None, strategy=None) -> None:
-    """One drawn sentence (and maybe a focus word) through ``chapter_id``; ``model`` for the word attention
-    chapters (None: their default, e5-small)."""
-    sentence = data.draw(sentences() if strategy is None else strategy, label="sentence")
+def draw_sentence(data, strategy) -> tuple[str, tuple[str, ...], str | None]:
+    """(sentence, its tokens or () when the tokenizer refuses it, a focus word or None) drawn from ``strategy``:
+    the focus, when drawn, is one of the tokens, sometimes in capitals (--focus ignores case)."""
+    sentence = data.draw(strategy, label="sentence")
     try:
         tokens = tokenize(sentence)
     except ExplainerError:
@@ -58,6 +58,13 @@ def run_chapter(chapter_id: str, data, model: str | None = None, strategy=None) 
         focus = data.draw(st.sampled_from(tokens), label="focus")
         if data.draw(st.integers(0, 4), label="case") == 0:
             focus = focus.upper()
+    return sentence, tokens, focus
+
+
+def run_chapter(chapter_id: str, data, model: str | None = None, strategy=None) -> None:
+    """One drawn sentence (and maybe a focus word) through ``chapter_id``; ``model`` for the word attention
+    chapters (None: their default, e5-small)."""
+    sentence, tokens, focus = draw_sentence(data, sentences() if strategy is None else strategy)
     if expect_error(chapter_id, sentence, focus, model):
         event("refused")
         return
@@ -131,16 +138,7 @@ def check_view_case(chapter_id: str, model: str, data, strategy=None, options=No
     (not refused)."""
     if strategy is None:
         strategy = sentences() if model == "e5-small" else english()
-    sentence = data.draw(strategy, label="sentence")
-    try:
-        tokens = tokenize(sentence)
-    except ExplainerError:
-        tokens = ()
-    focus = None
-    if tokens and data.draw(st.booleans(), label="with focus"):
-        focus = data.draw(st.sampled_from(tokens), label="focus")
-        if data.draw(st.integers(0, 4), label="case") == 0:
-            focus = focus.upper()
+    sentence, tokens, focus = draw_sentence(data, strategy)
     seed = data.draw(st.integers(0, 2**32), label="option seed")
     head, expect, kind = view_options(random.Random(f"{seed}|{sentence}"), model, options)
     event(f"drawn {kind}")
