@@ -17,6 +17,7 @@ import pytest
 from attention_core import ChapterData
 from scenes import CHAPTERS, chapter_folders
 from scenes.strings import _MODULES
+from tests.chapters import oracle
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -45,6 +46,9 @@ def test_a_chapter_has_each_of_its_parts(chapter):
     assert strings in _MODULES, "strings.py merged into scenes.strings"
     assert set(strings.ZH) == set(strings.EN), f"keys in one language only: {set(strings.ZH) ^ set(strings.EN)}"
     assert (ROOT / "tests" / "chapters" / folder / "test_scene.py").is_file(), "tests/chapters/<folder>/test_scene.py"
+    assert callable(oracle(chapter.id).check) and callable(oracle(chapter.id).stated), (
+        "tests/chapters/<folder>/oracle.py"
+    )
     assert re.search(rf"^\| {chapter.number} \| {re.escape(chapter.id)} \|", README, re.M), "README chapter row"
     data = chapter.data()
     assert isinstance(data, ChapterData) and data.claims and data.to_json(indent=None)

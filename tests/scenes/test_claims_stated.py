@@ -1,7 +1,8 @@
 """Every chapter, for a user's own sentences: each claim of the data is stated on screen; the captions read well.
 
-The claims themselves are checked against the numbers by tests/attention_core/test_claims_hold.py; here the
-scenes are built (no frames drawn) to see that they state exactly those claims, in both languages.
+The claims themselves are checked against the numbers by each chapter's oracle (tests/chapters/<folder>/oracle.py,
+run by tests/chapters/test_claims_hold.py); here the scenes are built (no frames drawn) to see that they state
+exactly those claims, in both languages.
 """
 
 from __future__ import annotations

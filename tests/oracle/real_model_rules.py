@@ -1,18 +1,19 @@
 """Chapter 9's rules re-derived from the raw token attention: every head's group, each group's exemplar, the shares
 of the mean of a layer's heads, the focus word's rollout layer by layer.
 
-Used by ``tests/real_model_checks.py``; nothing here imports or imitates the product's head groups, views or
-real-model data. Word rows come from :func:`tests.view_rules.word_views` (rule 1: a word's row is the mean of its
-pieces' rows by characters; special pieces and pieces covering no character are outside, their share special), and
-"strongest" compares weights as written (two decimals): the word strictly ahead of every other word of the row, the
-row's own word included (:func:`tests.view_rules.strongest_keys`); a written tie has none.
+Used by ``tests/chapters/real_model/`` (and by :mod:`tests.oracle.caption_templates` for the groups' order);
+nothing here imports or imitates the product's head groups, views or real-model data. Word rows come from
+:func:`tests.oracle.view_rules.word_views` (rule 1: a word's row is the mean of its pieces' rows by characters;
+special pieces and pieces covering no character are outside, their share special), and "strongest" compares weights
+as written (two decimals): the word strictly ahead of every other word of the row, the row's own word included
+(:func:`tests.oracle.view_rules.strongest_keys`); a written tie has none.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from tests import view_rules as vr
+from tests.oracle import view_rules as vr
 
 __all__ = [
     "EDGE",

@@ -1,11 +1,12 @@
 """The word views of a trained model and the rules that choose one, re-derived from the raw token attention.
 
-Used by ``tests/claim_checks.py``; nothing here imports or imitates the product's word attention, views, head
-rules or focus rule: pieces are given to words from their character spans (:func:`membership`), a word's row is
-the mean of its pieces' rows (:func:`word_views`), a view is a head, a mean of heads or the rollout
-(:func:`view_matrix`), and the rules that pick the head shown (``focus_link``, ``varied``, ``expect``) compare
-weights *as written* (two decimals): a strongest key is strictly ahead of every other as written
-(:func:`strongest`), so a written tie never counts as agreement.
+Used by :mod:`tests.oracle.views`, :mod:`tests.oracle.view_choice`, :mod:`tests.oracle.real_model_rules` and the
+chapters' oracles; nothing here imports or imitates the product's word attention, views, head rules or focus rule:
+pieces are given to words from their character spans (:func:`membership`), a word's row is the mean of its pieces'
+rows (:func:`word_views`), a view is a head, a mean of heads or the rollout (:func:`view_matrix`), and the rules that
+pick the head shown (``focus_link``, ``varied``, ``expect``) compare weights *as written* (two decimals): a
+strongest key is strictly ahead of every other as written (:func:`strongest`), so a written tie never counts as
+agreement.
 """
 
 from __future__ import annotations
