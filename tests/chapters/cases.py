@@ -30,7 +30,7 @@ def expect_error(
     except ExplainerError:
         tokens = None
     bad = tokens is None or not 2 <= len(tokens) <= 32
-    if not bad and focus and oracle(chapter_id).CAUSAL:
+    if not bad and focus and oracle(chapter_id).TRAITS.causal:
         bad = given_focus_index(tokens, focus, causal=True) is None
     if not bad and (head is not None or expect):
         bad = model == "lexicon" or (head is not None and bool(expect))
@@ -114,7 +114,7 @@ def expected_word(data, chapter_id: str, model: str, sentence: str, focus: str |
     f = base.focus
     if f is None:  # the matrix without --focus: an expectation makes it choose one among the words shown
         f = choose_focus_mine(base.tokens, False)[0]
-    keys = view_keys(len(base.tokens), f, oracle(chapter_id).CAUSAL)
+    keys = view_keys(len(base.tokens), f, oracle(chapter_id).TRAITS.causal)
     word = base.tokens[data.draw(st.sampled_from(keys), label="expected key")]
     return word.upper() if data.draw(st.integers(0, 5), label="case") == 0 else word
 
@@ -148,7 +148,7 @@ def check_view_case(chapter_id: str, model: str, data, strategy=None, options=No
             return False
         expect = (expected_word(data, chapter_id, model, sentence, focus),)
     if kind == "refused" and tokens and 2 <= len(tokens) <= 32:
-        if oracle(chapter_id).CAUSAL and focus and given_focus_index(tokens, focus, causal=True) is None:
+        if oracle(chapter_id).TRAITS.causal and focus and given_focus_index(tokens, focus, causal=True) is None:
             return False
         with pytest.raises(ExplainerError) as err:
             get_chapter(chapter_id).data(sentence, focus, model, head, expect)

@@ -20,7 +20,7 @@ from scenes import CHAPTERS
 from tests.chapters import oracle
 from tests.chapters.cases import run_chapter
 
-PROPERTY_CHAPTERS = [c for c in CHAPTERS if oracle(c).EXAMPLES]
+PROPERTY_CHAPTERS = [c for c in CHAPTERS if oracle(c).TRAITS.examples]
 
 
 @pytest.mark.parametrize("chapter_id", PROPERTY_CHAPTERS)
@@ -29,12 +29,12 @@ def test_claims_hold(chapter_id):
     chapter = oracle(chapter_id)
 
     def run(data):
-        run_chapter(chapter_id, data, chapter.PROPERTY_MODEL)
+        run_chapter(chapter_id, data, chapter.TRAITS.property_model)
 
     # derandomize seeds each test from its digest; one digest per chapter, as when each had a test of its own
     run._hypothesis_internal_add_digest = chapter_id.encode()
     limits = settings(
-        max_examples=chapter.EXAMPLES,
+        max_examples=chapter.TRAITS.examples,
         deadline=None,
         derandomize=True,
         database=None,

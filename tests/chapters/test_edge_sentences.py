@@ -47,8 +47,8 @@ EDGE_SENTENCES = [
 
 
 WORD_MODELS = ("lexicon", "e5-small", "minilm")
-OTHER_MODEL_CASES = [(c, m) for c in CHAPTERS for m in oracle(c).EDGE_MODELS]
-EXAMPLE_CHAPTERS = [c for c in CHAPTERS if oracle(c).EXAMPLE_FOCUS]
+OTHER_MODEL_CASES = [(c, m) for c in CHAPTERS for m in oracle(c).TRAITS.edge_models]
+EXAMPLE_CHAPTERS = [c for c in CHAPTERS if oracle(c).TRAITS.example_focus]
 
 
 @pytest.mark.parametrize("chapter_id", list(CHAPTERS))
@@ -78,7 +78,7 @@ def test_edge_sentences_other_models(chapter_id, sentence, focus, model):
 def test_chapter_examples_hold_with_every_model(chapter_id):
     """The chapters' own sentences and focus words, with each model; the data for no sentence is the same, and its
     JSON (every head of the model included) keeps every claim."""
-    chapter, focus = get_chapter(chapter_id), oracle(chapter_id).EXAMPLE_FOCUS
+    chapter, focus = get_chapter(chapter_id), oracle(chapter_id).TRAITS.example_focus
     problems = {}
     for model in WORD_MODELS:
         problems[model] = oracle(chapter_id).check(chapter.default_sentence, focus, model)

@@ -25,9 +25,11 @@ from tests.chapters import oracle
 from tests.chapters.cases import check_view_case
 from tests.chapters.sentences import chinese, english, mixed
 
-VIEW_CASES = [(c, m) for m in ("e5-small", "minilm") for c in CHAPTERS if m in oracle(c).VIEW_EXAMPLES]
+VIEW_CASES = [(c, m) for m in ("e5-small", "minilm") for c in CHAPTERS if m in oracle(c).TRAITS.view_examples]
 REAL_MODEL = oracle("real-model")
-REAL_MODEL_CASES = REAL_MODEL.MODEL_CASES  # (model, sentences): examples drawn, and how many at least are checked
+REAL_MODEL_CASES = (
+    REAL_MODEL.TRAITS.model_cases
+)  # (model, sentences): examples drawn, and how many at least are checked
 REAL_MODEL_OPTIONS = REAL_MODEL.CASE_OPTIONS
 SCRIPTS = {"zh": chinese(), "en": english(least=2), "mixed": mixed()}
 
@@ -38,7 +40,7 @@ def test_views_hold(chapter_id, model):
     with MiniLM, by default and with --head (L.H, mean:A-B, rollout) or --expect (a word the focus word can look
     at): the weights shown are the view asked for or chosen by the stated rule, re-derived from the raw token
     attention, and every claim holds (the view, expect and heads claims with the rest)."""
-    VIEW_EXAMPLES = oracle(chapter_id).VIEW_EXAMPLES  # (the name the examples' seed has always been made with)
+    VIEW_EXAMPLES = oracle(chapter_id).TRAITS.view_examples  # (the name the examples' seed has always been made with)
 
     @settings(
         max_examples=VIEW_EXAMPLES[model],

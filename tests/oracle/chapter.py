@@ -6,12 +6,40 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from attention_core import Claim, tokenize
 from scenes import get_chapter
 from tests.oracle.captions import caption_problems
 from tests.oracle.views import DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class Traits:
+    """What the generic tests (``tests/chapters/test_*.py``) need to know of a chapter, stated by its oracle (never
+    read from the product's spec).
+
+    ``examples``: hypothesis examples of the property test (0: none), read with ``property_model`` (None: the
+    chapter reads no word attention); ``reads_model``: it takes --model, --head and --expect; ``causal``: the focus
+    word reads only earlier words (a focus given as the first word is refused); ``window_cap``: the most words it
+    shows (None: the whole sentence); ``view_examples``: test_views_hold's sentences with each trained model;
+    ``edge_models``: the edge sentences run with these models too (besides e5-small); ``model_cases``: real-model's
+    cases ((model, script): examples drawn, and how many at least are checked); ``own_focus``: the focus word of
+    the chapter's own sentence; ``example_focus``: given with its own sentence in
+    test_chapter_examples_hold_with_every_model.
+    """
+
+    chapter_id: str
+    examples: int = 600
+    property_model: str | None = None
+    reads_model: bool = False
+    causal: bool = False
+    window_cap: int | None = None
+    view_examples: dict = field(default_factory=dict)
+    edge_models: tuple[str, ...] = ()
+    model_cases: dict = field(default_factory=dict)
+    own_focus: str | None = None
+    example_focus: str | None = None
 
 
 @dataclass(frozen=True)
@@ -31,7 +59,7 @@ class Case:
 
 
 def check_chapter(
-    chapter_id: str,
+    traits: Traits,
     claims: Callable[[Case], list[str]],
     stated: Callable,
     sentence: str | None,
@@ -40,15 +68,13 @@ def check_chapter(
     head: str | None = None,
     expect=(),
     *,
-    reads_model: bool = False,
-    own_focus: str | None = None,
     states_every_claim: bool = False,
 ) -> list[str]:
-    """Every problem with chapter ``chapter_id``'s claims for ``sentence`` (None: its own, with ``own_focus``),
-    ``focus``, and for a chapter that ``reads_model`` ``model`` (None: e5-small), ``head`` (--head) and ``expect``
-    (--expect), or [] when all hold: ``claims`` checks the claims, ``stated`` lists the captions made from them
-    (``states_every_claim``: every claim is stated)."""
-    chapter = get_chapter(chapter_id)
+    """Every problem with the claims of the chapter of ``traits`` for ``sentence`` (None: its own, with its own focus
+    word), ``focus``, and for a chapter that reads a model ``model`` (None: e5-small), ``head`` (--head) and
+    ``expect`` (--expect), or [] when all hold: ``claims`` checks the claims, ``stated`` lists the captions made from
+    them (``states_every_claim``: every claim is stated)."""
+    chapter, reads_model, own_focus = get_chapter(traits.chapter_id), traits.reads_model, traits.own_focus
     if reads_model:
         data = chapter.data(sentence, focus, model, head, tuple(expect))
     else:
@@ -71,6 +97,16 @@ def check_chapter(
     if model in (None, "lexicon") and len(json.loads(data.to_json(indent=None))["claims"]) != len(data.claims):
         p.append("to_json lost claims")  # (a model's JSON holds every head: checked on fixed sentences only)
     return p
+
+
+def chapter_check(traits: Traits, claims: Callable[[Case], list[str]], stated: Callable, **options) -> Callable:
+    """A chapter oracle's ``check(sentence, focus=None, model=None, head=None, expect=())``: every problem with the
+    chapter's claims for ``sentence`` (None: its own), or [] when all hold (:func:`check_chapter`)."""
+
+    def check(sentence: str | None, focus: str | None = None, model=None, head=None, expect=()) -> list[str]:
+        return check_chapter(traits, claims, stated, sentence, focus, model, head, expect, **options)
+
+    return check
 
 
 def same(topic: str, c: Claim, want: dict) -> list[str]:

@@ -6,9 +6,14 @@ oracle adds its own claims after (:func:`check_focus_reading` returns the keys r
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from scenes import get_chapter
+from tests.oracle.chapter import Case, Traits
 from tests.oracle.focus import auto_focus_problems, choose_focus_mine, given_focus_index
 from tests.oracle.readings import check_reading
+from tests.oracle.view_choice import check_model_view
+from tests.oracle.views import DEFAULT_MODEL
 from tests.oracle.window import check_window
 
 
@@ -46,6 +51,38 @@ def check_focus_reading(
     others = "earlier" if causal else "other"
     p += check_reading(data.claim("focus_row"), data.tokens, row, data.focus, keys, others=others, special=special)
     return p, keys
+
+
+@dataclass(frozen=True)
+class ReadingOracle:
+    """The checks a reading chapter (1 or 3) makes of its data: its word attention and the view shown (the article's
+    ``link`` for the chapter's own sentence), the focus word, its window and row, then ``more(data, keys, model)``:
+    the chapter's own claims."""
+
+    traits: Traits
+    link: tuple[str, tuple[str, ...]]
+    more: Callable[..., list[str]]
+
+    def check_model_view(self, data, text: str, sent_tokens, model: str, head=None, expect=()):
+        """The word attention and, with a model, the view shown and its claims: (problems, the weights hold)."""
+        own = get_chapter(self.traits.chapter_id).default_sentence
+        causal = self.traits.causal
+        return check_model_view(data, text, sent_tokens, model, head, expect, causal=causal, link=self.link, own=own)
+
+    def check_reading_chapter(
+        self, data, sentence: str, focus: str | None, sent_tokens, model: str = DEFAULT_MODEL, head=None, expect=()
+    ) -> list[str]:
+        """:func:`check_focus_reading` with the chapter's traits, then the chapter's own claims."""
+        t = self.traits
+        read = dict(causal=t.causal, cap=t.window_cap, model_view=self.check_model_view)
+        p, keys = check_focus_reading(t.chapter_id, data, sentence, focus, sent_tokens, model, head, expect, **read)
+        return p if keys is None else p + self.more(data, keys, model)
+
+    def claims(self, case: Case) -> list[str]:
+        """The claims of one case (for :func:`tests.oracle.chapter.check_chapter`)."""
+        return self.check_reading_chapter(
+            case.data, case.text, case.focus, case.tokens, case.model, case.head, case.expect
+        )
 
 
 def _focus_problems(cid: str, data, focus: str | None, sent_tokens, causal: bool, cap: int):

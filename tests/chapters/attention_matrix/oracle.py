@@ -10,44 +10,35 @@ import numpy as np
 
 from attention_core import Claim
 from tests.oracle import view_rules as vr
-from tests.oracle.chapter import Case, check_chapter
+from tests.oracle.chapter import Case, Traits, chapter_check
 from tests.oracle.focus import auto_focus_problems, choose_focus_mine
 from tests.oracle.readings import check_reading, expected_reading
 from tests.oracle.stated import auto_stated, claims_stated, source_stated, window_stated
 from tests.oracle.view_choice import check_model_view as _check_model_view
 from tests.oracle.window import check_trace_window
 
-CHAPTER_ID = "attention-matrix"
-EXAMPLES = 600  # hypothesis examples of the property test (tests/chapters/test_claims_hold.py)
-PROPERTY_MODEL = "lexicon"  # ... read with the designed lexicon
-READS_MODEL = True  # the chapter takes --model, --head and --expect
-CAUSAL = False
-WINDOW_CAP = 16
-VIEW_EXAMPLES = {"e5-small": 165, "minilm": 70}  # test_views_hold's sentences with each trained model
-EDGE_MODELS = ("lexicon", "minilm")  # the edge sentences with these models too (besides e5-small)
-MODEL_CASES: dict = {}  # real-model's cases only
-OWN_FOCUS = None  # the chapter's own sentence is checked without a focus word given
-EXAMPLE_FOCUS = "停下"  # given with the chapter's own sentence in test_chapter_examples_hold_with_every_model
+TRAITS = Traits(
+    "attention-matrix",
+    property_model="lexicon",
+    reads_model=True,
+    window_cap=16,
+    view_examples={"e5-small": 165, "minilm": 70},
+    edge_models=("lexicon", "minilm"),
+    example_focus="停下",
+)
 PATTERNS = ("self", "neighbour", "far", "even")
-
-
-def check(sentence: str | None, focus: str | None = None, model=None, head=None, expect=()) -> list[str]:
-    """Every problem with the chapter's claims for ``sentence`` (None: its own), or [] when all hold."""
-    return check_chapter(
-        CHAPTER_ID, _claims, stated, sentence, focus, model, head, expect, reads_model=True, own_focus=OWN_FOCUS
-    )
 
 
 def check_model_view(data, text: str, sent_tokens, model: str, head=None, expect=()) -> tuple[list[str], bool]:
     """The matrix's word attention and, with a model, the view shown (by default the varied rule's) and its
     claims."""
-    return _check_model_view(data, text, sent_tokens, model, head, expect, causal=CAUSAL, varied=True)
+    return _check_model_view(data, text, sent_tokens, model, head, expect, causal=TRAITS.causal, varied=True)
 
 
 def _claims(case: Case) -> list[str]:
     data, n = case.data, case.data.attention.n
     tr = data.attention
-    p, idx = check_trace_window(CHAPTER_ID, data, tr, case.tokens, case.focus, WINDOW_CAP)
+    p, idx = check_trace_window(TRAITS.chapter_id, data, tr, case.tokens, case.focus, TRAITS.window_cap)
     if data.claim("matrix_size").values.get("n") != n:
         p.append(f"matrix_size {data.claim('matrix_size').values} for {n}")
     rows = data.rows()
@@ -175,3 +166,6 @@ def stated(data) -> list[tuple[Claim, str, dict]]:
     out += [(r.topic, "am.row", {}) for r in data.rows()]
     out += [(e.topic, "am.pattern", {}) for e in data.examples()]
     return claims_stated(data, out)
+
+
+check = chapter_check(TRAITS, _claims, stated)

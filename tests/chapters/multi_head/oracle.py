@@ -11,31 +11,16 @@ import numpy as np
 
 from attention_core import Claim
 from tests.oracle.arithmetic import check_dot, check_row_sum, check_scale
-from tests.oracle.chapter import Case, check_chapter
+from tests.oracle.chapter import Case, Traits, chapter_check
 from tests.oracle.readings import check_reading
 from tests.oracle.stated import auto_stated, claims_stated, window_stated
 from tests.oracle.window import check_focus_window
 from tests.oracle.words import repeated_position
 from tests.oracle.written import written, written_ok
 
-CHAPTER_ID = "multi-head"
-EXAMPLES = 600  # hypothesis examples of the property test (tests/chapters/test_claims_hold.py)
-PROPERTY_MODEL = None  # the chapter reads no trained model
-READS_MODEL = False
-CAUSAL = False
-WINDOW_CAP = 6
-VIEW_EXAMPLES: dict = {}
-EDGE_MODELS = ()
-MODEL_CASES: dict = {}
-OWN_FOCUS = None
-EXAMPLE_FOCUS = None
+TRAITS = Traits("multi-head", window_cap=6)
 WORKED = ("scale", "head_sums")  # head 1 worked through (scaled scores, row sums): checked when present
 NEAR = 1e-9  # score differences below this are float noise: either row (or either side of a threshold) is honest
-
-
-def check(sentence: str | None, focus: str | None = None, model=None, head=None, expect=()) -> list[str]:
-    """Every problem with the chapter's claims for ``sentence`` (None: its own), or [] when all hold."""
-    return check_chapter(CHAPTER_ID, _claims, stated, sentence, focus, model, head, expect)
 
 
 def _claims(case: Case) -> list[str]:
@@ -72,7 +57,7 @@ def window_position_problems(claim: Claim, base: int) -> list[str]:
 
 def check_multi_head(data, sentence: str, focus: str | None, sent_tokens) -> list[str]:
     """The window and focus, the arrays the claims read, the topics, and every claim."""
-    p, placed = check_focus_window(CHAPTER_ID, data, focus, sent_tokens, WINDOW_CAP)
+    p, placed = check_focus_window(TRAITS.chapter_id, data, focus, sent_tokens, TRAITS.window_cap)
     if not placed:
         return p
     found, shaped = array_problems(data.trace, len(data.tokens))
@@ -240,3 +225,6 @@ def stated(data) -> list[tuple[Claim, str, dict]]:
     if data.has_claim("mask_row"):
         out.append(("mask_row", "mh.mask_row", {}))
     return claims_stated(data, out)
+
+
+check = chapter_check(TRAITS, _claims, stated)

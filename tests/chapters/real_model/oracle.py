@@ -20,7 +20,7 @@ from tests.chapters.real_model.heads import check_focus_link, check_groups
 from tests.chapters.real_model.layers import check_layer_means, check_layers, check_rollout
 from tests.oracle import real_model_rules as rr
 from tests.oracle.caption_bits import SPLITS_SAID
-from tests.oracle.chapter import Case, check_chapter, same
+from tests.oracle.chapter import Case, Traits, chapter_check, same
 from tests.oracle.stated import auto_stated, claims_stated, window_stated
 from tests.oracle.view_choice import check_model_view
 from tests.oracle.views import MODEL_INFO, VIEW_TOL, model_words
@@ -28,41 +28,22 @@ from tests.oracle.window import check_focus_window
 from tests.oracle.words import quote
 from tests.oracle.written import written_ok
 
-CHAPTER_ID = "real-model"
-EXAMPLES = 0  # no property test with the designed lexicon: the chapter reads a trained model only
-PROPERTY_MODEL = None
-READS_MODEL = True  # the chapter takes --model, --head and --expect
-CAUSAL = False
-WINDOW_CAP = 16
-VIEW_EXAMPLES: dict = {}  # its views are checked by its own cases (MODEL_CASES)
-EDGE_MODELS = ("minilm",)  # the edge sentences with MiniLM too (besides e5-small)
-MODEL_CASES = {  # (model, sentences): examples drawn, and how many at least are checked (not refused)
-    ("e5-small", "zh"): (75, 64),  # what Hypothesis draws varies a little between processes: 68 to 73 checked
-    ("e5-small", "en"): (55, 44),
-    ("e5-small", "mixed"): (55, 42),
-    ("minilm", "en"): (150, 135),  # 285 sentences checked at least
-}
+TRAITS = Traits(
+    "real-model",
+    examples=0,
+    reads_model=True,
+    window_cap=16,
+    edge_models=("minilm",),
+    model_cases={  # (model, sentences): examples drawn, and how many at least are checked (not refused)
+        ("e5-small", "zh"): (75, 64),  # what Hypothesis draws varies a little between processes: 68 to 73 checked
+        ("e5-small", "en"): (55, 44),
+        ("e5-small", "mixed"): (55, 42),
+        ("minilm", "en"): (150, 135),  # 285 sentences checked at least
+    },
+    own_focus="它",
+)
 CASE_OPTIONS = {"default": 3, "head": 3, "mean": 1, "rollout": 1, "expect": 4, "refused": 0.4}  # drawn by weight
-OWN_FOCUS = "它"  # the focus word of the chapter's own sentence
-EXAMPLE_FOCUS = None
 CHOSEN = ("chosen:view", "chosen:expect", "chosen:heads")  # the view asked for, as chapter 3's topics
-
-
-def check(sentence: str | None, focus: str | None = None, model=None, head=None, expect=()) -> list[str]:
-    """Every problem with the chapter's claims for ``sentence`` (None: its own), or [] when all hold."""
-    return check_chapter(
-        CHAPTER_ID,
-        _claims,
-        stated,
-        sentence,
-        focus,
-        model,
-        head,
-        expect,
-        reads_model=True,
-        own_focus=OWN_FOCUS,
-        states_every_claim=True,
-    )
 
 
 def _claims(case: Case) -> list[str]:
@@ -75,7 +56,7 @@ def check_real_model(data, sentence: str, focus, sent_tokens, model: str, head=N
     a = data.attention
     if a.model != model:
         return [f"real-model with {a.model!r}, not {model!r}"]
-    p, placed = check_focus_window(CHAPTER_ID, data, focus, sent_tokens, WINDOW_CAP)
+    p, placed = check_focus_window(TRAITS.chapter_id, data, focus, sent_tokens, TRAITS.window_cap)
     if not placed:
         return p
     if tuple(a.words) != tuple(data.tokens):
@@ -232,3 +213,6 @@ def real_model_stated(data) -> list[tuple[str, str, dict]]:
             out.append(("chosen:heads", "heads.agree", {}))
     out += [("layer_means", "rm.layer_means", {}), ("layers", "rm.layers", {}), ("rollout", "rm.rollout", {})]
     return out + [("gallery", "rm.close", {})]
+
+
+check = chapter_check(TRAITS, _claims, stated, states_every_claim=True)

@@ -9,25 +9,10 @@ from functools import lru_cache
 
 from attention_core import Claim, retention_curve
 from scenes.strings import text
-from tests.oracle.chapter import Case, check_chapter
+from tests.oracle.chapter import Case, Traits, chapter_check
 from tests.oracle.written import D, close_to
 
-CHAPTER_ID = "rnn-limits"
-EXAMPLES = 600  # hypothesis examples of the property test (tests/chapters/test_claims_hold.py)
-PROPERTY_MODEL = None  # the chapter reads no word attention
-READS_MODEL = False
-CAUSAL = False
-WINDOW_CAP = None  # the whole sentence
-VIEW_EXAMPLES: dict = {}
-EDGE_MODELS = ()
-MODEL_CASES: dict = {}
-OWN_FOCUS = None
-EXAMPLE_FOCUS = None
-
-
-def check(sentence: str | None, focus: str | None = None, model=None, head=None, expect=()) -> list[str]:
-    """Every problem with the chapter's claims for ``sentence`` (None: its own), or [] when all hold."""
-    return check_chapter(CHAPTER_ID, _claims, stated, sentence, focus, model, head, expect)
+TRAITS = Traits("rnn-limits")
 
 
 def _claims(case: Case) -> list[str]:
@@ -128,3 +113,6 @@ def stated(data) -> list[tuple[Claim, str, dict]]:
     out.append(("retention", "rnn.article", {}))
     out += [(f"gradient:{k}", "rnn.gradient", {}) for k in range(len(data.gradients.scales))]
     return [(c(t), k, e) for t, k, e in out]
+
+
+check = chapter_check(TRAITS, _claims, stated)

@@ -6,34 +6,19 @@ from __future__ import annotations
 
 from attention_core import Claim
 from tests.oracle.arithmetic import check_dot, check_positive, check_row_sum, check_scale
-from tests.oracle.chapter import Case, check_chapter
+from tests.oracle.chapter import Case, Traits, chapter_check
 from tests.oracle.readings import check_reading
 from tests.oracle.stated import claims_stated, window_stated
 from tests.oracle.window import check_trace_window
 from tests.oracle.written import written
 
-CHAPTER_ID = "worked-example"
-EXAMPLES = 600  # hypothesis examples of the property test (tests/chapters/test_claims_hold.py)
-PROPERTY_MODEL = None  # the chapter reads no word attention
-READS_MODEL = False
-CAUSAL = False
-WINDOW_CAP = 8
-VIEW_EXAMPLES: dict = {}
-EDGE_MODELS = ()
-MODEL_CASES: dict = {}
-OWN_FOCUS = None
-EXAMPLE_FOCUS = None
-
-
-def check(sentence: str | None, focus: str | None = None, model=None, head=None, expect=()) -> list[str]:
-    """Every problem with the chapter's claims for ``sentence`` (None: its own), or [] when all hold."""
-    return check_chapter(CHAPTER_ID, _claims, stated, sentence, focus, model, head, expect)
+TRAITS = Traits("worked-example", window_cap=8)
 
 
 def _claims(case: Case) -> list[str]:
     data = case.data
     tr = data.trace
-    p, _ = check_trace_window(CHAPTER_ID, data, tr, case.tokens, case.focus, WINDOW_CAP)
+    p, _ = check_trace_window(TRAITS.chapter_id, data, tr, case.tokens, case.focus, TRAITS.window_cap)
     n = tr.n
     c = data.claim("shape")
     if c.values != {"n": n, "d": tr.X.shape[1], "d_k": tr.d_k}:
@@ -69,3 +54,6 @@ def stated(data) -> list[tuple[Claim, str, dict]]:
     out += [(f"softmax:{i}", "we.softmax", {}) for i in range(len(data.tokens))]
     out += [("first_entry:output", "we.first_entry", {}), ("row:0", "we.summary", {})]
     return claims_stated(data, out)
+
+
+check = chapter_check(TRAITS, _claims, stated)
