@@ -131,7 +131,7 @@ def batch(file, out_dir, flags: RenderFlags) -> None:
     for err in errors:
         click.echo(f"error: {err}", err=True)
     out = ensure_output_dir(out_dir)
-    tasks = [t for row in rows for t in row_tasks(row, out, defaults, known)]
+    tasks = [t for row in rows for t in row_tasks(row, out, known)]
     failed: dict[str, list[str]] = {}
     try:
         folders = [out, *(out / row.id for row in rows)]

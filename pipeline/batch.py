@@ -60,19 +60,18 @@ class Defaults:
 
 @dataclass(frozen=True)
 class BatchRow:
-    """One valid row: ``line`` is where it stands in the file (1-based, the header counted for CSV)."""
+    """One valid row: ``line`` is where it stands in the file (1-based, the header counted for CSV); ``request`` is
+    what each of its ``chapters`` is rendered with."""
 
     line: int
     id: str
-    sentence: str
     chapters: tuple[str, ...]
-    lang: str
-    focus: str | None
-    settings: RenderSettings
-    formats: tuple[str, ...]
-    model: str | None = None
-    head: str | None = None
-    expect: tuple[str, ...] = ()
+    request: RenderRequest
+
+    @property
+    def settings(self) -> RenderSettings:
+        """Quality, aspect and theme."""
+        return self.request.settings
 
 
 @dataclass(frozen=True)
@@ -202,19 +201,12 @@ def parse_row(line: int, raw: dict, defaults: Defaults, known: dict) -> BatchRow
             known[cid].data(sentence, focus, model, head, expect)
         else:
             known[cid].data(sentence, focus)
-    return BatchRow(
-        line,
-        row_id or _slug(sentence, lang, focus, settings, (model, head, " ".join(expect))),
-        sentence,
-        tuple(dict.fromkeys(chapters)),
-        lang,
-        focus,
-        settings,
-        tuple(dict.fromkeys(formats)),
-        model,
-        head,
-        expect,
+    formats = tuple(dict.fromkeys(formats))
+    request = RenderRequest(
+        sentence, focus, lang, formats, settings, defaults.gif_size, defaults.gif_fps, model, head, expect
     )
+    row_id = row_id or _slug(sentence, lang, focus, settings, (model, head, " ".join(expect)))
+    return BatchRow(line, row_id, tuple(dict.fromkeys(chapters)), request)
 
 
 def parse_rows(
@@ -239,20 +231,8 @@ def parse_rows(
     return rows, errors
 
 
-def row_tasks(row: BatchRow, out: Path, defaults: Defaults, known: dict) -> list[Task]:
+def row_tasks(row: BatchRow, out: Path, known: dict) -> list[Task]:
     """The chapter renders of ``row`` into ``out/<row id>/`` (the folder is created here)."""
     folder = out / row.id
     folder.mkdir(exist_ok=True)
-    request = RenderRequest(
-        row.sentence,
-        row.focus,
-        row.lang,
-        row.formats,
-        row.settings,
-        defaults.gif_size,
-        defaults.gif_fps,
-        row.model,
-        row.head,
-        row.expect,
-    )
-    return [chapter_task(known[cid], folder, request, f"{row.id}/{cid}") for cid in row.chapters]
+    return [chapter_task(known[cid], folder, row.request, f"{row.id}/{cid}") for cid in row.chapters]

@@ -25,9 +25,9 @@ def write_index(out: Path, rows: list[BatchRow], errors: list[RowError], failed:
             {
                 "id": row.id,
                 "line": row.line,
-                "sentence": row.sentence,
-                "lang": row.lang,
-                "focus": row.focus,
+                "sentence": row.request.sentence,
+                "lang": row.request.lang,
+                "focus": row.request.focus,
                 "aspect": row.settings.aspect,
                 "theme": row.settings.theme,
                 "quality": row.settings.quality,

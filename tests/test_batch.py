@@ -79,7 +79,7 @@ def test_rows_take_the_defaults_and_stay_inside_the_output_folder(tmp_path):
     rows, errors = parse_rows(list(enumerate(ROWS, start=1)), Defaults(quality="low"), dict(CHAPTERS))
     assert not errors and len(rows) == 6
     assert {r.settings.quality for r in rows} == {"low"} and rows[1].settings.aspect == "9:16"
-    assert rows[4].lang == "zh" and rows[5].lang == "en"
+    assert rows[4].request.lang == "zh" and rows[5].request.lang == "en"
     for row in rows:
         assert (tmp_path / row.id).resolve().parent == tmp_path.resolve()
     again, _ = parse_rows(list(enumerate(ROWS, start=1)), Defaults(quality="low"), dict(CHAPTERS))
@@ -91,7 +91,7 @@ def test_the_model_is_part_of_a_row_and_of_its_slug():
     rows, errors = parse_rows(
         [(1, same), (2, {**same, "model": "minilm"}), (3, {**same, "model": "lexicon"})], Defaults(), dict(CHAPTERS)
     )
-    assert not errors and [r.model for r in rows] == [None, "minilm", "lexicon"]
+    assert not errors and [r.request.model for r in rows] == [None, "minilm", "lexicon"]
     assert len({r.id for r in rows}) == 3  # another model draws other weights: never the same folder
 
 
@@ -100,9 +100,10 @@ def test_head_and_expect_are_part_of_a_row_and_of_its_slug(tmp_path):
     raw = [(1, same), (2, {**same, "head": "rollout"}), (3, {**same, "expect": "cat"}), (4, {**same, "head": "9.9"})]
     rows, errors = parse_rows(raw, Defaults(), dict(CHAPTERS))
     assert not errors
-    assert [(r.head, r.expect) for r in rows] == [(None, ()), ("rollout", ()), (None, ("cat",)), ("9.9", ())]
+    views = [(r.request.head, r.request.expect) for r in rows]
+    assert views == [(None, ()), ("rollout", ()), (None, ("cat",)), ("9.9", ())]
     assert len({r.id for r in rows}) == 4  # another view draws other weights: never the same folder
-    jobs = {t.job.chapter_id: t.job for t in row_tasks(rows[2], tmp_path, Defaults(), dict(CHAPTERS))}
+    jobs = {t.job.chapter_id: t.job for t in row_tasks(rows[2], tmp_path, dict(CHAPTERS))}
     assert jobs["intuition"].expect == ("cat",) and jobs["qkv"].expect == ()  # qkv has no model to check
 
 

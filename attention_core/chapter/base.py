@@ -14,9 +14,10 @@ from functools import cached_property
 
 from attention_core.claims.claim import Claim
 from attention_core.errors import ExplainerError
+from attention_core.kernel.trace import AttentionTrace
 from attention_core.language.tokenize import tokenize
 
-__all__ = ["MAX_TOKENS", "MIN_TOKENS", "ChapterData", "Window", "check_sentence", "window_for"]
+__all__ = ["MAX_TOKENS", "MIN_TOKENS", "ChapterData", "TraceData", "Window", "check_sentence", "window_for"]
 
 MIN_TOKENS = 2  # attention needs one word to look at another
 MAX_TOKENS = 32  # every chapter accepts this many; those that cannot show them all show a window
@@ -178,3 +179,17 @@ class ChapterData(ABC):
     def to_json(self, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON (UTF-8 text, Chinese kept readable)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+@dataclass(frozen=True, eq=False)
+class TraceData(ChapterData):
+    """The data of a chapter that shows one attention trace (chapters 4, 5 and 6): the ``trace`` of the words shown
+    and the ``window`` of the sentence they are."""
+
+    trace: AttentionTrace
+    window: Window
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The words shown."""
+        return self.trace.tokens

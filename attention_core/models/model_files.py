@@ -188,27 +188,11 @@ def _e5_weights(
             ]
         )
 
-    layers = tuple(
-        LayerWeights(
-            f32(f"l{i}.q.w", hidden, hidden),
-            f32(f"l{i}.q.b"),
-            f32(f"l{i}.k.w", hidden, hidden),
-            f32(f"l{i}.k.b"),
-            f32(f"l{i}.v.w", hidden, hidden),
-            f32(f"l{i}.v.b"),
-            f32(f"l{i}.ao.w", hidden, hidden),
-            f32(f"l{i}.ao.b"),
-            f32(f"l{i}.aln.w"),
-            f32(f"l{i}.aln.b"),
-            f32(f"l{i}.fi.w", ff, hidden),
-            f32(f"l{i}.fi.b"),
-            f32(f"l{i}.fo.w", hidden, ff),
-            f32(f"l{i}.fo.b"),
-            f32(f"l{i}.oln.w"),
-            f32(f"l{i}.oln.b"),
-        )
-        for i in range(n_layers)
-    )
+    square, up, down = (hidden, hidden), (ff, hidden), (hidden, ff)  # (out, in) of each matrix
+    shapes = {"q.w": square, "k.w": square, "v.w": square, "ao.w": square, "fi.w": up, "fo.w": down}
+    names = ("q", "k", "v", "ao", "aln", "fi", "fo", "oln")  # LayerWeights' order: each weight, then its bias
+    parts = [f"{n}.{p}" for n in names for p in ("w", "b")]
+    layers = tuple(LayerWeights(*(f32(f"l{i}.{p}", *shapes.get(p, ())) for p in parts)) for i in range(n_layers))
     _, count, _ = tensors["emb.pos"]
     token_type = f32("emb.type").reshape(-1, hidden)[0]  # type 0 of the type vocabulary
     return EncoderWeights(

@@ -8,29 +8,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from attention_core.chapter.base import ChapterData, Window, window_for
+from attention_core.chapter.base import TraceData, window_for
 from attention_core.chapter.small import INPUT_DECIMALS, floats, small_trace
 from attention_core.chapter.spec import ChapterSpec
 from attention_core.claims.claim import Claim, first_entry, positive_claim, read_row, row_sum_claim, scale_claim
 from attention_core.claims.display import fmt
 from attention_core.kernel.scaling import ScalingDemo, scaling_demo
-from attention_core.kernel.trace import AttentionTrace
 
 __all__ = ["SPEC", "FormulaData", "formula_data"]
 
 
 @dataclass(frozen=True, eq=False)
-class FormulaData(ChapterData):
+class FormulaData(TraceData):
     """Chapter 5: the trace the formula is evaluated on, and the measured demonstration of why ÷√d_k."""
 
-    trace: AttentionTrace
-    window: Window
     scaling: ScalingDemo
-
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        """The words of the sentence."""
-        return self.trace.tokens
 
     @property
     def sqrt_d_ks(self) -> np.ndarray:

@@ -8,30 +8,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from attention_core.chapter.base import ChapterData, Window, window_for
+from attention_core.chapter.base import TraceData, window_for
 from attention_core.chapter.small import INPUT_DECIMALS, floats, small_trace
 from attention_core.chapter.spec import ChapterSpec
 from attention_core.claims.claim import Claim, first_entry, read_row
 from attention_core.claims.display import fmt
 from attention_core.kernel.library import LibraryDemo, library_demo
-from attention_core.kernel.trace import AttentionTrace
 
 __all__ = ["SPEC", "QkvData", "qkv_data"]
 
 
 @dataclass(frozen=True, eq=False)
-class QkvData(ChapterData):
+class QkvData(TraceData):
     """Chapter 4: the library analogy in both caption languages, and the trace whose X·W gives Q, K, V."""
 
-    trace: AttentionTrace
-    window: Window
     library_zh: LibraryDemo
     library_en: LibraryDemo
-
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        """The words of the sentence."""
-        return self.trace.tokens
 
     def library(self, lang: str) -> LibraryDemo:
         """The library analogy with titles in ``lang`` ("zh" or "en")."""

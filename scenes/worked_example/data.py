@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from attention_core.chapter.base import ChapterData, Window, check_sentence, window_for
+from attention_core.chapter.base import TraceData, check_sentence, window_for
 from attention_core.chapter.spec import ChapterSpec
 from attention_core.claims.claim import Claim, first_entry, positive_claim, read_row, row_sum_claim, scale_claim
 from attention_core.claims.display import fmt
@@ -59,17 +59,10 @@ def worked_example_trace(sentence: str | None = None) -> AttentionTrace:
 
 
 @dataclass(frozen=True, eq=False)
-class WorkedExampleData(ChapterData):
+class WorkedExampleData(TraceData):
     """Chapter 6: the trace of the words worked through (``window`` of ``sentence_tokens``)."""
 
-    trace: AttentionTrace
-    window: Window
     sentence_tokens: tuple[str, ...]
-
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        """The words worked through."""
-        return self.trace.tokens
 
     @property
     def typed(self) -> str:

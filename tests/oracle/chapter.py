@@ -42,6 +42,15 @@ class Traits:
     example_focus: str | None = None
 
 
+WORD_VIEW = {  # the traits chapters 1, 3 and 7 share: word attention from the lexicon or a trained model
+    "property_model": "lexicon",
+    "reads_model": True,
+    "window_cap": 16,
+    "view_examples": {"e5-small": 165, "minilm": 70},
+    "edge_models": ("lexicon", "minilm"),
+}
+
+
 @dataclass(frozen=True)
 class Case:
     """A chapter's data and what it was made from: ``text`` the sentence read (the chapter's own when none was

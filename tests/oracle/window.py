@@ -96,10 +96,12 @@ def position_problems(stated, data, sent_tokens) -> list[str]:
     return p
 
 
-def check_trace_window(cid: str, data, tr, sent_tokens, focus: str | None, cap: int | None):
-    """A chapter showing a trace (qkv, formula, worked-example, attention-matrix): its window (around ``focus``
-    when the chapter has a window and a focus is given) and the trace's tokens the words shown. Returns the
-    problems and the focus word's index in the sentence (None: no window or no focus given)."""
+def check_trace_window(traits, case, tr):
+    """A chapter showing a trace ``tr`` (qkv, formula, worked-example, attention-matrix): for one ``case`` (a
+    :class:`tests.oracle.chapter.Case`) its window (around the focus word when the chapter has a window and a focus
+    is given) and the trace's tokens the words shown. Returns the problems and the focus word's index in the
+    sentence (None: no window or no focus given)."""
+    cid, data, sent_tokens, focus, cap = traits.chapter_id, case.data, case.tokens, case.focus, traits.window_cap
     idx = given_focus_index(sent_tokens, focus, False) if focus and cap is not None else None
     p = check_window(cid, data, sent_tokens, idx, cap)
     if tuple(tr.tokens) != tuple(data.tokens):

@@ -10,22 +10,14 @@ import numpy as np
 
 from attention_core import Claim
 from tests.oracle import view_rules as vr
-from tests.oracle.chapter import Case, Traits, chapter_check
+from tests.oracle.chapter import WORD_VIEW, Case, Traits, chapter_check
 from tests.oracle.focus import auto_focus_problems, choose_focus_mine
 from tests.oracle.readings import check_reading, expected_reading
 from tests.oracle.stated import auto_stated, claims_stated, source_stated, window_stated
 from tests.oracle.view_choice import check_model_view as _check_model_view
 from tests.oracle.window import check_trace_window
 
-TRAITS = Traits(
-    "attention-matrix",
-    property_model="lexicon",
-    reads_model=True,
-    window_cap=16,
-    view_examples={"e5-small": 165, "minilm": 70},
-    edge_models=("lexicon", "minilm"),
-    example_focus="停下",
-)
+TRAITS = Traits("attention-matrix", example_focus="停下", **WORD_VIEW)
 PATTERNS = ("self", "neighbour", "far", "even")
 
 
@@ -38,7 +30,7 @@ def check_model_view(data, text: str, sent_tokens, model: str, head=None, expect
 def _claims(case: Case) -> list[str]:
     data, n = case.data, case.data.attention.n
     tr = data.attention
-    p, idx = check_trace_window(TRAITS.chapter_id, data, tr, case.tokens, case.focus, TRAITS.window_cap)
+    p, idx = check_trace_window(TRAITS, case, tr)
     if data.claim("matrix_size").values.get("n") != n:
         p.append(f"matrix_size {data.claim('matrix_size').values} for {n}")
     rows = data.rows()

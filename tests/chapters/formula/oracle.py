@@ -21,9 +21,8 @@ TRAITS = Traits("formula")
 
 
 def _claims(case: Case) -> list[str]:
-    data = case.data
-    tr = data.trace
-    p, _ = check_trace_window(TRAITS.chapter_id, data, tr, case.tokens, case.focus, TRAITS.window_cap)
+    data, tr = case.data, case.data.trace
+    p, _ = check_trace_window(TRAITS, case, tr)
     n = tr.n
     c = data.claim("shape")
     if c.values != {"n": n, "d_k": tr.d_k} or tr.Q.shape[1] != tr.d_k:

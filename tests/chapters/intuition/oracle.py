@@ -9,23 +9,13 @@ import math
 from decimal import Decimal
 
 from attention_core import Claim
-from tests.oracle.chapter import Traits, chapter_check
+from tests.oracle.chapter import WORD_VIEW, Traits, chapter_check
 from tests.oracle.focus_reading import ReadingOracle
 from tests.oracle.readings import special_written
 from tests.oracle.stated import auto_stated, claims_stated, source_stated, window_stated
 from tests.oracle.written import D, fmt_dec, written, written_ok
 
-TRAITS = Traits(
-    "intuition",
-    property_model="lexicon",
-    reads_model=True,
-    causal=True,
-    window_cap=16,
-    view_examples={"e5-small": 165, "minilm": 70},
-    edge_models=("lexicon", "minilm"),
-    own_focus="停下",
-    example_focus="停下",
-)
+TRAITS = Traits("intuition", causal=True, own_focus="停下", example_focus="停下", **WORD_VIEW)
 ARTICLE_LINK = ("停下", ("小猫",))  # the article's link for the chapter's own sentence: focus word, expected words
 
 

@@ -20,7 +20,7 @@ TRAITS = Traits("qkv")
 def _claims(case: Case) -> list[str]:
     data = case.data
     tr = data.trace
-    p, _ = check_trace_window(TRAITS.chapter_id, data, tr, case.tokens, case.focus, TRAITS.window_cap)
+    p, _ = check_trace_window(TRAITS, case, tr)
     c = data.claim("shape")
     if c.values != {"n": tr.n, "d": tr.X.shape[1]}:
         p.append(f"qkv shape {c.values} vs X {tr.X.shape}")

@@ -6,20 +6,11 @@ or a trained model's view chosen by the rule, re-derived from the raw token atte
 from __future__ import annotations
 
 from attention_core import Claim
-from tests.oracle.chapter import Traits, chapter_check
+from tests.oracle.chapter import WORD_VIEW, Traits, chapter_check
 from tests.oracle.focus_reading import ReadingOracle
 from tests.oracle.stated import auto_stated, claims_stated, source_stated, window_stated
 
-TRAITS = Traits(
-    "self-attention-idea",
-    property_model="lexicon",
-    reads_model=True,
-    window_cap=16,
-    view_examples={"e5-small": 165, "minilm": 70},
-    edge_models=("lexicon", "minilm"),
-    own_focus="它",
-    example_focus="它",
-)
+TRAITS = Traits("self-attention-idea", own_focus="它", example_focus="它", **WORD_VIEW)
 ARTICLE_LINK = ("它", ("小猫",))  # the article's link for the chapter's own sentence: focus word, expected words
 
 
