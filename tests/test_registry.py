@@ -99,3 +99,17 @@ def test_the_core_never_imports_upward_and_importing_it_loads_no_manim():
     code = "import sys, attention_core, scenes, scenes.strings; print(sorted(m for m in sys.modules if m == 'manim'))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]", "importing the core, the registry or the strings imported Manim"
+
+
+def test_files_stay_small():
+    """No source file over 300 lines, no test file over 500 (the house's rule: a file holds one idea)."""
+    big = []
+    for path in ROOT.glob("**/*.py"):
+        rel = path.relative_to(ROOT)
+        if rel.parts[0] in (".venv", "build", "media"):
+            continue
+        limit = 500 if rel.parts[0] == "tests" else 300
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > limit:
+            big.append(f"{rel}: {lines} lines (limit {limit})")
+    assert not big, "\n".join(big)
