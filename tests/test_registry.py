@@ -101,6 +101,12 @@ def test_the_core_never_imports_upward_and_importing_it_loads_no_manim():
     assert out.strip() == "[]", "importing the core, the registry or the strings imported Manim"
 
 
+def test_no_caption_key_is_defined_twice():
+    """The strings table merges every chapter's strings.py: a key in two modules would silently take one."""
+    keys = [k for m in _MODULES for k in m.ZH]
+    assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+
+
 def test_files_stay_small():
     """No source file over 300 lines, no test file over 500 (the house's rule: a file holds one idea)."""
     big = []
