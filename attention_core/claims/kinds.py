@@ -276,6 +276,10 @@ def variant(kind: str, values: dict) -> str:
 
 def notes(kind: str, values: dict) -> list[str]:
     """Keys of the notes a claim needs after its sentence: rounding that shows, a weight written as 0.00, and the
-    notes of its kind."""
+    notes of its kind.
+
+    >>> notes("scale", {"cells_off": 3, "exact_root": False}), notes("row_sum", {"rounded": True})
+    (['note.scale_off'], ['note.rounded'])
+    """
     common = [key for key, flag in (("note.rounded", "rounded"), ("note.zero", "shows_zero")) if values.get(flag)]
     return common + list(KINDS[kind].notes(values))
