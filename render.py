@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -68,12 +69,18 @@ def render(chapters, all_chapters, sentence, focus, lang, out_dir, flags: Render
     Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles, <chapter-id>.trace.json (every number and
     claim it shows); manifest.json lists every file.
     """
+    known = catalog()
+    ids = list(known) if all_chapters or not chapters else list(dict.fromkeys(chapters))
+    _render_chapters(ids, sentence, focus, lang, out_dir, flags)
+
+
+def _render_chapters(ids, sentence, focus, lang, out_dir, flags: RenderFlags) -> Path:
+    """What ``render`` and ``article`` do: validate the input, render the chapters ``ids`` that need it into
+    ``out_dir``, say what was written; returns the output folder."""
     from pipeline.files import ensure_output_dir
     from pipeline.runner import RenderRequest, chapter_task, render_jobs
     from pipeline.settings import RenderSettings
 
-    known = catalog()
-    ids = list(known) if all_chapters or not chapters else list(dict.fromkeys(chapters))
     specs = [find_chapter(cid) for cid in ids]
     f = flags
     check_attention_options(specs, f.head, f.expect)
@@ -98,6 +105,43 @@ def render(chapters, all_chapters, sentence, focus, lang, out_dir, flags: Render
         more = f" (and {len(report.failed) - 1} more)" if len(report.failed) > 1 else ""
         raise click.ClickException(f"{key}: {why}{more}")
     click.echo(f"done in {report.seconds:.1f} s", err=True)
+    return out
+
+
+@cli.command()
+@click.option("--sentence", help="Example sentence; default: each chapter's own sentence from the article.")
+@click.option("--focus", help="The word a reader is at (intuition, self-attention-idea); default: chosen for you.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the page (default: the sentence's).")
+@click.option("--chapter", "chapters", multiple=True, help="Only these chapters (repeat; default: every chapter).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT / "article",
+    show_default=True,
+    help="Output folder: index.html, article.md and every chapter's files.",
+)
+@render_options
+def article(sentence, focus, lang, chapters, out_dir, flags: RenderFlags) -> None:
+    """Render the article for a sentence into OUT: every chapter (as `render` would, so its cache is shared), then
+    OUT/index.html (each chapter's video, subtitles and captions as prose) and OUT/article.md (GIFs, no raw HTML).
+    """
+    from pipeline.article import article_markdown, article_page
+    from pipeline.files import atomic_path
+
+    if not flags.formats:
+        flags = dataclasses.replace(flags, formats=("mp4", "gif"))  # the Markdown shows GIFs
+    ids = list(dict.fromkeys(chapters)) or list(catalog())
+    out = _render_chapters(ids, sentence, focus, lang, out_dir, flags)
+    lang = lang or (detect_language(sentence) if sentence else "zh")
+    summaries = {cid: find_chapter(cid).summary(lang) for cid in ids}
+    for name, text in (
+        ("index.html", article_page(out, summaries, lang)),
+        ("article.md", article_markdown(out, summaries, lang)),
+    ):
+        with atomic_path(out / name) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+        click.echo(f"{out / name}")
 
 
 @cli.command()

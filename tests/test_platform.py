@@ -6,6 +6,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from markupsafe import escape
 from PIL import Image
 
 from pipeline.media import probe
@@ -125,3 +127,20 @@ def test_doctor_reports_every_check(tmp_path):
     blocked.write_text("x")
     result = CliRunner().invoke(cli, ["doctor", "--out", str(blocked)])
     assert result.exit_code == 2 and "FAIL output folder" in result.output
+
+
+def test_article_reuses_the_render_and_writes_the_page_and_the_markdown(rendered, tmp_path):
+    folder = tmp_path / "article"
+    shutil.copytree(rendered, folder)  # the fixture's folder stays as the other tests expect it
+    formats = ["--format", "mp4", "--format", "gif", "--format", "png"]
+    result = CliRunner().invoke(
+        cli, ["article", "--chapter", "intuition", "--aspect", "9:16", *formats, "--out", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "unchanged, not rendered again: intuition" in result.stderr  # render's cache: nothing new rendered
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    md = (folder / "article.md").read_text(encoding="utf-8")
+    first = re.split(r"\n\d+:\d+:\d+,\d+ --> .*\n", (folder / "intuition.srt").read_text(encoding="utf-8"))[1]
+    first = first.split("\n\n")[0].strip()
+    assert str(escape(first)) in page and '<html lang="zh">' in page  # escaped as Jinja2 escapes
+    assert "![intuition](<intuition.gif>)" in md and "<video" not in md
