@@ -132,8 +132,8 @@ def article(sentence, focus, lang, chapters, out_dir, flags: RenderFlags) -> Non
     if not flags.formats:
         flags = dataclasses.replace(flags, formats=("mp4", "gif"))  # the Markdown shows GIFs
     ids = list(dict.fromkeys(chapters)) or list(catalog())
+    lang = lang or (detect_language(sentence) if sentence else "zh")  # the page's language is the videos'
     out = _render_chapters(ids, sentence, focus, lang, out_dir, flags)
-    lang = lang or (detect_language(sentence) if sentence else "zh")
     summaries = {cid: find_chapter(cid).summary(lang) for cid in ids}
     for name, text in (
         ("index.html", article_page(out, summaries, lang)),

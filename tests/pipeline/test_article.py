@@ -34,7 +34,9 @@ def test_the_page_has_every_section_in_order_with_its_video_and_captions(tmp_pat
     assert html.index('id="intuition"') < html.index('id="self-attention-idea"')
     assert '<video controls loop muted playsinline poster="intuition.poster.png"' in html
     assert '<track kind="subtitles" src="intuition.vtt" srclang="en"' in html
-    assert html.count("<p>second line</p>") == 2 and '<a href="#intuition">The intuition</a>' in html
+    assert html.count("<p>second line</p>") == 2
+    assert '<li value="1"><a href="#intuition">The intuition</a>' in html  # numbered as the chapters are
+    assert '<li value="3"><a href="#self-attention-idea">' in html
 
 
 def test_a_sentence_is_text_in_the_page(tmp_path):
