@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh Debian machine (see README.md):
-#   make demo   installs what is missing and renders the chapters into media/
+#   make demo   installs what is missing and renders the article (every chapter, its page) into media/article/
 #   make test   installs what is missing and runs the test suite
 PYTHON ?= python3
 VENV   ?= .venv
@@ -15,7 +15,7 @@ setup-test:
 	@PYTHON=$(PYTHON) VENV=$(VENV) bash scripts/setup.sh --test
 
 demo: setup
-	$(BIN)/attention-explainer render --all --quality draft --format mp4 --format gif --out $(OUT)
+	$(BIN)/attention-explainer article --quality draft --format mp4 --format gif --out $(OUT)/article
 
 test: setup-test
 	$(BIN)/ruff check .

@@ -66,8 +66,8 @@ def list_chapters(lang: str) -> None:
 def render(chapters, all_chapters, sentence, focus, lang, out_dir, flags: RenderFlags) -> None:
     """Render CHAPTERS (ids from `list`; none or --all = every chapter) to DIR/<chapter-id>.<format>.
 
-    Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles, <chapter-id>.trace.json (every number and
-    claim it shows); manifest.json lists every file.
+    Beside each video: <chapter-id>.poster.png, .srt and .vtt subtitles (<chapter-id>.<lang>.srt/.vtt in the
+    other language), <chapter-id>.trace.json (every number and claim it shows); manifest.json lists every file.
     """
     known = catalog()
     ids = list(known) if all_chapters or not chapters else list(dict.fromkeys(chapters))

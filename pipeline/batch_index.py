@@ -50,9 +50,6 @@ def gallery(out: Path, entries: list[dict]) -> str:
     rows = []
     for e in entries:
         media = chapter_media(out / e["id"], out) if e.get("chapters") else []
-        for m in media:
-            trace = f"{e['id']}/{m['chapter']}.trace.json"
-            m["trace"] = trace if (out / trace).exists() else None
         title = e["id"] or f"row {e['line']}"
         rows.append({"title": title, "sentence": e.get("sentence"), "lang": e.get("lang"), "errors": e["errors"]})
         rows[-1]["media"] = media

@@ -45,14 +45,20 @@ def _width(entry: dict) -> int:
 
 
 def chapter_media(out_dir: Path, base: Path | None = None) -> list[dict]:
-    """For each chapter in the manifest: its id, language, player width and the paths of its mp4, poster, vtt and
-    gif relative to ``base`` (default: ``out_dir``; None where the file was not rendered)."""
+    """For each chapter in the manifest: its id, language, player width, the paths of its mp4, poster, vtt and gif
+    relative to ``base`` (default: ``out_dir``; None where the file was not rendered) and ``tracks``: every WebVTT
+    file as ``{"src", "lang"}``, the caption language's first."""
     base = base or out_dir
     result = []
     for chapter_id, entry in read_manifest(out_dir)["chapters"].items():
-        names = {f["format"]: _rel(out_dir / f["path"], base) for f in entry.get("files", [])}
-        media = {k: names.get(k) for k in ("mp4", "poster", "vtt", "gif")}
-        result.append({"chapter": chapter_id, "lang": str(entry.get("lang", "zh")), "width": _width(entry), **media})
+        lang = str(entry.get("lang", "zh"))
+        files = entry.get("files", [])
+        own = [f for f in files if f.get("lang", lang) == lang]
+        names = {f["format"]: _rel(out_dir / f["path"], base) for f in own}
+        media = {k: names.get(k) for k in ("mp4", "poster", "vtt", "gif", "trace")}
+        vtts = sorted((f for f in files if f["format"] == "vtt"), key=lambda f: f.get("lang", lang) != lang)
+        tracks = [{"src": _rel(out_dir / f["path"], base), "lang": f.get("lang", lang)} for f in vtts]
+        result.append({"chapter": chapter_id, "lang": lang, "width": _width(entry), **media, "tracks": tracks})
     return result
 
 

@@ -144,15 +144,18 @@ def _make(job: ChapterJob, fmt: str, result, out: Path) -> dict:
 
 
 def _extras(job: ChapterJob, result, out: Path) -> list[dict]:
-    """The poster frame and the captions as SRT and WebVTT subtitles."""
+    """The poster frame and the captions as SRT and WebVTT subtitles: ``<id>.srt`` and ``<id>.vtt`` in the
+    caption language, ``<id>.<lang>.srt`` and ``<id>.<lang>.vtt`` in each other one (same cue times)."""
     poster = out / f"{job.chapter_id}.poster.png"
     frame_at(result.movie, result.poster_time).save(poster, format="PNG")
-    items = cues(result.captions, result.duration)
     written = [_describe(poster, "poster")]
-    for fmt, render in (("srt", to_srt), ("vtt", to_vtt)):
-        dst = out / f"{job.chapter_id}.{fmt}"
-        dst.write_text(render(items), encoding="utf-8")
-        written.append(_describe(dst, fmt))
+    for lang, log in ((job.lang, result.captions), *result.tracks):
+        items = cues(log, result.duration)
+        stem = job.chapter_id if lang == job.lang else f"{job.chapter_id}.{lang}"
+        for fmt, render in (("srt", to_srt), ("vtt", to_vtt)):
+            dst = out / f"{stem}.{fmt}"
+            dst.write_text(render(items), encoding="utf-8")
+            written.append({**_describe(dst, fmt), "lang": lang})
     return written
 
 

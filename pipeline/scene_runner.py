@@ -20,13 +20,15 @@ TEXT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "a
 
 @dataclass(frozen=True)
 class SceneResult:
-    """The rendered MP4 in the work folder, when each caption appeared, and the poster time in seconds."""
+    """The rendered MP4 in the work folder, when each caption appeared, and the poster time in seconds; ``tracks``
+    holds the same captions, at the same times, in each other language."""
 
     movie: Path
     captions: tuple[tuple[float, str], ...]
     duration: float
     poster_time: float
     tokens: tuple[str, ...]
+    tracks: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = ()
 
 
 def render_scene(job, scratch: Path) -> SceneResult:
@@ -54,4 +56,5 @@ def render_scene(job, scratch: Path) -> SceneResult:
         movie = Path(scene.renderer.file_writer.movie_file_path)
         duration = scene.renderer.time
     poster = scene.poster_time if scene.poster_time is not None else duration / 2
-    return SceneResult(movie, tuple(scene.caption.log), duration, poster, data.tokens)
+    tracks = tuple((lang, tuple(log)) for lang, log in scene.caption.tracks.items())
+    return SceneResult(movie, tuple(scene.caption.log), duration, poster, data.tokens, tracks)

@@ -144,3 +144,17 @@ def test_article_reuses_the_render_and_writes_the_page_and_the_markdown(rendered
     first = first.split("\n\n")[0].strip()
     assert str(escape(first)) in page and '<html lang="zh">' in page  # escaped as Jinja2 escapes
     assert "![intuition](<intuition.gif>)" in md and "<video" not in md
+
+
+def test_the_captions_come_in_both_languages_at_the_same_times(rendered):
+    """The video's captions (zh) and the second track (en) hold one cue each for every caption, at the same times."""
+    stamps = re.compile(r"^[\d:.]+ --> [\d:.]+$", re.M)
+    zh = (rendered / "intuition.vtt").read_text(encoding="utf-8")
+    en = (rendered / "intuition.en.vtt").read_text(encoding="utf-8")
+    assert stamps.findall(zh) == stamps.findall(en) and len(stamps.findall(en)) >= 5
+    assert "Read the sentence word by word" in en and "Read the sentence" not in zh
+    files = json.loads((rendered / "manifest.json").read_text(encoding="utf-8"))["chapters"]["intuition"]["files"]
+    assert {(f["path"], f.get("lang")) for f in files if f["format"] == "vtt"} == {
+        ("intuition.vtt", "zh"),
+        ("intuition.en.vtt", "en"),
+    }

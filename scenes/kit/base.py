@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,10 +13,22 @@ from scenes.kit.caption import Caption
 from scenes.kit.layout import camera_shift, fit, frame_box, safe_rect
 from scenes.kit.text import label
 from scenes.kit.theme import Theme
-from scenes.strings import claim_text, text
+from scenes.strings import LANGS, claim_text, source_text, text
 from scenes.strings.claims import claim_fields
 
-__all__ = ["ChapterInput", "ChapterScene"]
+__all__ = ["ByLang", "ChapterInput", "ChapterScene"]
+
+
+@dataclass(frozen=True)
+class ByLang:
+    """A caption value that depends on the language (a list joined by 、 or commas, a quoted word): ``make(lang)``."""
+
+    make: Callable[[str], object]
+
+
+def _in(lang: str, values: dict[str, object]) -> dict[str, object]:
+    """``values`` with each :class:`ByLang` made for ``lang``."""
+    return {k: v.make(lang) if isinstance(v, ByLang) else v for k, v in values.items()}
 
 
 @dataclass(frozen=True)
@@ -65,14 +78,8 @@ class ChapterScene(Scene):
         attention = getattr(self.data, "attention", None)
         if attention is None:
             return None
-        if attention.model == "lexicon":
-            words = self.t("source.lexicon")
-        else:
-            v = self.data.claim("view").values
-            bits = self.t("source.bits") if v["quantized"] else ""
-            key = {"head": "source.model", "mean": "source.mean", "rollout": "source.rollout"}[v["view"]]
-            one = v["view"] == "mean" and v["first_layer"] == v["last_layer"]
-            words = self.t(key + (".one" if one else ""), **{**v, "bits": bits})
+        view = None if attention.model == "lexicon" else self.data.claim("view").values
+        words = source_text(self.lang, view)
         return fit(label(words, self.theme, 22, color=self.theme.muted), width=frame_box()[0], height=0.4)
 
     def state_source(self, hold: float = 2.0) -> None:
@@ -86,7 +93,7 @@ class ChapterScene(Scene):
             self.state("view", "view.sinks", hold=hold, exact_key=True)
         if view.values["reads_to_focus"]:
             row = self.data.claim("focus_row")  # its asker is named with its position when the window repeats it
-            self.say("reads_to_focus", hold=1.5, w0=claim_fields(row, self.lang)["w0"])
+            self.say("reads_to_focus", hold=1.5, w0=ByLang(lambda lang: claim_fields(row, lang)["w0"]))
         if self.data.has_claim("expect"):
             expect = self.state("expect", "expect", hold=hold + 1.0)
             if expect.values["agree"] < expect.values["total_heads"]:
@@ -113,19 +120,25 @@ class ChapterScene(Scene):
         self.remove(*mob.get_family())
 
     def say(self, key: str, hold: float = 0.0, **values: object) -> None:
-        """Show narrating caption ``key`` and keep the frame still for ``hold`` seconds so it can be read."""
-        self.caption.say(self.t(key, **values))
+        """Show narrating caption ``key`` and keep the frame still for ``hold`` seconds so it can be read.
+
+        A value that depends on the language is a :class:`ByLang`; it is called for each language's subtitles."""
+        self._caption(lambda lang: text(lang, key, **_in(lang, values)))
         if hold:
             self.wait(hold)
 
     def state(self, topic: str, key: str, hold: float = 0.0, exact_key: bool = False, **extra: object) -> Claim:
         """Show caption ``key`` made from the data's claim about ``topic``; return the claim."""
         claim = self.data.claim(topic)
-        self.caption.say(claim_text(self.lang, key, claim, exact_key, **extra))
+        self._caption(lambda lang: claim_text(lang, key, claim, exact_key, **_in(lang, extra)))
         self.stated.append(claim)
         if hold:
             self.wait(hold)
         return claim
+
+    def _caption(self, make: Callable[[str], str]) -> None:
+        """Show ``make(lang)`` as the caption; log it in every other language for their subtitle tracks."""
+        self.caption.say(make(self.lang), other={lang: make(lang) for lang in LANGS if lang != self.lang})
 
     def state_window(self, hold: float = 2.5) -> None:
         """When the chapter shows a window of a long sentence, say which words, before anything else."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from manim import DOWN, Scene, VGroup, config
 
 from scenes.kit.layout import caption_bottom, caption_lines, caption_top, safe_rect
@@ -15,7 +18,8 @@ MIN_SIZE = 21  # the smallest caption type: lines about 29 px tall at 1080 px, a
 
 
 class Caption:
-    """The caption band of one scene; ``log`` keeps (start_seconds, text) for subtitles."""
+    """The caption band of one scene; ``log`` keeps (start_seconds, text) for subtitles, and ``tracks`` the same
+    captions in every other language (language -> [(start_seconds, text)]), for subtitle tracks of those too."""
 
     def __init__(self, scene: Scene, theme: Theme, size: float = 26) -> None:
         self.scene = scene
@@ -23,6 +27,7 @@ class Caption:
         self.size = size
         self.current = VGroup()
         self.log: list[tuple[float, str]] = []
+        self.tracks: dict[str, list[tuple[float, str]]] = {}
 
     def build(self, text: str) -> VGroup:
         """A caption, wrapped to the frame width, each line centred, pinned to the bottom edge.
@@ -45,12 +50,16 @@ class Caption:
             mob.scale(min(width / mob.width, band / mob.height, 1.0))
         return mob.move_to([(safe.left + safe.right) / 2, caption_bottom() + mob.height / 2, 0])
 
-    def say(self, text: str, run_time: float = 0.5) -> None:
-        """Replace the caption with ``text`` (cross-fade) and record the time it appears."""
+    def say(self, text: str, run_time: float = 0.5, other: Mapping[str, str] = MappingProxyType({})) -> None:
+        """Replace the caption with ``text`` (cross-fade) and record the time it appears, with its translations
+        ``other`` (language -> text) at the same time."""
         new = self.build(text)
         anims = [Fade(new)]
         if len(self.current):
             anims.append(Fade(self.current, fade_in=False))
-        self.log.append((self.scene.renderer.time, text))
+        now = self.scene.renderer.time
+        self.log.append((now, text))
+        for lang, translated in other.items():
+            self.tracks.setdefault(lang, []).append((now, translated))
         self.scene.play(*anims, run_time=run_time)
         self.current = new

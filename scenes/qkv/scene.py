@@ -24,11 +24,12 @@ from scenes.beats.projections import ProjectionBeat
 from scenes.beats.steps import fill_cells, spell_first_entry
 from scenes.diagrams.bars import BarChart
 from scenes.diagrams.matrix import MatrixGrid
-from scenes.kit.base import ChapterScene
+from scenes.kit.base import ByLang, ChapterScene
 from scenes.kit.layout import fit_area, is_portrait
 from scenes.kit.text import label, wrap
 from scenes.kit.transitions import Fade, curtain
 from scenes.qkv.data import SPEC
+from scenes.strings import LIST_SEP
 
 __all__ = ["IntroduceQueryKeyValue"]
 
@@ -128,9 +129,9 @@ class IntroduceQueryKeyValue(ProjectionBeat, ChapterScene):
         self.play(g.bars.labels.animate.set_color(th.accent), run_time=0.4)
         self.say("qkv.lib_keys", hold=1.5)
         self.play(g.bars.labels.animate.set_color(th.k), run_time=0.4)
-        sep = "、" if self.lang == "zh" else ", "
-        matches = self.data.claim(f"lib_matches:{self.lang}").values["matches"]
-        self.state(f"lib_matches:{self.lang}", "qkv.lib_match", hold=1.5, matches=sep.join(matches))
+        matches = self.data.claim(f"lib_matches:{self.lang}").values["matches"]  # the shelf on screen, any language
+        joined = ByLang(lambda lang: LIST_SEP[lang].join(matches))
+        self.state(f"lib_matches:{self.lang}", "qkv.lib_match", hold=1.5, matches=joined)
         self.play(*[GrowFromEdge(b, LEFT) for b in g.bars.bars], Fade(g.bars.numbers), run_time=1.2)
         self.settle(g.bars)
         best = self.state(f"lib_best:{self.lang}", "qkv.lib_weights", hold=1.5)

@@ -8,7 +8,7 @@ from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, Group, VGroup
 from attention_core import Claim
 from attention_core.models.head_groups import GROUPS
 from scenes.diagrams.heatmap import Heatmap
-from scenes.kit.base import ChapterScene
+from scenes.kit.base import ByLang, ChapterScene
 from scenes.kit.layout import caption_top, fit, frame_box, is_portrait
 from scenes.kit.text import label
 from scenes.kit.transitions import Fade, curtain
@@ -66,14 +66,8 @@ class ShowRealHeads(ChapterScene):
             run_time=1.5,
         )
         claim = self.data.claim("pieces")
-        sep = "、" if self.lang == "zh" else "; "
         v = claim.values
-        items = [f"{_quote(w, self.lang)} = {p}" for w, p in zip(v["split"], v["split_pieces"], strict=True)]
-        split = sep.join(items[:SPLITS_SAID])
-        if len(items) > SPLITS_SAID:  # the rest are on screen; the caption stays short enough to read
-            more = len(items) - SPLITS_SAID
-            split += f"……另有 {more} 个词" if self.lang == "zh" else f"; and {more} more"
-        self.state("pieces", "rm.pieces", hold=3.5, split_list=split)
+        self.state("pieces", "rm.pieces", hold=3.5, split_list=ByLang(lambda lang: _split_list(v, lang)))
         if v["crossing"]:
             self.state("pieces", "rm.crossing", hold=2.5, exact_key=True)
         if v["empty"]:
@@ -272,3 +266,15 @@ class ShowRealHeads(ChapterScene):
 
 def _quote(word: str, lang: str) -> str:
     return f"「{word}」" if lang == "zh" else f'"{word}"'
+
+
+def _split_list(v: dict, lang: str) -> str:
+    """The words the model split, each with its pieces, for the pieces caption: the first few, then how many more
+    (the rest are on screen; the caption stays short enough to read)."""
+    sep = "、" if lang == "zh" else "; "
+    items = [f"{_quote(w, lang)} = {p}" for w, p in zip(v["split"], v["split_pieces"], strict=True)]
+    split = sep.join(items[:SPLITS_SAID])
+    if len(items) > SPLITS_SAID:
+        more = len(items) - SPLITS_SAID
+        split += f"……另有 {more} 个词" if lang == "zh" else f"; and {more} more"
+    return split

@@ -21,7 +21,7 @@ from manim import (
 
 from scenes.diagrams.arcs import MAX_RISE, plain_link
 from scenes.diagrams.reading_row import ReadingRow
-from scenes.kit.base import ChapterScene
+from scenes.kit.base import ByLang, ChapterScene
 from scenes.kit.layout import caption_top, fit, frame_box, is_portrait
 from scenes.kit.text import label
 from scenes.kit.transitions import Fade
@@ -29,7 +29,7 @@ from scenes.rnn_limits.data import ARTICLE_RETENTION_CLAIM as CLAIM
 from scenes.rnn_limits.data import RETENTION_STEP
 from scenes.rnn_limits.plot import DataPlot, power_of_ten, spread_labels
 from scenes.rnn_limits.rnn_chain import RnnChain
-from scenes.strings import text
+from scenes.strings import LIST_SEP, text
 
 __all__ = ["ShowRecurrenceLimits"]
 
@@ -162,8 +162,8 @@ class ShowRecurrenceLimits(ChapterScene):
             plot.point(RETENTION_STEP, 0), plot.point(RETENTION_STEP, 1), color=th.muted, stroke_width=2
         )
         self.play(Create(drop), FadeIn(dots, scale=1.5))
-        sep = "、" if self.lang == "zh" else ", "
-        points = sep.join(text(self.lang, "rnn.point", **point) for point in claim.values["points"])
+        said = claim.values["points"]
+        points = ByLang(lambda lang: LIST_SEP[lang].join(text(lang, "rnn.point", **point) for point in said))
         self.state("retention", "rnn.family", hold=3.0, points=points)
         end = float(decay[0].steps[-1])
         line = DashedLine(plot.point(0, CLAIM), plot.point(end, CLAIM), color=th.accent, stroke_width=2.5)

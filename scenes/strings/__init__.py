@@ -18,9 +18,10 @@ from scenes import chapter_folders
 from scenes.strings import common
 from scenes.strings.claims import claim_fields
 
-__all__ = ["LANGS", "STRINGS", "claim_text", "notes", "text", "variant"]
+__all__ = ["LANGS", "LIST_SEP", "STRINGS", "claim_text", "notes", "source_text", "text", "variant"]
 
 LANGS = ("zh", "en")
+LIST_SEP = {"zh": "、", "en": ", "}  # between the items of a list said in a caption
 
 _MODULES = (common, *(importlib.import_module(f"scenes.{folder}.strings") for folder in chapter_folders()))
 STRINGS: dict[str, dict[str, str]] = {
@@ -61,3 +62,18 @@ def claim_text(lang: str, key: str, claim: Claim, exact_key: bool = False, **ext
         return table[key].format(**fields)
     sentence = table[key + variant(claim)].format(**fields)
     return sentence + "".join(table[n].format(**fields) for n in notes(claim))
+
+
+def source_text(lang: str, view: dict[str, object] | None) -> str:
+    """Where a chapter's word attention comes from, in one line, from the values of its ``view`` claim (model,
+    layer and head, or the layers of a mean, or rollout; 4-bit): None (no view claim) is the designed lexicon.
+
+    >>> source_text("en", {"view": "head", "model": "e5", "quantized": False, "layer": 3, "layers": 12, "head": 4})
+    'e5 · layer 3/12 · head 4'
+    """
+    if view is None:
+        return text(lang, "source.lexicon")
+    bits = text(lang, "source.bits") if view["quantized"] else ""
+    key = {"head": "source.model", "mean": "source.mean", "rollout": "source.rollout"}[str(view["view"])]
+    one = view["view"] == "mean" and view["first_layer"] == view["last_layer"]
+    return text(lang, key + (".one" if one else ""), **{**view, "bits": bits})

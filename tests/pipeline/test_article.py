@@ -7,7 +7,10 @@ import json
 import re
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from pipeline.article import article_markdown, article_page, md_escape
+from scenes import get_chapter
 
 EVIL = '</script><img src=x onerror=alert(1)> "><svg onload=alert(2)> *bold* [link](http://x)'
 
@@ -21,6 +24,7 @@ def _folder(tmp_path: Path) -> Path:
         chapters[cid] = {"chapter": cid, "number": number, "sentence": EVIL, "lang": "en", "files": files}
         srt = f"1\n00:00:00,000 --> 00:00:02,000\n{cid}: {EVIL}\n\n2\n00:00:02,000 --> 00:00:03,000\nsecond line\n"
         (tmp_path / f"{cid}.srt").write_text(srt, encoding="utf-8")
+        (tmp_path / f"{cid}.gif").write_bytes(b"GIF89a")
     ordered = dict(sorted(chapters.items(), key=lambda kv: kv[1]["number"]))
     (tmp_path / "manifest.json").write_text(json.dumps({"chapters": ordered}), encoding="utf-8")
     return tmp_path
@@ -59,3 +63,51 @@ def test_md_escape_keeps_the_words_and_escapes_every_punctuation_mark():
     escaped = md_escape(EVIL)
     assert re.sub(r"\\(.)", r"\1", escaped) == " ".join(EVIL.split())
     assert not re.search(r"(?<!\\)[<>*\[\]()]", escaped)
+
+
+def _with_traces(folder: Path) -> Path:
+    """The folder with two more chapters whose traces hold the hostile text: the worked example of a hostile
+    sentence (its words are its pieces: "<", "script", ...) and an attention matrix whose first word is the whole
+    hostile string."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    hostile = '</script><img src=x onerror=alert(1)> "><svg onload=1>'
+    data = get_chapter("worked-example").data(hostile, None, None, None)
+    traces = {
+        "worked-example": {"chapter": "worked-example", **data.to_dict()},
+        "attention-matrix": {
+            "chapter": "attention-matrix",
+            "attention": {"tokens": [EVIL, "b"], "weights": [[0.5, 0.25], [0.125, 0.75]], "special": [0.25, 0.125]},
+            "claims": [],
+        },
+    }
+    for number, (cid, trace) in zip((6, 7), traces.items(), strict=True):
+        (folder / f"{cid}.trace.json").write_text(json.dumps(trace), encoding="utf-8")
+        files = [{"format": "trace", "path": f"{cid}.trace.json"}, {"format": "gif", "path": f"{cid}.gif"}]
+        (folder / f"{cid}.gif").write_bytes(b"GIF89a")
+        manifest["chapters"][cid] = {"chapter": cid, "number": number, "sentence": EVIL, "lang": "en", "files": files}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+def test_a_sentence_is_text_in_the_tables_and_the_json_embedded_in_the_page(tmp_path):
+    html = article_page(_with_traces(_folder(tmp_path)), SUMMARIES, "en")
+    for raw in ("<img", "<svg", "</script><"):
+        assert raw not in html
+    assert '<th scope="row" lang="en">&lt;</th>' in html  # a word of the worked example's tables
+    block = re.search(r'<script type="application/json" id="heat-attention-matrix">(.*?)</script>', html, re.S)
+    assert json.loads(block.group(1))["words"] == [EVIL, "b"]  # the JSON holds the text, escaped for the page
+    assert json.loads(block.group(1))["heads"][0]["w"] == [[50, 25], [12, 75]]  # 0.125 is written 0.12
+
+
+def test_the_markdown_parses_as_commonmark_with_tables_and_every_image_resolves(tmp_path):
+    folder = _with_traces(_folder(tmp_path))
+    parser = MarkdownIt("commonmark").enable("table")
+    md = article_markdown(folder, SUMMARIES, "en")
+    tokens = parser.parse(md)
+    inline = [child for t in tokens for child in (t.children or [])]
+    assert not [t for t in tokens + inline if t.type in ("html_block", "html_inline")]
+    images = [t.attrs["src"] for t in inline if t.type == "image"]
+    assert len(images) == 4 and all((folder / src).is_file() for src in images), images
+    assert sum(t.type == "table_open" for t in tokens) == 11  # X, the three W, Q, K, V, QKᵀ, scaled, softmax, output
+    html = parser.render(md)
+    assert "<td>&lt;</td>" in html and "<td>script</td>" in html and "<th>W_Q</th>" in html  # words, as text
