@@ -126,22 +126,15 @@ def article(sentence, focus, lang, chapters, out_dir, flags: RenderFlags) -> Non
     """Render the article for a sentence into OUT: every chapter (as `render` would, so its cache is shared), then
     OUT/index.html (each chapter's video, subtitles and captions as prose) and OUT/article.md (GIFs, no raw HTML).
     """
-    from pipeline.article import article_markdown, article_page
-    from pipeline.files import atomic_path
+    from pipeline.article import write_article
 
     if not flags.formats:
         flags = dataclasses.replace(flags, formats=("mp4", "gif"))  # the Markdown shows GIFs
     ids = list(dict.fromkeys(chapters)) or list(catalog())
     lang = lang or (detect_language(sentence) if sentence else "zh")  # the page's language is the videos'
     out = _render_chapters(ids, sentence, focus, lang, out_dir, flags)
-    summaries = {cid: find_chapter(cid).summary(lang) for cid in ids}
-    for name, text in (
-        ("index.html", article_page(out, summaries, lang)),
-        ("article.md", article_markdown(out, summaries, lang)),
-    ):
-        with atomic_path(out / name) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-        click.echo(f"{out / name}")
+    for path in write_article(out, lang):
+        click.echo(str(path))
 
 
 @cli.command()
@@ -154,11 +147,12 @@ def article(sentence, focus, lang, chapters, out_dir, flags: RenderFlags) -> Non
     show_default=True,
     help="Output folder: one folder per row, index.json and index.html.",
 )
+@click.option("--article", "articles", is_flag=True, help="Also write each row's article: OUT/<row id>/index.html.")
 @render_options
-def batch(file, out_dir, flags: RenderFlags) -> None:
+def batch(file, out_dir, articles, flags: RenderFlags) -> None:
     """Render every row of FILE (CSV or JSON Lines: sentence, and optionally id, chapters, lang, focus, aspect,
     theme, quality, formats, model, head, expect) into OUT/<row id>/, with OUT/index.json and an OUT/index.html
-    gallery.
+    gallery; with --article, each row's article too (index.html and article.md, linked from the gallery).
 
     Run again, it renders only what is missing or changed. A bad row is reported and skipped; the exit status is
     1 if any row failed.
@@ -186,6 +180,11 @@ def batch(file, out_dir, flags: RenderFlags) -> None:
         row_id = key.split("/", 1)[0]
         failed.setdefault(row_id, []).append(f"{key}: {why}")
         click.echo(f"error: row {next(r.line for r in rows if r.id == row_id)} ({key}): {why}", err=True)
+    if articles:
+        from pipeline.article import write_article
+
+        for row in rows:
+            write_article(out / row.id, row.request.lang)
     write_index(out, rows, errors, failed)
     bad = len(errors) + len(failed)
     total = len(rows) + len(errors)

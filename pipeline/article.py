@@ -1,11 +1,13 @@
 """The article for a sentence: every rendered chapter of an output folder as one web page (``index.html``) and as
 Markdown (``article.md``), made from the same files a ``render`` writes there.
 
-A section's prose is its chapter's captions, in the order the video says them (read from the chapter's SRT): every
-sentence that states a fact was made from a claim of the data, so the page says what the video says and nothing
-typed by hand. The page is a Jinja2 template on the pages' one shell (autoescaped); the Markdown holds no raw HTML:
-every character of ASCII punctuation in prose and titles is backslash-escaped, so a sentence can never become markup
-in an editor.
+A section's prose is its chapter's captions in the page's language, in the order the video says them (read from the
+chapter's SRT, or from its second track when the video speaks the other language): every sentence that states a
+fact was made from a claim of the data, so the page says what the video says and nothing typed by hand. The
+worked example's tables and the heatmaps come from the traces beside the videos (:mod:`pipeline.article_data`).
+The page is a Jinja2 template on the pages' one shell (autoescaped; its script is ``templates/article.js``); the
+Markdown holds no raw HTML: every character of ASCII punctuation in prose, titles and table cells is
+backslash-escaped, so a sentence can never become markup in an editor.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from pathlib import Path
 from attention_core import detect_language
 from pipeline.article_data import HEATMAP_CHAPTERS, dot_products, heatmap, read_trace, source_lines, worked_tables
 from pipeline.embed import chapter_media, page
+from pipeline.files import atomic_path
 from pipeline.manifest import read_manifest
 
-__all__ = ["TITLES", "WORDS", "article_markdown", "article_page", "article_sections", "md_escape"]
+__all__ = ["TITLES", "WORDS", "write_article", "article_markdown", "article_page", "article_sections", "md_escape"]
 
 TITLES = {"zh": "自注意力，一步一步", "en": "Self-attention, step by step"}
 WORDS = {  # the page's own labels
@@ -160,3 +163,20 @@ def article_markdown(out_dir: Path, summaries: dict[str, str], lang: str) -> str
         lines += [f"- {md_escape(entry)} \\= {md_escape(expression)}" for entry, expression in s["products"]]
         lines += [""] if s["products"] else []
     return "\n".join(lines).rstrip() + "\n"
+
+
+def write_article(out_dir: Path, lang: str) -> tuple[Path, Path]:
+    """Write ``index.html`` and ``article.md`` of the chapters rendered in ``out_dir``, each file renamed into place
+    when complete; returns their paths."""
+    from scenes import get_chapter
+
+    summaries = {cid: get_chapter(cid).summary(lang) for cid in read_manifest(out_dir)["chapters"]}
+    written = []
+    for name, text in (
+        ("index.html", article_page(out_dir, summaries, lang)),
+        ("article.md", article_markdown(out_dir, summaries, lang)),
+    ):
+        with atomic_path(out_dir / name) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+        written.append(out_dir / name)
+    return written[0], written[1]

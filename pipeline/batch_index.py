@@ -34,6 +34,7 @@ def write_index(out: Path, rows: list[BatchRow], errors: list[RowError], failed:
                 "status": status,
                 "errors": failed.get(row.id, []),
                 "chapters": {c: chapters[c] for c in row.chapters if c in chapters},
+                "article": f"{row.id}/index.html" if (out / row.id / "index.html").exists() else None,
             }
         )
     for err in errors:
@@ -52,5 +53,5 @@ def gallery(out: Path, entries: list[dict]) -> str:
         media = chapter_media(out / e["id"], out) if e.get("chapters") else []
         title = e["id"] or f"row {e['line']}"
         rows.append({"title": title, "sentence": e.get("sentence"), "lang": e.get("lang"), "errors": e["errors"]})
-        rows[-1]["media"] = media
+        rows[-1].update(media=media, article=e.get("article"))
     return page("gallery.html", "attention-explainer batch", width=1100, rows=rows)

@@ -30,8 +30,8 @@ def build_scene(scene_cls, data, tmp_path, aspect=(16, 9), draw=True, shots=None
 
                 say = self.caption.say
 
-                def say_and_measure(text: str, run_time: float = 0.5) -> None:
-                    say(text, run_time)
+                def say_and_measure(text: str, run_time: float = 0.5, **kwargs) -> None:
+                    say(text, run_time, **kwargs)
                     shots.append(snapshot(self, text))
 
                 self.caption.say = say_and_measure

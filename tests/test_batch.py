@@ -152,7 +152,7 @@ def test_only_bad_rows_render_nothing_and_fail(tmp_path):
 def local_batch(tmp_path_factory):
     folder = tmp_path_factory.mktemp("batch")
     rows = _write_jsonl(folder / "rows.jsonl", ROWS)
-    done = _batch(str(rows), "--out", str(folder / "out"))
+    done = _batch(str(rows), "--out", str(folder / "out"), "--article")
     assert done.returncode == 0, done.stderr
     return folder
 
@@ -163,14 +163,20 @@ def test_every_row_renders_what_a_single_render_writes(local_batch):
     assert [r["status"] for r in index["rows"]] == ["ok"] * 6
     for row in index["rows"]:
         names = {p.name for p in (out / row["id"]).iterdir() if not p.name.startswith(".")}
+        other = "en" if row["lang"] == "zh" else "zh"  # the captions' second track
         assert names == {
             "intuition.mp4",
             "intuition.poster.png",
             "intuition.srt",
             "intuition.vtt",
+            f"intuition.{other}.srt",
+            f"intuition.{other}.vtt",
             "intuition.trace.json",
             "manifest.json",
+            "index.html",  # --article: the row's article
+            "article.md",
         }
+        assert row["article"] == f"{row['id']}/index.html"
         info = probe(out / row["id"] / "intuition.mp4")
         assert (info.width, info.height) == ((480, 854) if row["aspect"] == "9:16" else (854, 480))
         trace = json.loads((out / row["id"] / "intuition.trace.json").read_text())
@@ -186,6 +192,12 @@ def test_the_gallery_plays_every_video_in_chromium(local_batch, tmp_path):
     report = play_page(local_batch / "out", "index.html", tmp_path / "profile")
     assert len(report["videos"]) == 6
     assert_everything_played(report)
+    gallery = (local_batch / "out" / "index.html").read_text(encoding="utf-8")
+    rows = json.loads((local_batch / "out" / "index.json").read_text())["rows"]
+    for row in rows:  # each row's article, linked
+        assert f'<a href="{row["id"]}/index.html">' in gallery
+        article = (local_batch / "out" / row["id"] / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{row["lang"]}">' in article and 'id="intuition"' in article
 
 
 def test_ray_renders_the_same_files(local_batch, tmp_path):
