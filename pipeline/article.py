@@ -17,7 +17,7 @@ import string
 from pathlib import Path
 
 from attention_core import detect_language
-from pipeline.article_data import HEATMAP_CHAPTERS, dot_products, heatmap, read_trace, source_lines, worked_tables
+from pipeline.article_data import HEATMAP_CHAPTERS, dot_products, heatmap, read_trace, source_line, worked_tables
 from pipeline.embed import chapter_media, page
 from pipeline.files import atomic_path
 from pipeline.manifest import read_manifest
@@ -83,8 +83,8 @@ def _prose(out_dir: Path, chapter_id: str, lang: str, video_lang: str) -> list[s
 def article_sections(out_dir: Path, summaries: dict[str, str], lang: str, base: Path | None = None) -> list[dict]:
     """One section per chapter rendered in ``out_dir`` (in chapter order): its id, number, ``summary`` (from
     ``summaries``), media paths relative to ``base`` (:func:`pipeline.embed.chapter_media`), its captions in
-    ``lang`` as prose, and what the page adds from its trace: the worked example's ``tables`` and ``products``,
-    the ``heatmap`` of attention-matrix and real-model."""
+    ``lang`` as prose, and what the page adds from its trace (read once): the worked example's ``tables`` and
+    ``products``, the ``heatmap`` of attention-matrix and real-model, and the ``source`` of its word attention."""
     from scenes import get_chapter
 
     entries = read_manifest(out_dir)["chapters"]
@@ -97,6 +97,7 @@ def article_sections(out_dir: Path, summaries: dict[str, str], lang: str, base: 
         tokens = entries[cid].get("tokens") or []
         section["words_lang"] = detect_language(" ".join(tokens)) if tokens else lang  # the language of its words
         section["tables"], section["products"], section["heatmap"] = [], [], None
+        section["source"] = source_line(trace, lang) if trace is not None else None
         if trace is not None and cid == "worked-example":
             section["tables"] = worked_tables(trace, spec.in_decimals, spec.decimals)
             section["products"] = dot_products(trace)
@@ -111,18 +112,22 @@ def _sentence(out_dir: Path) -> str | None:
     return next((e.get("sentence") for e in entries if e.get("sentence")), None)
 
 
-def _made(out_dir: Path, sections: list[dict], lang: str) -> dict:
+def _made(sections: list[dict]) -> dict:
     """The "how these numbers were made" box: each chapter's source of word attention and the rule that chose
     its view (as its video says them), and the trace files."""
-    traces = {s["chapter"]: t for s in sections if (t := read_trace(out_dir, s["chapter"])) is not None}
-    return {"sources": source_lines(traces, lang), "traces": [s["trace"] for s in sections if s["trace"]]}
+    return {
+        "sources": [(s["chapter"], s["source"]) for s in sections if s["source"]],
+        "traces": [s["trace"] for s in sections if s["trace"]],
+    }
 
 
 def article_page(out_dir: Path, summaries: dict[str, str], lang: str) -> str:
     """``index.html`` of the article in ``out_dir``: a table of contents, then each chapter's section (its summary,
     video with poster and subtitles, its captions as prose, tables and heatmaps), then how the numbers were made."""
-    sections = article_sections(out_dir, summaries, lang)
-    sentence = _sentence(out_dir)
+    return _page(article_sections(out_dir, summaries, lang), _sentence(out_dir), lang)
+
+
+def _page(sections: list[dict], sentence: str | None, lang: str) -> str:
     return page(
         "article.html",
         TITLES[lang],
@@ -131,7 +136,7 @@ def article_page(out_dir: Path, summaries: dict[str, str], lang: str) -> str:
         sections=sections,
         sentence=sentence,
         sentence_lang=detect_language(sentence) if sentence else lang,
-        made=_made(out_dir, sections, lang),
+        made=_made(sections),
         words=WORDS[lang],
     )
 
@@ -148,11 +153,14 @@ def _md_table(table) -> list[str]:
 def article_markdown(out_dir: Path, summaries: dict[str, str], lang: str) -> str:
     """``article.md``: the same sections as Markdown (a GIF, else the poster, as the image; the worked example's
     tables as Markdown tables), no raw HTML."""
+    return _markdown(article_sections(out_dir, summaries, lang), _sentence(out_dir), lang)
+
+
+def _markdown(sections: list[dict], sentence: str | None, lang: str) -> str:
     lines = [f"# {md_escape(TITLES[lang])}", ""]
-    sentence = _sentence(out_dir)
     if sentence:
         lines += [f"> {md_escape(sentence)}", ""]
-    for s in article_sections(out_dir, summaries, lang):
+    for s in sections:
         lines += [f"## {s['number']}\\. {md_escape(s['summary'])}", ""]
         image = s["gif"] or s["poster"]
         if image:
@@ -171,10 +179,11 @@ def write_article(out_dir: Path, lang: str) -> tuple[Path, Path]:
     from scenes import get_chapter
 
     summaries = {cid: get_chapter(cid).summary(lang) for cid in read_manifest(out_dir)["chapters"]}
+    sections, sentence = article_sections(out_dir, summaries, lang), _sentence(out_dir)  # each trace read once
     written = []
     for name, text in (
-        ("index.html", article_page(out_dir, summaries, lang)),
-        ("article.md", article_markdown(out_dir, summaries, lang)),
+        ("index.html", _page(sections, sentence, lang)),
+        ("article.md", _markdown(sections, sentence, lang)),
     ):
         with atomic_path(out_dir / name) as tmp:
             tmp.write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from attention_core.claims.display import fmt, shown
 
-__all__ = ["Heatmap", "Table", "dot_products", "heatmap", "read_trace", "source_lines", "worked_tables"]
+__all__ = ["Heatmap", "Table", "dot_products", "heatmap", "read_trace", "source_line", "worked_tables"]
 
 HEATMAP_CHAPTERS = ("attention-matrix", "real-model")
 
@@ -131,20 +131,18 @@ def heatmap(trace: dict, decimals: int) -> Heatmap | None:
     return None
 
 
-def source_lines(traces: dict[str, dict], lang: str) -> list[tuple[str, str]]:
-    """For each chapter with word attention: (chapter id, where its weights came from, as the video's title line
-    says it, then the rule that chose the view, as the video's caption says it)."""
+def source_line(trace: dict, lang: str) -> str | None:
+    """Where a chapter's word attention came from, as the video's title line says it, then the rule that chose the
+    view, as the video's caption says it; None for a chapter without word attention."""
     from attention_core import Claim
     from scenes.strings import claim_text, source_text
 
-    lines = []
-    for cid, trace in traces.items():
-        views = _claims(trace, "view")
-        if views:
-            c = views[0]
-            claim = Claim(c["topic"], c["kind"], tuple(c["words"]), c["values"], c["evidence"])
-            stop = "。" if lang == "zh" else ". "
-            lines.append((cid, f"{source_text(lang, c['values'])}{stop}{claim_text(lang, 'view', claim)}"))
-        elif "attention" in trace and trace["attention"].get("source", {}).get("model") == "lexicon":
-            lines.append((cid, source_text(lang, None)))
-    return lines
+    views = _claims(trace, "view")
+    if views:
+        c = views[0]
+        claim = Claim(c["topic"], c["kind"], tuple(c["words"]), c["values"], c["evidence"])
+        stop = "。" if lang == "zh" else ". "
+        return f"{source_text(lang, c['values'])}{stop}{claim_text(lang, 'view', claim)}"
+    if trace.get("attention", {}).get("source", {}).get("model") == "lexicon":
+        return source_text(lang, None)
+    return None

@@ -80,9 +80,12 @@ def play_page(folder: Path, page: str, profile: Path) -> dict:
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
-    browser = subprocess.Popen(
-        [chromium, *FLAGS, f"--user-data-dir={profile}", url], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    return _report(chromium, [f"--user-data-dir={profile}", url], reports, server)
+
+
+def _report(chromium: str, args: list[str], reports: queue.Queue, server: ThreadingHTTPServer) -> dict:
+    """Run Chromium with ``args`` until the page's probe reports (2 minutes at most); then stop it and the server."""
+    browser = subprocess.Popen([chromium, *FLAGS, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         return reports.get(timeout=120)
     except queue.Empty:
@@ -198,19 +201,9 @@ def open_from_disk(page: Path, profile: Path) -> tuple[dict, list]:
     )
     proxy = [f"--proxy-server=http://127.0.0.1:{port}", "--proxy-bypass-list=<-loopback>"]
     proxy.append("--disable-features=NetworkTimeServiceQuerying")  # the browser's own clock check
-    browser = subprocess.Popen(
-        [chromium, *FLAGS, *proxy, "--allow-file-access-from-files", f"--user-data-dir={profile}", probed.as_uri()],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     try:
-        return reports.get(timeout=120), requests
-    except queue.Empty:
-        pytest.fail("the article never reported back from Chromium")
+        return _report(chromium, [*proxy, f"--user-data-dir={profile}", probed.as_uri()], reports, server), requests
     finally:
-        browser.kill()
-        browser.wait(timeout=30)
-        server.shutdown()
         probed.unlink()
 
 
