@@ -18,6 +18,7 @@ from pathlib import Path
 
 from attention_core import detect_language
 from pipeline.article_data import HEATMAP_CHAPTERS, dot_products, heatmap, read_trace, source_line, worked_tables
+from pipeline.article_prose import lead
 from pipeline.embed import chapter_media, page
 from pipeline.files import atomic_path
 from pipeline.manifest import read_manifest
@@ -82,9 +83,10 @@ def _prose(out_dir: Path, chapter_id: str, lang: str, video_lang: str) -> list[s
 
 def article_sections(out_dir: Path, summaries: dict[str, str], lang: str, base: Path | None = None) -> list[dict]:
     """One section per chapter rendered in ``out_dir`` (in chapter order): its id, number, ``summary`` (from
-    ``summaries``), media paths relative to ``base`` (:func:`pipeline.embed.chapter_media`), its captions in
-    ``lang`` as prose, and what the page adds from its trace (read once): the worked example's ``tables`` and
-    ``products``, the ``heatmap`` of attention-matrix and real-model, and the ``source`` of its word attention."""
+    ``summaries``), media paths relative to ``base`` (:func:`pipeline.embed.chapter_media`), its ``lead`` (the
+    article's teaching line, :mod:`pipeline.article_prose`) and its captions in ``lang`` as prose, and what the page
+    adds from its trace (read once): the worked example's ``tables`` and ``products``, the ``heatmap`` of
+    attention-matrix and real-model, and the ``source`` of its word attention."""
     from scenes import get_chapter
 
     entries = read_manifest(out_dir)["chapters"]
@@ -98,6 +100,7 @@ def article_sections(out_dir: Path, summaries: dict[str, str], lang: str, base: 
         section["words_lang"] = detect_language(" ".join(tokens)) if tokens else lang  # the language of its words
         section["tables"], section["products"], section["heatmap"] = [], [], None
         section["source"] = source_line(trace, lang) if trace is not None else None
+        section["lead"] = lead(trace, lang) if trace is not None else None  # the article's teaching line
         if trace is not None and cid == "worked-example":
             section["tables"] = worked_tables(trace, spec.in_decimals, spec.decimals)
             section["products"] = dot_products(trace)
@@ -165,6 +168,7 @@ def _markdown(sections: list[dict], sentence: str | None, lang: str) -> str:
         image = s["gif"] or s["poster"]
         if image:
             lines += [f"![{md_escape(s['chapter'])}](<{image}>)", ""]
+        lines += [md_escape(s["lead"]) + "\n"] if s["lead"] else []
         lines += [md_escape(c) + "\n" for c in s["captions"]]
         for table in s["tables"]:
             lines += _md_table(table)

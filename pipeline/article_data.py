@@ -125,8 +125,14 @@ def heatmap(trace: dict, decimals: int) -> Heatmap | None:
                 weights = [row[a:b] for row in rows[a:b]]
                 heads.append(_head(f"{layer + 1}.{head + 1}", weights, m["word_special"][layer][head][a:b], decimals))
         columns = len(m["word_attention"][0])
-        link = next((c["values"] for c in trace.get("claims", []) if c["topic"] == "head:focus_link"), None)
-        start = (link["layer"] - 1) * columns + link["head"] - 1 if link else 0  # the head on the video's poster
+        # the head asked for (--head L.H), else the head on the video's poster
+        claims = {c["topic"]: c["values"] for c in trace.get("claims", [])}
+        shown = [
+            claims[t]
+            for t in ("chosen:view", "head:focus_link")
+            if claims.get(t, {}).get("view") in ("head", None) and t in claims
+        ]
+        start = (shown[0]["layer"] - 1) * columns + shown[0]["head"] - 1 if shown else 0
         return Heatmap(tuple(m["words"][a:b]), decimals, tuple(heads), columns=columns, start=start)
     return None
 
@@ -137,12 +143,18 @@ def source_line(trace: dict, lang: str) -> str | None:
     from attention_core import Claim
     from scenes.strings import claim_text, source_text
 
+    stop = "。" if lang == "zh" else ". "
     views = _claims(trace, "view")
     if views:
         c = views[0]
         claim = Claim(c["topic"], c["kind"], tuple(c["words"]), c["values"], c["evidence"])
-        stop = "。" if lang == "zh" else ". "
         return f"{source_text(lang, c['values'])}{stop}{claim_text(lang, 'view', claim)}"
     if trace.get("attention", {}).get("source", {}).get("model") == "lexicon":
         return source_text(lang, None)
+    gallery, link = _claims(trace, "gallery"), [c for c in trace.get("claims", []) if c["topic"] == "head:focus_link"]
+    if gallery and link:  # real-model: the model, and the head its poster and heatmap show, as its caption says
+        g, c = gallery[0]["values"], link[0]
+        view = {"view": "head", **g, "layer": c["values"]["layer"], "head": c["values"]["head"]}
+        claim = Claim(c["topic"], c["kind"], tuple(c["words"]), c["values"], c["evidence"])
+        return f"{source_text(lang, view)}{stop}{claim_text(lang, 'rm.head', claim)}"
     return None

@@ -21,7 +21,7 @@ from pipeline.media import probe
 from render import cli
 from scenes import CHAPTERS
 from tests.conftest import ROOT
-from tests.test_browser import assert_everything_played, play_page
+from tests.test_browser import assert_everything_played, assert_the_article_works_from_disk, play_page
 
 ROWS = [  # zh and en, 16:9 and 9:16; the cheapest chapter keeps the suite quick
     {"id": "en-wide", "sentence": "The dog saw the cat and then it ran", "chapters": ["intuition"]},
@@ -198,6 +198,13 @@ def test_the_gallery_plays_every_video_in_chromium(local_batch, tmp_path):
         assert f'<a href="{row["id"]}/index.html">' in gallery
         article = (local_batch / "out" / row["id"] / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{row["lang"]}">' in article and 'id="intuition"' in article
+
+
+def test_a_16_9_article_works_from_disk_offline(local_batch, tmp_path):
+    """The article page's browser checks (tests/test_browser.py, on a 9:16 build) on the wide row's 16:9 build."""
+    render = local_batch / "out" / "en-wide"
+    assert probe(render / "intuition.mp4").width == 854
+    assert len(assert_the_article_works_from_disk(render, tmp_path)) == 5
 
 
 def test_ray_renders_the_same_files(local_batch, tmp_path):

@@ -149,6 +149,11 @@ window.addEventListener("load", () => {
       resources: performance.getEntriesByType("resource").map((e) => e.name),
       errors: window.__errors,
       heatmaps,
+      sections: [...document.querySelectorAll("section")].map((e) => {
+        const r = e.getBoundingClientRect();
+        return {id: e.id, top: Math.round(r.top + scrollY), height: Math.round(r.height)};
+      }),
+      height: document.documentElement.scrollHeight,
     };
     fetch("http://127.0.0.1:PORT/__report", {method: "POST", mode: "no-cors", body: JSON.stringify(report)});
   }, 4000);
@@ -201,10 +206,38 @@ def open_from_disk(page: Path, profile: Path) -> tuple[dict, list]:
     )
     proxy = [f"--proxy-server=http://127.0.0.1:{port}", "--proxy-bypass-list=<-loopback>"]
     proxy.append("--disable-features=NetworkTimeServiceQuerying")  # the browser's own clock check
+    args = [*proxy, f"--window-size={PAGE_WIDTH},900", f"--user-data-dir={profile}", probed.as_uri()]
     try:
-        return _report(chromium, [*proxy, f"--user-data-dir={profile}", probed.as_uri()], reports, server), requests
+        return _report(chromium, args, reports, server), requests
     finally:
         probed.unlink()
+
+
+PAGE_WIDTH = 1000  # the window's width in both runs, so the probe's section boxes are where the screenshot has them
+
+
+def screenshot_sections(page: Path, report: dict, folder: Path) -> list[Path]:
+    """Screenshot the whole page from file:// (no network: the proxy is a closed port) and cut out each section
+    where the probe measured it; returns the section images (folder/<id>.png), each asserted not blank."""
+    from PIL import Image
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    folder.mkdir(parents=True, exist_ok=True)
+    whole = folder / "page.png"
+    height = min(report["height"], 16_000)
+    args = [f"--window-size={PAGE_WIDTH},{height}", f"--screenshot={whole}", "--virtual-time-budget=5000"]
+    args += ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>", f"--user-data-dir={folder}/p"]
+    subprocess.run([chromium, *FLAGS, *args, page.as_uri()], capture_output=True, timeout=120, check=True)
+    shots = []
+    with Image.open(whole) as image:
+        for section in report["sections"]:
+            box = (0, section["top"], PAGE_WIDTH, min(section["top"] + section["height"], image.height))
+            crop = image.convert("RGB").crop(box)
+            colours = crop.getcolors(maxcolors=1 << 16)
+            assert colours is None or len(colours) > 16, f"section {section['id']} looks blank"
+            crop.save(folder / f"{section['id']}.png")
+            shots.append(folder / f"{section['id']}.png")
+    return shots
 
 
 def _article_folder(render: Path, folder: Path) -> Path:
@@ -240,12 +273,14 @@ def _expected_row(words: list[str], weights: list[float], special: float, outsid
     return bars
 
 
-def test_the_article_page_works_from_disk_offline(portrait_render, tmp_path):
-    """From file://: every video plays with both subtitle tracks, no console error, no network request, and hovering
-    a heatmap's row (and clicking a head of the gallery) shows that row's weights from the trace."""
+def assert_the_article_works_from_disk(render: Path, tmp_path: Path) -> list[Path]:
+    """The article page around ``render`` (one chapter's render, with three more chapters' real traces), opened from
+    file://: every video plays with both subtitle tracks, no console error, no network request, hovering a heatmap's
+    row (and clicking a head of the gallery) shows that row's weights from the trace, and every section is
+    screenshotted; returns the section images."""
     from pipeline.article import WORDS, article_page
 
-    folder = _article_folder(portrait_render, tmp_path / "article")
+    folder = _article_folder(render, tmp_path / "article")
     summaries = {cid: cid for cid in ("intuition", "worked-example", "attention-matrix", "real-model")}
     (folder / "index.html").write_text(article_page(folder, summaries, "en"), encoding="utf-8")
     assert (folder / "index.html").stat().st_size <= 300_000  # HTML, CSS, script and heatmap numbers; no media
@@ -272,3 +307,12 @@ def test_the_article_page_works_from_disk_offline(portrait_render, tmp_path):
     row, special = model["word_attention"][0][5][-1], model["word_special"][0][5][-1]
     outside = max(0.0, 1 - sum(row) - special)
     assert clicked["bars"] == _expected_row(model["words"], row, special, outside, labels)
+
+    chapters = ["intuition", "worked-example", "attention-matrix", "real-model"]
+    assert [s["id"] for s in report["sections"]] == [*chapters, "made"]
+    return screenshot_sections(folder / "index.html", report, tmp_path / "screens")
+
+
+def test_the_article_page_works_from_disk_offline(portrait_render, tmp_path):
+    """The 9:16 build (the 16:9 one is checked on the batch's wide row, in tests/test_batch.py)."""
+    assert len(assert_the_article_works_from_disk(portrait_render, tmp_path)) == 5

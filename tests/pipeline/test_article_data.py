@@ -8,13 +8,13 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.article_data import dot_products, heatmap, worked_tables
+from pipeline.article_data import dot_products, heatmap, source_line, worked_tables
 from scenes import get_chapter
 
 
-def _trace(chapter_id: str, sentence: str | None = None) -> dict:
+def _trace(chapter_id: str, sentence: str | None = None, head: str | None = None) -> dict:
     """The chapter's trace as `render` writes it to <chapter>.trace.json."""
-    data = get_chapter(chapter_id).data(sentence, None, None, None, ())
+    data = get_chapter(chapter_id).data(sentence, None, None, head, ())
     return {"chapter": chapter_id, **data.to_dict()}
 
 
@@ -71,3 +71,19 @@ def test_a_windowed_real_model_heatmap_says_what_went_outside_the_window():
     assert len(heat.words) < 24
     assert any(o > 0 for head in heat.heads for o in head["outside"])
     assert len(json.dumps(heat.to_dict())) < 200_000  # the page's weight: 144 heads of the 16 words shown
+
+
+@pytest.mark.parametrize("head", [None, "12.2", "mean:1-4"])
+def test_the_real_model_box_and_heatmap_name_the_head_the_video_shows(head):
+    """The "how made" box says the model, 4-bit and the head the video zooms on (the one asked for, else its
+    poster's), and the page's heatmap starts on that head."""
+    trace = _trace("real-model", head=head)
+    claims = {c["topic"]: c["values"] for c in trace["claims"]}
+    shown = claims["chosen:view"] if head == "12.2" else claims["head:focus_link"]
+    heat = heatmap(trace, 2)
+    assert heat.heads[heat.start]["label"] == f"{shown['layer']}.{shown['head']}"
+    line = source_line(trace, "en")
+    assert line.startswith("multilingual-e5-small (4-bit weights, approximate)")
+    assert (f"layer {shown['layer']}/12 · head {shown['head']}" in line) == (head != "mean:1-4")
+    assert "mean of the heads of layers 1–4" in line if head == "mean:1-4" else f"Layer {shown['layer']}" in line
+    assert source_line(trace, "zh").startswith("multilingual-e5-small（4 位权重，近似）")
