@@ -85,7 +85,7 @@ ZH.update(
         "{scope_words}；这里显示它排名最高的头：排{rank_ord}，前面是{ahead_list}",
         "expect.given.none": "你期望{w0}关联到{expect_list}：但 {total_heads} 个头里没有一个让它成为{w0}最关注的"
         "{scope_words}；这里显示它排名最高的头：排{rank_ord}，前面是{ahead_list}",
-        "expect.others": "其余的头多半最关注{instead_list}（{instead_each}）",
+        "expect.others": "其余的头里，最常见的首选是{instead_list}（{instead_each}）",
         "expect.others.tied": "其余 {tied_heads} 个头里，{w0}最关注的几个词权重写出来一样大",
         "heads.agree": "头各不相同：不相邻的词里，{total_heads} 个头中有 {agree} 个让{w0}最关注{w1}；"
         "第 {runner_layer} 层第 {runner_head} 个头最关注{w2}（{runner_w}）",
@@ -156,7 +156,7 @@ EN.update(
         "{ahead_list}",
         "expect.given.none": "You expect {w0} to link to {expect_list}, but in none of the {total_heads} heads is it "
         "the strongest {scope} word for {w0}; shown: the head where it ranks highest, {rank_ord}, after {ahead_list}",
-        "expect.others": "The other heads mostly favour {instead_list} ({instead_each})",
+        "expect.others": "Of the other heads, the largest share ({instead_each}) favours {instead_list}",
         "expect.others.tied": "In the other {tied_heads} heads the top words for {w0} are tied as written",
         "heads.agree": "Heads differ: {w0} links most to {w1} among words not next to it in {agree} of "
         "{total_heads} heads; layer {runner_layer}, head {runner_head}: {w2} ({runner_w})",
