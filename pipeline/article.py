@@ -38,7 +38,8 @@ WORDS = {  # the page's own labels
         "made": "这些数字是怎么来的",
         "traces": "每一章的全部数字（trace.json）",
         "rounding": "表格和热力图里的数字与视频一样四舍五入；完整精度在 trace.json 里。",
-        "head": "头",
+        "head": "第 {layer} 层 · 第 {head} 个头",
+        "chapter": "第 {n} 章",
     },
     "en": {
         "contents": "Contents",
@@ -51,7 +52,8 @@ WORDS = {  # the page's own labels
         "made": "How these numbers were made",
         "traces": "Every number of each chapter (trace.json)",
         "rounding": "Tables and heatmaps round as the videos do; trace.json holds full precision.",
-        "head": "head",
+        "head": "layer {layer} · head {head}",
+        "chapter": "Chapter {n}",
     },
 }
 
@@ -119,7 +121,7 @@ def _made(sections: list[dict]) -> dict:
     """The "how these numbers were made" box: each chapter's source of word attention and the rule that chose
     its view (as its video says them), and the trace files."""
     return {
-        "sources": [(s["chapter"], s["source"]) for s in sections if s["source"]],
+        "sources": [(s["chapter"], s["number"], s["source"]) for s in sections if s["source"]],
         "traces": [s["trace"] for s in sections if s["trace"]],
     }
 

@@ -303,7 +303,7 @@ def assert_the_article_works_from_disk(render: Path, tmp_path: Path) -> list[Pat
 
     model = json.loads((folder / "real-model.trace.json").read_text(encoding="utf-8"))["model"]
     clicked = report["heatmaps"]["real-model"]["clicked"]
-    assert clicked["title"] == f"{labels['head']} 1.6"
+    assert clicked["title"] == "layer 1 · head 6"
     row, special = model["word_attention"][0][5][-1], model["word_special"][0][5][-1]
     outside = max(0.0, 1 - sum(row) - special)
     assert clicked["bars"] == _expected_row(model["words"], row, special, outside, labels)

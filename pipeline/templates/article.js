@@ -4,6 +4,8 @@
 "use strict";
 (function () {
   const words = JSON.parse(document.getElementById("article-words").textContent);
+  // "9.9" (layer.head) as the page's language says it, e.g. "layer 9 · head 9"
+  const headName = (label) => words.head.replace("{layer}", label.split(".")[0]).replace("{head}", label.split(".")[1]);
 
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -40,7 +42,7 @@
 
     function showHead(h) {
       head = data.heads[h];
-      title.textContent = data.heads.length > 1 || head.label.includes(".") ? words.head + " " + head.label : "";
+      title.textContent = head.label.includes(".") ? headName(head.label) : "";
       const table = el("table", {class: "heat"});
       const top = el("tr");
       top.append(el("th"));
@@ -64,7 +66,7 @@
     const gallery = box.querySelector(".gallery");
     if (gallery) {
       data.heads.forEach((h, k) => {
-        const button = el("button", {type: "button", title: words.head + " " + h.label, "aria-pressed": "false"});
+        const button = el("button", {type: "button", title: headName(h.label), "aria-pressed": "false"});
         const canvas = el("canvas", {width: String(data.words.length), height: String(data.words.length)});
         const paint = canvas.getContext("2d");
         h.w.forEach((row, i) => row.forEach((u, j) => {
