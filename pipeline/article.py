@@ -29,7 +29,7 @@ TITLES = {"zh": "自注意力，一步一步", "en": "Self-attention, step by st
 WORDS = {  # the page's own labels
     "zh": {
         "contents": "目录",
-        "sentence": "例句",
+        "sentence": "例句：",
         "products": "逐项写出的点积",
         "heatmap": "注意力热力图：把鼠标移到（或点一下）一行，看这个词的注意力分给了谁",
         "gallery": "全部注意力头：点一个头，上面就显示它",
@@ -43,7 +43,7 @@ WORDS = {  # the page's own labels
     },
     "en": {
         "contents": "Contents",
-        "sentence": "Example sentence",
+        "sentence": "Example sentence: ",
         "products": "The dot products, written out",
         "heatmap": "Attention heatmap: hover over (or tap) a row to see where that word's attention went",
         "gallery": "Every head: click one to show it above",

@@ -8,13 +8,18 @@ a batch that is killed keeps every chapter finished before.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import os
+import sys
+import tempfile
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from pathlib import Path
 
 from attention_core import ExplainerError
 from pipeline.manifest import code_version
@@ -105,19 +110,29 @@ class RayEngine:
 
     def run(self, tasks: Sequence[Task], on_outcome: Callable[[Outcome], None]) -> None:
         """Render every task on Ray, calling ``on_outcome`` in this process as each one finishes."""
+        if self.address:
+            present_cluster_token(os.environ)
         ray = _import_ray()
         started_here = not ray.is_initialized()
         if started_here:
             options = {"address": self.address} if self.address else {"num_cpus": self.workers}
             # Ray's default token authentication stays on; only its notice that it is on is silenced
             logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
-            ray.init(
-                **options,
-                include_dashboard=False,
-                log_to_driver=False,
-                logging_level="ERROR",
-                configure_logging=False,
-            )
+            try:
+                with _stderr_kept_unless_failed():
+                    ray.init(
+                        **options,
+                        include_dashboard=False,
+                        log_to_driver=False,
+                        logging_level="ERROR",
+                        configure_logging=False,
+                    )
+            except Exception as exc:  # noqa: BLE001 - Ray raises ConnectionError, RuntimeError or its own errors
+                if not self.address:
+                    raise
+                first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                reason = f"cannot join the Ray cluster at {self.address}: {first}"
+                raise ExplainerError(f"{reason}. {TOKEN_HELP}") from None
         try:
             remote = ray.remote(num_cpus=1, max_retries=1)(produce)
             code = code_version()
@@ -134,6 +149,57 @@ class RayEngine:
         finally:
             if started_here:
                 ray.shutdown()
+
+
+TOKEN_HELP = (
+    "A cluster with token authentication needs its token here: RAY_AUTH_TOKEN, RAY_AUTH_TOKEN_PATH or "
+    "~/.ray/auth_token (on the head, `ray get-auth-token` prints it)"
+)
+
+
+def present_cluster_token(env: MutableMapping[str, str]) -> bool:
+    """Make this driver present the cluster's token when it joins one, as Ray's own nodes do.
+
+    Ray (2.60) authenticates with a token when the cluster was started with one, but a driver that names an
+    address (``ray.init(address=...)``) runs with authentication off unless ``RAY_AUTH_MODE=token`` is set before
+    Ray is imported, so the head refuses it ("Missing authorization header"). When a token is at hand (Ray's own
+    sources, in its order: ``RAY_AUTH_TOKEN``, ``RAY_AUTH_TOKEN_PATH``, ``~/.ray/auth_token``) and the user set no
+    mode, the mode becomes ``token``; authentication is never turned off. Returns whether it was set here.
+
+    >>> env = {"RAY_AUTH_TOKEN": "0" * 64}
+    >>> present_cluster_token(env), env["RAY_AUTH_MODE"]
+    (True, 'token')
+    >>> present_cluster_token({"RAY_AUTH_TOKEN": "x", "RAY_AUTH_MODE": "disabled"})
+    False
+    """
+    if "RAY_AUTH_MODE" in env:
+        return False
+    home = Path(env.get("HOME") or Path.home())
+    if not (env.get("RAY_AUTH_TOKEN") or env.get("RAY_AUTH_TOKEN_PATH") or (home / ".ray" / "auth_token").is_file()):
+        return False
+    env["RAY_AUTH_MODE"] = "token"
+    return True
+
+
+@contextlib.contextmanager
+def _stderr_kept_unless_failed() -> Iterator[None]:
+    """Hold what this process writes to stderr (Ray's C++ core writes there directly: a warning a second while a
+    cluster refuses it) and pass it on only if the block succeeds; a failure is said once, by the caller."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        try:
+            yield
+        except BaseException:
+            os.dup2(saved, 2)
+            raise
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+        held.seek(0)
+        sys.stderr.write(held.read().decode(errors="replace"))
 
 
 def _import_ray():

@@ -4,11 +4,16 @@ batch that resumes without losing anything."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import secrets
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -38,10 +43,9 @@ def _write_jsonl(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-def _batch(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "batch", *args], capture_output=True, text=True, timeout=timeout
-    )
+def _batch(*args: str, timeout: int = 600, env: dict | None = None) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, str(ROOT / "render.py"), "batch", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
 
 
 # -- rows ---------------------------------------------------------------------------------------------------
@@ -207,19 +211,72 @@ def test_a_16_9_article_works_from_disk_offline(local_batch, tmp_path):
     assert len(assert_the_article_works_from_disk(render, tmp_path)) == 5
 
 
-def test_ray_renders_the_same_files(local_batch, tmp_path):
-    """A real local Ray runtime (2 CPUs): the same traces and videos as the local engine, for three of its rows (zh
-    and en, 16:9 and 9:16)."""
+@contextlib.contextmanager
+def ray_head(home: Path, token: Path):
+    """A real Ray cluster as README's cluster steps start one (`ray start --head`), on loopback: its own port and
+    temp folder, token authentication on with ``token`` (Ray's default once a cluster has a token), in its own
+    process group, torn down with it; yields its address."""
+    ray_cli = Path(sys.executable).with_name("ray")
+    temp = Path(tempfile.mkdtemp(prefix="rh", dir="/tmp"))  # Ray's sockets live under it: keep the path short
+    with socket.socket() as probe_port:
+        probe_port.bind(("127.0.0.1", 0))
+        port = probe_port.getsockname()[1]
+    env = {**os.environ, "HOME": str(home), "RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": str(token)}
+    cmd = [str(ray_cli), "start", "--head", "--block", "--node-ip-address", "127.0.0.1", "--port", str(port)]
+    cmd += ["--num-cpus", "2", "--temp-dir", str(temp), "--include-dashboard", "false", "--disable-usage-stats"]
+    head = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        lines = []
+        for line in head.stdout:  # `--block` prints its banner, then waits
+            lines.append(line.decode(errors="replace"))
+            if "Ray runtime started" in lines[-1]:
+                break
+        else:
+            pytest.fail("ray start --head failed:\n" + "".join(lines[-20:]))
+        yield f"127.0.0.1:{port}"
+    finally:
+        os.killpg(head.pid, signal.SIGTERM)
+        try:
+            head.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(head.pid, signal.SIGKILL)
+            head.wait(timeout=30)
+        for proc in Path("/proc").glob("[0-9]*/cmdline"):  # any Ray process of this head that left the group
+            try:
+                if str(temp) in proc.read_bytes().decode(errors="replace"):
+                    os.kill(int(proc.parent.name), signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def test_a_ray_cluster_renders_the_same_files(local_batch, tmp_path):
+    """README's multi-node path on one machine: `ray start --head` (token authentication on), then `batch --engine
+    ray --address`: the driver presents the cluster's token on its own, and two rows (zh 16:9, en 9:16) come back
+    with the local engine's traces and videos. Without the token it fails in one line."""
     pytest.importorskip("ray", reason="make test installs Ray (the [ray] extra)")
-    rows = _write_jsonl(tmp_path / "rows.jsonl", ROWS[:3])
-    done = _batch(str(rows), "--out", str(tmp_path / "ray"), "--engine", "ray", "--jobs", "2")
-    assert done.returncode == 0, done.stderr
-    for row in json.loads((local_batch / "out" / "index.json").read_text())["rows"][:3]:
+    home, token = tmp_path / "home", tmp_path / "token"
+    home.mkdir()
+    token.write_text(secrets.token_hex(32))  # as `ray get-auth-token --generate` makes one
+    rows = _write_jsonl(tmp_path / "rows.jsonl", ROWS[1:3])
+    env = {**os.environ, "HOME": str(home), "RAY_AUTH_TOKEN_PATH": str(token)}
+    env.pop("RAY_AUTH_MODE", None)
+    with ray_head(home, token) as address:
+        no_token = {k: v for k, v in env.items() if k != "RAY_AUTH_TOKEN_PATH"}
+        refused = _batch(
+            str(rows), "--out", str(tmp_path / "no"), "--engine", "ray", "--address", address, env=no_token
+        )
+        assert refused.returncode != 0
+        assert refused.stderr.strip().splitlines()[-1].startswith(f"error: cannot join the Ray cluster at {address}")
+        assert "Traceback" not in refused.stderr and "gcs_client" not in refused.stderr  # said once, no retry noise
+        done = _batch(str(rows), "--out", str(tmp_path / "ray"), "--engine", "ray", "--address", address, env=env)
+        assert done.returncode == 0, done.stderr
+        again = _batch(str(rows), "--out", str(tmp_path / "ray"), "--engine", "ray", "--address", address, env=env)
+    assert again.returncode == 0 and "0 chapters rendered, 2 unchanged" in again.stderr
+    for row in json.loads((local_batch / "out" / "index.json").read_text())["rows"][1:3]:
         ours, theirs = local_batch / "out" / row["id"], tmp_path / "ray" / row["id"]
         assert (ours / "intuition.trace.json").read_bytes() == (theirs / "intuition.trace.json").read_bytes()
         assert probe(ours / "intuition.mp4") == probe(theirs / "intuition.mp4")
-    again = _batch(str(rows), "--out", str(tmp_path / "ray"), "--engine", "ray")
-    assert again.returncode == 0 and "0 chapters rendered, 3 unchanged" in again.stderr
 
 
 def test_a_killed_batch_resumes_without_loss_or_leftovers(local_batch, tmp_path):
