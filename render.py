@@ -95,9 +95,12 @@ def _render_chapters(ids, sentence, focus, lang, out_dir, flags: RenderFlags) ->
     request = RenderRequest(sentence, focus, lang, f.fmts, settings, f.gif_size, f.gif_fps, f.model, f.head, f.expect)
     tasks = [chapter_task(s, out, request) for s in specs]
     report = render_jobs(tasks, [out], f.engine, f.jobs, f.address, f.force, progress("rendering"))
-    for entry in report.rendered:
+    for entry in (*report.rendered, *report.made):
         for item in entry["files"]:
             click.echo(f"{out / item['path']}  ({item['bytes']:,} bytes)")
+    if report.made:
+        made = ", ".join(e["chapter"] for e in report.made)
+        click.echo(f"made from the videos already there, not rendered again: {made}", err=True)
     if report.skipped:
         click.echo(f"unchanged, not rendered again: {', '.join(report.skipped)} (use --force to re-render)", err=True)
     if report.failed:
@@ -190,7 +193,8 @@ def batch(file, out_dir, articles, flags: RenderFlags) -> None:
     total = len(rows) + len(errors)
     click.echo(
         f"{total - bad} of {total} rows done; {len(report.rendered)} chapters rendered, "
-        f"{len(report.skipped)} unchanged, in {report.seconds:.1f} s; {out / 'index.html'}",
+        f"{len(report.skipped)} unchanged, {len(report.made)} made from their videos, in {report.seconds:.1f} s; "
+        f"{out / 'index.html'}",
         err=True,
     )
     if bad:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from attention_core import ExplainerError
 from pipeline.manifest import code_version
-from pipeline.outputs import ChapterJob, Rendered, produce_chapter
+from pipeline.outputs import ChapterJob, Rendered, derive_chapter, produce_chapter
 
 __all__ = ["ENGINES", "LocalEngine", "Outcome", "RayEngine", "Task", "make_engine", "produce"]
 
@@ -37,6 +37,7 @@ class Task:
     key: str
     job: ChapterJob
     number: int
+    make: tuple[str, ...] = ()  # only these formats, made from the video already in the folder (no scene run)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,10 @@ def produce(task: Task, code: str) -> Outcome:
     """Render ``task`` on this worker; never raises for a failed render (the error travels in the outcome)."""
     started = time.perf_counter()
     try:
-        rendered, error = produce_chapter(task.job, task.number, code), None
+        if task.make:
+            rendered, error = derive_chapter(task.job, task.make, task.number), None
+        else:
+            rendered, error = produce_chapter(task.job, task.number, code), None
     except ExplainerError as exc:
         rendered, error = None, str(exc)
     except Exception as exc:  # noqa: BLE001 - one failing chapter must not take the others down

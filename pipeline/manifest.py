@@ -12,19 +12,26 @@ from pathlib import Path
 
 from pipeline.files import atomic_path
 
-__all__ = ["MANIFEST", "code_version", "inputs_hash", "is_fresh", "locked", "read_manifest", "record_chapter"]
+__all__ = ["MANIFEST", "code_version", "current_files", "inputs_hash", "locked", "read_manifest", "record_chapter"]
 
 MANIFEST = "manifest.json"
 _ROOT = Path(__file__).resolve().parent.parent
-_CODE = ("attention_core", "scenes", "pipeline")
+_CODE = ("attention_core", "scenes")  # every file of these shapes frames or captions
+_PIPELINE = ("scene_runner", "settings", "outputs", "media", "subtitles")  # and these: how a video becomes files
+
+
+def code_files() -> list[Path]:
+    """Every source file that shapes a frame or a file made of the frames; the pages, the CLI and the engines do
+    not, so editing those re-renders nothing."""
+    files = sorted(p for d in _CODE for p in (_ROOT / d).rglob("*.py"))
+    return files + [_ROOT / "pipeline" / f"{name}.py" for name in _PIPELINE]
 
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of every source file that shapes a frame (a code change invalidates the cache)."""
+    """Hash of :func:`code_files` (a change there invalidates the cache)."""
     digest = hashlib.sha256()
-    files = sorted(p for d in _CODE for p in (_ROOT / d).rglob("*.py")) + [_ROOT / "render.py"]
-    for path in files:
+    for path in code_files():
         digest.update(path.relative_to(_ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -60,23 +67,40 @@ def read_manifest(out_dir: Path) -> dict:
     return data if isinstance(data.get("chapters"), dict) else {"chapters": {}}
 
 
-def is_fresh(out_dir: Path, chapter_id: str, digest: str) -> bool:
-    """True if the manifest says ``chapter_id`` was made from these inputs and all its files are intact."""
+def _intact(out_dir: Path, item: dict) -> bool:
+    path = out_dir / item["path"]
+    return Path(item["path"]).name == item["path"] and path.is_file() and path.stat().st_size == item["bytes"]
+
+
+def current_files(out_dir: Path, chapter_id: str, digest: str) -> list[dict]:
+    """The manifest's files of ``chapter_id`` made from the frames ``digest`` names and still intact on disk (a
+    file someone truncated or removed is not among them); none when the chapter was made from other inputs."""
     entry = read_manifest(out_dir)["chapters"].get(chapter_id)
     if not entry or entry.get("inputs_hash") != digest:
-        return False
-    for item in entry.get("files", []):
-        path = out_dir / item["path"]
-        if not path.is_file() or path.stat().st_size != item["bytes"]:
-            return False
-    return True
+        return []
+    return [item for item in entry.get("files", []) if _intact(out_dir, item)]
 
 
-def record_chapter(out_dir: Path, chapter_id: str, entry: dict) -> None:
-    """Replace ``chapter_id``'s entry in the manifest (under the lock, written atomically)."""
+def record_chapter(out_dir: Path, chapter_id: str, entry: dict) -> dict:
+    """Record ``chapter_id``'s files in the manifest (under the lock, written atomically) and return its entry.
+
+    The manifest stays exact: files made from the same frames before and not made again stay listed (a GIF added
+    to an MP4); when the frames changed, the files of the old entry that the new one does not list are deleted."""
     with locked(out_dir):
         data = read_manifest(out_dir)
+        old = data["chapters"].get(chapter_id) or {}
+        made = {item["path"] for item in entry["files"]}
+        kept = []
+        for item in old.get("files", []):
+            if item["path"] in made or not _intact(out_dir, item):
+                continue
+            if old.get("inputs_hash") == entry.get("inputs_hash"):
+                kept.append(item)
+            else:
+                (out_dir / item["path"]).unlink(missing_ok=True)  # a file of frames no longer in the folder
+        entry = {**old, **entry, "files": [*kept, *entry["files"]]} if kept else entry
         data["chapters"][chapter_id] = entry
         data["chapters"] = dict(sorted(data["chapters"].items(), key=lambda kv: kv[1].get("number", 99)))
         with atomic_path(out_dir / MANIFEST) as tmp:
             tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return entry

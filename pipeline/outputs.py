@@ -14,14 +14,26 @@ from pathlib import Path
 
 from attention_core import ExplainerError
 from pipeline.files import atomic_path, scratch_dir
-from pipeline.manifest import code_version, inputs_hash, record_chapter
+from pipeline.manifest import code_version, current_files, inputs_hash, record_chapter
 from pipeline.media import frame_at, mp4_to_gif, probe
 from pipeline.settings import RenderSettings
 from pipeline.subtitles import cues, to_srt, to_vtt
 
-__all__ = ["ChapterJob", "Rendered", "check_fonts", "install", "missing_fonts", "produce_chapter", "render_chapter"]
+__all__ = [
+    "ChapterJob",
+    "Plan",
+    "Rendered",
+    "check_fonts",
+    "derive_chapter",
+    "install",
+    "missing_fonts",
+    "plan",
+    "produce_chapter",
+    "render_chapter",
+]
 
 VIDEO_FORMATS = ("mp4", "gif")
+EXTRAS = ("poster", "srt", "vtt")  # beside any video: its poster frame and its subtitles
 
 
 @dataclass(frozen=True)
@@ -42,9 +54,14 @@ class ChapterJob:
     expect: tuple[str, ...] = ()  # --expect: the words the focus word should look at
 
     def digest(self) -> str:
-        """Hash of every input that shapes the files, code included."""
-        fields = {k: v for k, v in asdict(self).items() if k != "out_dir"}
+        """Hash of every input that shapes the frames, code included: the cache key of the chapter's video. Which
+        files are made of it (``formats``) and a GIF's size and rate are each file's own (:meth:`file_key`)."""
+        fields = {k: v for k, v in asdict(self).items() if k not in ("out_dir", "formats", "gif_size", "gif_fps")}
         return inputs_hash(**fields, code=code_version())
+
+    def file_key(self, fmt: str) -> dict:
+        """What a file of format ``fmt`` depends on beyond the frames (recorded with it in the manifest)."""
+        return {"size": self.gif_size, "fps": self.gif_fps} if fmt == "gif" else {}
 
 
 def missing_fonts() -> list[str]:
@@ -93,7 +110,7 @@ def produce_chapter(job: ChapterJob, number: int = 0, code: str | None = None) -
             raise ExplainerError(f"{job.chapter_id}: manim wrote no video")
         out = scratch / "out"
         out.mkdir()
-        items = [_make(job, fmt, result, out) for fmt in job.formats]
+        items = [{**_make(job, fmt, result, out), **job.file_key(fmt)} for fmt in job.formats]
         if any(f in VIDEO_FORMATS for f in job.formats):
             items += _extras(job, result, out)
         items.append(_trace(job, out))
@@ -117,12 +134,62 @@ def produce_chapter(job: ChapterJob, number: int = 0, code: str | None = None) -
 
 def install(out_dir: Path, rendered: Rendered) -> dict:
     """Write a rendered chapter's files into ``out_dir`` (each renamed into place when complete), then record
-    it in the manifest. Returns its manifest entry."""
+    it in the manifest (with the files still current from before: :func:`pipeline.manifest.record_chapter`).
+    Returns its manifest entry."""
     for name, data in rendered.files:
         with atomic_path(out_dir / name) as tmp:
             tmp.write_bytes(data)
-    record_chapter(out_dir, rendered.chapter_id, rendered.entry)
-    return rendered.entry
+    return record_chapter(out_dir, rendered.chapter_id, rendered.entry)
+
+
+def derive_chapter(job: ChapterJob, formats: tuple[str, ...], number: int = 0) -> Rendered:
+    """Make ``formats`` of a chapter whose current video is already in ``job.out_dir``, without running its scene:
+    a GIF from the MP4, a PNG from the poster (the same frame). See :func:`plan`."""
+    src = job.out_dir
+    with scratch_dir(job.chapter_id) as scratch:
+        items = []
+        for fmt in formats:
+            dst = scratch / f"{job.chapter_id}.{fmt}"
+            if fmt == "gif":
+                mp4_to_gif(src / f"{job.chapter_id}.mp4", dst, job.gif_size, job.gif_fps)
+            elif fmt == "png":
+                shutil.copyfile(src / f"{job.chapter_id}.poster.png", dst)
+            else:
+                raise ExplainerError(f"{job.chapter_id}: {fmt} cannot be made without rendering")
+            items.append({**_describe(dst, fmt), **job.file_key(fmt)})
+        files = tuple((item["path"], (scratch / item["path"]).read_bytes()) for item in items)
+    entry = {"chapter": job.chapter_id, "number": number, "inputs_hash": job.digest(), "files": items}
+    return Rendered(job.chapter_id, entry, files)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a job needs: ``render`` (run the scene), or only ``make`` these formats from the files already there
+    (nothing at all when both are empty: the folder holds every file asked for, current)."""
+
+    render: bool
+    make: tuple[str, ...] = ()
+
+    @property
+    def idle(self) -> bool:
+        return not self.render and not self.make
+
+
+def plan(job: ChapterJob, force: bool = False) -> Plan:
+    """What ``job`` needs, from the folder's manifest: a file is current when it was made from the same frames
+    (:meth:`ChapterJob.digest`), with the same file options, and is intact on disk. A missing GIF is made from
+    a current MP4, a missing PNG from the current poster; anything else missing means running the scene."""
+    if force:
+        return Plan(render=True)
+    current = current_files(job.out_dir, job.chapter_id, job.digest())
+    have = {item["format"] for item in current if item.items() >= job.file_key(item["format"]).items()}
+    wanted = {*job.formats, "trace", *(EXTRAS if set(job.formats) & set(VIDEO_FORMATS) else ())}
+    missing = wanted - have
+    makeable = {"gif"} if "mp4" in have else set()
+    makeable |= {"png"} if "poster" in have else set()
+    if missing <= makeable:
+        return Plan(render=False, make=tuple(f for f in job.formats if f in missing))
+    return Plan(render=True)
 
 
 def render_chapter(job: ChapterJob, number: int = 0) -> dict:

@@ -11,14 +11,13 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from attention_core import ChapterSpec
 from pipeline.engines import LocalEngine, Outcome, RayEngine, Task, make_engine
 from pipeline.files import SCRATCH_ROOT, clean_stale
-from pipeline.manifest import is_fresh
-from pipeline.outputs import ChapterJob, check_fonts, install
+from pipeline.outputs import ChapterJob, check_fonts, install, plan
 from pipeline.settings import RenderSettings
 
 __all__ = ["RenderRequest", "RunReport", "chapter_task", "cpu_count", "needs_render", "render_jobs", "run_tasks"]
@@ -64,13 +63,15 @@ def chapter_task(spec: ChapterSpec, out_dir: Path, request: RenderRequest, key: 
 
 @dataclass(frozen=True)
 class RunReport:
-    """What a run did: chapters rendered (their manifest entries), skipped as unchanged, and failed (key, why)."""
+    """What a run did: chapters rendered (their manifest entries), chapters whose missing files were made from the
+    video already there (``made``, no scene run), skipped as unchanged, and failed (key, why)."""
 
     rendered: tuple[dict, ...]
     skipped: tuple[str, ...]
     seconds: float
     failed: tuple[tuple[str, str], ...] = ()
     peak_rss_mb: float = 0.0
+    made: tuple[dict, ...] = ()
 
 
 def cpu_count() -> int:
@@ -79,33 +80,40 @@ def cpu_count() -> int:
 
 
 def needs_render(job: ChapterJob, force: bool) -> bool:
-    """True unless the folder already holds this job's files, made from the same inputs."""
-    return force or not is_fresh(job.out_dir, job.chapter_id, job.digest())
+    """True when the scene must run: some file asked for cannot be made from the current files in the folder."""
+    return plan(job, force).render
 
 
 def run_tasks(
     tasks: list[Task], engine: LocalEngine | RayEngine, force: bool, on_done: Callable[[Outcome], None]
 ) -> RunReport:
-    """Render the tasks that need it on ``engine``; ``on_done(outcome)`` reports each one as it finishes."""
+    """Render the tasks that need it on ``engine`` (first making, on this machine, the files that only need the
+    video already in the folder); ``on_done(outcome)`` reports each one as it finishes."""
     started = time.perf_counter()
-    todo = [t for t in tasks if needs_render(t.job, force)]
-    todo_keys = {t.key for t in todo}
-    skipped = tuple(t.key for t in tasks if t.key not in todo_keys)
+    plans = {t.key: plan(t.job, force) for t in tasks}
+    to_make = [replace(t, make=plans[t.key].make) for t in tasks if not plans[t.key].render and plans[t.key].make]
+    to_render = [t for t in tasks if plans[t.key].render]
+    skipped = tuple(t.key for t in tasks if plans[t.key].idle)
     rendered: list[dict] = []
+    made: list[dict] = []
     failed: list[tuple[str, str]] = []
     peak = [0.0]
 
     def finish(outcome: Outcome) -> None:
         if outcome.rendered is not None:
-            rendered.append(install(outcome.task.job.out_dir, outcome.rendered))
+            done = made if outcome.task.make else rendered
+            done.append(install(outcome.task.job.out_dir, outcome.rendered))
         else:
             failed.append((outcome.task.key, outcome.error or "failed"))
         peak[0] = max(peak[0], outcome.peak_rss_mb)
         on_done(outcome)
 
-    engine.run(todo, finish)
+    if to_make:  # the folder's files are here: made in a pool on this machine, whatever the engine
+        LocalEngine(getattr(engine, "workers", 1)).run(to_make, finish)
+    engine.run(to_render, finish)
     rendered.sort(key=lambda e: e["number"])
-    return RunReport(tuple(rendered), skipped, time.perf_counter() - started, tuple(failed), peak[0])
+    made.sort(key=lambda e: e["number"])
+    return RunReport(tuple(rendered), skipped, time.perf_counter() - started, tuple(failed), peak[0], tuple(made))
 
 
 def render_jobs(
@@ -122,8 +130,8 @@ def render_jobs(
     ``progress(n)`` (a context giving the callback each finished render is reported to)."""
     for folder in (*folders, SCRATCH_ROOT):
         clean_stale(folder)
-    todo = sum(needs_render(t.job, force) for t in tasks)
-    if todo:
+    plans = [plan(t.job, force) for t in tasks]
+    if any(p.render for p in plans):
         check_fonts()  # before any work: Chinese without the CJK font would silently render as boxes
-    with progress(todo) as step:
+    with progress(sum(not p.idle for p in plans)) as step:
         return run_tasks(tasks, make_engine(engine, workers or cpu_count(), address), force, step)

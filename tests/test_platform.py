@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from markupsafe import escape
 from PIL import Image
 
+from pipeline.manifest import read_manifest
 from pipeline.media import probe
 from render import cli
 from tests.conftest import PORTRAIT_ARGS
@@ -38,6 +39,35 @@ def rendered(portrait_render) -> Path:
 def test_portrait_video_is_1080_by_1920_scaled_to_draft(rendered):
     info = probe(rendered / "intuition.mp4")
     assert info.codec == "h264" and (info.width, info.height) == (480, 854)
+
+
+def test_switching_formats_runs_no_scene_again(rendered, tmp_path, monkeypatch):
+    """The folder as `render --format mp4` leaves it, then `--format gif`, `--format mp4` and `--format mp4
+    --format gif --format png`: no scene runs; the GIF is made from the MP4 and the PNG from the poster, the same
+    bytes a render makes, and the manifest lists exactly the files in the folder."""
+    from pipeline import scene_runner
+
+    folder = tmp_path / "out"
+    shutil.copytree(rendered, folder)
+    made = {name: (folder / name).read_bytes() for name in ("intuition.gif", "intuition.png")}
+    for name in made:
+        (folder / name).unlink()  # what --format mp4 alone leaves
+    monkeypatch.setattr(scene_runner, "render_scene", lambda *a: pytest.fail("a scene ran"))
+    base = ["render", "intuition", "--aspect", "9:16", "--out", str(folder), "--jobs", "1"]
+    said = []
+    for formats in (["gif"], ["mp4"], ["mp4", "gif", "png"]):
+        result = CliRunner().invoke(cli, [*base, *[a for f in formats for a in ("--format", f)]])
+        assert result.exit_code == 0, result.output
+        said.append(result.stderr)
+    assert "made from the videos already there, not rendered again: intuition" in said[0]
+    assert "unchanged, not rendered again: intuition" in said[1]
+    assert "made from the videos already there" in said[2]  # the PNG
+    assert {name: (folder / name).read_bytes() for name in made} == made
+    files = read_manifest(folder)["chapters"]["intuition"]["files"]
+    on_disk = {p.name for p in folder.iterdir() if p.name.startswith("intuition")}
+    assert sorted(i["path"] for i in files) == sorted(on_disk)
+    assert all((folder / i["path"]).stat().st_size == i["bytes"] for i in files)
+    assert next(i for i in files if i["format"] == "gif").items() >= {"size": 640, "fps": 10}.items()
 
 
 def test_gif_is_sized_for_articles_and_loops(rendered):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ import pytest
 from pipeline import runner
 from pipeline.engines import Outcome, Task
 from pipeline.files import atomic_path, clean_stale
-from pipeline.manifest import is_fresh, read_manifest, record_chapter
-from pipeline.outputs import ChapterJob, Rendered
+from pipeline.manifest import code_files, current_files, read_manifest, record_chapter
+from pipeline.outputs import ChapterJob, Plan, Rendered, plan
 from pipeline.settings import RenderSettings
 
 
@@ -41,15 +42,84 @@ def _job(out: Path, sentence: str | None = None) -> ChapterJob:
     return ChapterJob("worked-example", sentence, None, "zh", ("mp4",), RenderSettings(), out)
 
 
-def test_cache_is_fresh_only_for_the_same_inputs_and_intact_files(tmp_path):
+def _files(folder: Path, job: ChapterJob, sizes: dict[str, int], **extra) -> None:
+    """Files of ``job``'s chapter in ``folder``, recorded as made from its frames (GIFs with ``extra`` options)."""
+    items = []
+    for fmt, size in sizes.items():
+        name = (
+            f"{job.chapter_id}.{fmt}" if fmt in ("mp4", "gif", "png", "srt", "vtt") else f"{job.chapter_id}.{fmt}.x"
+        )
+        (folder / name).write_bytes(b"x" * size)
+        items.append({"path": name, "format": fmt, "bytes": size, **(extra if fmt == "gif" else {})})
+    record_chapter(folder, job.chapter_id, {"number": 6, "inputs_hash": job.digest(), "files": items})
+
+
+VIDEO = {"mp4": 5, "poster": 3, "srt": 2, "vtt": 2, "trace": 4}  # what a render asked for an MP4 leaves
+
+
+def test_the_code_in_the_cache_key_is_the_code_that_shapes_the_files():
+    names = {p.relative_to(code_files()[0].parents[1]).as_posix() for p in code_files()}
+    assert {"scenes/intuition/scene.py", "attention_core/kernel/attention.py", "pipeline/scene_runner.py"} <= names
+    assert {"pipeline/media.py", "pipeline/subtitles.py", "pipeline/settings.py"} <= names  # GIF, SRT, sizes
+    assert not names & {"render.py", "pipeline/article.py", "pipeline/embed.py", "pipeline/engines.py"}
+
+
+def test_the_cache_key_is_the_frames_not_the_formats(tmp_path):
     job = _job(tmp_path)
-    (tmp_path / "worked-example.mp4").write_bytes(b"12345")
-    entry = {"number": 6, "inputs_hash": job.digest(), "files": [{"path": "worked-example.mp4", "bytes": 5}]}
-    record_chapter(tmp_path, "worked-example", entry)
-    assert is_fresh(tmp_path, "worked-example", job.digest())
-    assert not is_fresh(tmp_path, "worked-example", _job(tmp_path, "The cat sat").digest())
-    (tmp_path / "worked-example.mp4").write_bytes(b"1234")  # truncated by someone: render again
-    assert not is_fresh(tmp_path, "worked-example", job.digest())
+    assert job.digest() == replace(job, formats=("gif", "png"), gif_size=320, gif_fps=5).digest()
+    assert job.digest() != _job(tmp_path, "The cat sat").digest()
+    assert job.digest() != replace(job, settings=RenderSettings(aspect="9:16")).digest()
+
+
+def test_a_file_is_current_for_the_same_frames_and_intact(tmp_path):
+    job = _job(tmp_path)
+    _files(tmp_path, job, VIDEO)
+    assert {i["format"] for i in current_files(tmp_path, "worked-example", job.digest())} == set(VIDEO)
+    assert current_files(tmp_path, "worked-example", _job(tmp_path, "The cat sat").digest()) == []
+    (tmp_path / "worked-example.mp4").write_bytes(b"1234")  # truncated by someone: not current any more
+    assert "mp4" not in {i["format"] for i in current_files(tmp_path, "worked-example", job.digest())}
+
+
+@pytest.mark.parametrize(
+    ("files", "formats", "expected"),
+    [
+        ({}, ("mp4",), Plan(render=True)),
+        (VIDEO, ("mp4",), Plan(render=False)),  # unchanged
+        (VIDEO, ("gif",), Plan(render=False, make=("gif",))),  # a GIF from the MP4 there
+        (VIDEO, ("mp4", "gif", "png"), Plan(render=False, make=("gif", "png"))),  # a PNG is the poster frame
+        ({"poster": 3, "trace": 4, "srt": 2, "vtt": 2, "gif": 7}, ("mp4",), Plan(render=True)),  # no MP4 to copy
+        ({"png": 3, "trace": 4}, ("gif",), Plan(render=True)),  # no video at all
+    ],
+)
+def test_the_plan_runs_the_scene_only_for_what_cannot_be_made_from_the_files_there(
+    tmp_path, files, formats, expected
+):
+    job = replace(_job(tmp_path), formats=formats)
+    if files:
+        _files(tmp_path, job, files, size=640, fps=10)
+    assert plan(job) == expected
+    assert plan(job, force=True) == Plan(render=True)
+
+
+def test_a_gif_of_another_size_is_made_again(tmp_path):
+    job = replace(_job(tmp_path), formats=("mp4", "gif"))
+    _files(tmp_path, job, {**VIDEO, "gif": 7}, size=640, fps=10)
+    assert plan(job).idle
+    assert plan(replace(job, gif_size=320)) == Plan(render=False, make=("gif",))
+
+
+def test_the_manifest_keeps_current_files_and_deletes_those_of_other_frames(tmp_path):
+    job = _job(tmp_path)
+    _files(tmp_path, job, VIDEO)
+    gif = {"path": "worked-example.gif", "format": "gif", "bytes": 7}
+    (tmp_path / "worked-example.gif").write_bytes(b"x" * 7)
+    entry = record_chapter(tmp_path, "worked-example", {"number": 6, "inputs_hash": job.digest(), "files": [gif]})
+    assert {i["format"] for i in entry["files"]} == {*VIDEO, "gif"}  # added to, not replaced
+    other = _job(tmp_path, "The cat sat").digest()
+    mp4 = {"path": "worked-example.mp4", "format": "mp4", "bytes": 5}
+    entry = record_chapter(tmp_path, "worked-example", {"number": 6, "inputs_hash": other, "files": [mp4]})
+    assert entry["files"] == [mp4]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("worked")) == ["worked-example.mp4"]
 
 
 def test_unreadable_manifest_counts_as_empty(tmp_path):
@@ -72,7 +142,7 @@ class _Recorder:
 
 
 def test_run_tasks_skips_fresh_chapters_unless_forced(tmp_path, monkeypatch):
-    monkeypatch.setattr(runner, "is_fresh", lambda out, cid, digest: True)
+    monkeypatch.setattr(runner, "plan", lambda job, force: Plan(render=force))
     engine = _Recorder()
     task = Task("worked-example", _job(tmp_path), 6)
     report = runner.run_tasks([task], engine, force=False, on_done=lambda o: None)
