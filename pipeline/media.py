@@ -58,10 +58,10 @@ def mp4_to_gif(src: Path, dst: Path, size: int = 640, fps: int = 10, threshold: 
     """Write an endlessly looping GIF of ``src`` with one palette made for this clip (no dithering).
 
     Frames are sampled at ``fps`` from the video's timeline and scaled so the longer side is ``size`` pixels
-    (never enlarged). A pixel keeps its
-    previous colour unless it moved more than ``threshold`` (of 255) away from it: video noise then leaves still
-    areas byte-identical, and the GIF writer stores only the rectangle that really changed. Frame delays are
-    exact to the centisecond GIF allows, alternating so the total duration stays true.
+    (never enlarged; ffmpeg converts and scales in one pass). A pixel keeps its previous colour unless its palette
+    colour changed and it moved more than ``threshold`` (of 255) away from it: video noise then leaves still areas
+    byte-identical, and the GIF writer stores only the rectangle that really changed. Frame delays are exact to
+    the centisecond GIF allows, alternating so the total duration stays true.
     """
     frames = _sample_frames(src, size, fps)
     palette = _clip_palette(frames)
@@ -69,13 +69,18 @@ def mp4_to_gif(src: Path, dst: Path, size: int = 640, fps: int = 10, threshold: 
     shown: np.ndarray | None = None
     images: list[Image.Image] = []
     for frame in frames:
-        idx = np.asarray(frame.quantize(palette=palette, dither=Image.Dither.NONE), dtype=np.uint8)
+        idx = np.asarray(Image.fromarray(frame).quantize(palette=palette, dither=Image.Dither.NONE), dtype=np.uint8)
         out = idx
         if shown is not None:
-            rgb = np.asarray(frame, dtype=np.int16)
-            still = np.abs(rgb - colors[shown]).max(axis=2) <= threshold
-            shown = np.where(still, shown, idx).astype(np.uint8)
-            out = np.where(still, _CLEAR, idx).astype(np.uint8)
+            # a pixel whose palette colour did not change is still; of the others, those within the threshold of
+            # the colour shown stay as they are too (only the changed pixels are measured: most of a frame is still)
+            moved = np.flatnonzero(idx != shown)
+            near = np.abs(frame.reshape(-1, 3)[moved].astype(np.int16) - colors[shown.ravel()[moved]]).max(axis=1)
+            changed = moved[near > threshold]
+            out = np.full(idx.shape, _CLEAR, dtype=np.uint8)
+            out.ravel()[changed] = idx.ravel()[changed]
+            shown = shown.copy()
+            shown.ravel()[changed] = idx.ravel()[changed]
         else:
             shown = idx
         img = Image.fromarray(out, mode="P")
@@ -96,32 +101,31 @@ def mp4_to_gif(src: Path, dst: Path, size: int = 640, fps: int = 10, threshold: 
     )
 
 
-def _sample_frames(src: Path, size: int, fps: int) -> list[Image.Image]:
-    """RGB frames of ``src`` at ``fps``, the longer side resized to ``size`` (Lanczos, never enlarged)."""
-    frames: list[Image.Image] = []
+def _sample_frames(src: Path, size: int, fps: int) -> list[np.ndarray]:
+    """RGB frames (height × width × 3, uint8) of ``src`` at ``fps``, the longer side scaled to ``size`` by ffmpeg's
+    area averaging (never enlarged), converted and scaled in one pass."""
+    frames: list[np.ndarray] = []
     next_t = 0.0
     with av.open(str(src)) as container:
-        for frame in container.decode(video=0):
+        stream = container.streams.video[0]
+        width, height = stream.codec_context.width, stream.codec_context.height
+        scale = min(1.0, size / max(width, height))
+        target = (max(2, round(width * scale)), max(2, round(height * scale)))
+        for frame in container.decode(stream):
             if frame.time is None or frame.time + 1e-6 < next_t:
                 continue
-            img = frame.to_image().convert("RGB")
-            scale = min(1.0, size / max(img.size))
-            target = (max(2, round(img.width * scale)), max(2, round(img.height * scale)))
-            frames.append(img.resize(target, Image.Resampling.LANCZOS) if scale < 1 else img)
+            rgb = frame.reformat(width=target[0], height=target[1], format="rgb24", interpolation="AREA")
+            frames.append(rgb.to_ndarray())
             next_t += 1.0 / fps
     if not frames:
         raise ValueError(f"{src} has no video frames")
     return frames
 
 
-def _clip_palette(frames: list[Image.Image]) -> Image.Image:
+def _clip_palette(frames: list[np.ndarray]) -> Image.Image:
     """One 256-colour palette for the whole clip, from a mosaic of sampled frames."""
     sample = frames[:: max(1, len(frames) // 16)]
-    w, h = sample[0].size
-    mosaic = Image.new("RGB", (w, h * len(sample)))
-    for k, img in enumerate(sample):
-        mosaic.paste(img.convert("RGB"), (0, k * h))
-    return mosaic.quantize(colors=_CLEAR, method=Image.Quantize.MEDIANCUT)
+    return Image.fromarray(np.concatenate(sample, axis=0)).quantize(colors=_CLEAR, method=Image.Quantize.MEDIANCUT)
 
 
 def _centisecond_durations(n: int, frame: Fraction) -> list[int]:

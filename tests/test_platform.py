@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from markupsafe import escape
@@ -76,6 +77,26 @@ def test_gif_is_sized_for_articles_and_loops(rendered):
     with Image.open(rendered / "intuition.gif") as img:
         assert img.info["loop"] == 0
     assert abs(gif.duration - probe(rendered / "intuition.mp4").duration) < 0.5
+
+
+def test_gif_frames_look_like_the_video_at_their_times(rendered):
+    """Each GIF frame against the video's frame shown at the same time, scaled down by Pillow (a scaler of its
+    own): what a reader sees in the article is the video, up to the palette and the scaling."""
+    import av
+
+    with av.open(str(rendered / "intuition.mp4")) as container:
+        video = [(float(f.time), f.to_image()) for f in container.decode(video=0)]
+    psnr, t = [], 0.0
+    with Image.open(rendered / "intuition.gif") as gif:
+        for k in range(gif.n_frames):
+            gif.seek(k)
+            if k % 10 == 0:
+                shown = np.asarray(gif.convert("RGB"), dtype=np.float64)
+                frame = min(video, key=lambda tf: abs(tf[0] - t))[1].resize(gif.size, Image.Resampling.LANCZOS)
+                mse = ((np.asarray(frame, dtype=np.float64) - shown) ** 2).mean()
+                psnr.append(10 * np.log10(255**2 / max(mse, 1e-9)))
+            t += gif.info["duration"] / 1000
+    assert np.mean(psnr) >= 30 and min(psnr) >= 25, psnr
 
 
 def test_poster_and_png_are_frames_of_the_video(rendered):
