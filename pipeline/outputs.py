@@ -15,7 +15,6 @@ from pathlib import Path
 from attention_core import ExplainerError
 from pipeline.files import atomic_path, scratch_dir
 from pipeline.manifest import code_version, current_files, inputs_hash, record_chapter
-from pipeline.media import frame_at, mp4_to_gif, probe
 from pipeline.settings import RenderSettings
 from pipeline.subtitles import cues, to_srt, to_vtt
 
@@ -145,6 +144,8 @@ def install(out_dir: Path, rendered: Rendered) -> dict:
 def derive_chapter(job: ChapterJob, formats: tuple[str, ...], number: int = 0) -> Rendered:
     """Make ``formats`` of a chapter whose current video is already in ``job.out_dir``, without running its scene:
     a GIF from the MP4, a PNG from the poster (the same frame). See :func:`plan`."""
+    from pipeline.media import mp4_to_gif
+
     src = job.out_dir
     with scratch_dir(job.chapter_id) as scratch:
         items = []
@@ -198,6 +199,8 @@ def render_chapter(job: ChapterJob, number: int = 0) -> dict:
 
 
 def _make(job: ChapterJob, fmt: str, result, out: Path) -> dict:
+    from pipeline.media import frame_at, mp4_to_gif  # PyAV is imported only when a file is made
+
     dst = out / f"{job.chapter_id}.{fmt}"
     if fmt == "mp4":
         shutil.copyfile(result.movie, dst)
@@ -213,6 +216,8 @@ def _make(job: ChapterJob, fmt: str, result, out: Path) -> dict:
 def _extras(job: ChapterJob, result, out: Path) -> list[dict]:
     """The poster frame and the captions as SRT and WebVTT subtitles: ``<id>.srt`` and ``<id>.vtt`` in the
     caption language, ``<id>.<lang>.srt`` and ``<id>.<lang>.vtt`` in each other one (same cue times)."""
+    from pipeline.media import frame_at
+
     poster = out / f"{job.chapter_id}.poster.png"
     frame_at(result.movie, result.poster_time).save(poster, format="PNG")
     written = [_describe(poster, "poster")]
@@ -239,6 +244,8 @@ def _trace(job: ChapterJob, out: Path) -> dict:
 
 
 def _describe(path: Path, fmt: str) -> dict:
+    from pipeline.media import probe
+
     item = {"path": path.name, "format": fmt, "bytes": path.stat().st_size}
     if fmt in VIDEO_FORMATS:
         info = probe(path)
