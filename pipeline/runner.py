@@ -20,7 +20,7 @@ from pipeline.files import SCRATCH_ROOT, clean_stale
 from pipeline.outputs import ChapterJob, check_fonts, install, plan
 from pipeline.settings import RenderSettings
 
-__all__ = ["RenderRequest", "RunReport", "chapter_task", "cpu_count", "needs_render", "render_jobs", "run_tasks"]
+__all__ = ["RenderRequest", "RunReport", "chapter_task", "cpu_count", "render_jobs", "run_tasks"]
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,6 @@ class RunReport:
 def cpu_count() -> int:
     """Cores this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def needs_render(job: ChapterJob, force: bool) -> bool:
-    """True when the scene must run: some file asked for cannot be made from the current files in the folder."""
-    return plan(job, force).render
 
 
 def run_tasks(
