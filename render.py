@@ -26,6 +26,7 @@ from render_options import (  # noqa: E402
     find_chapter,
     progress,
     render_options,
+    say_written,
 )
 
 __all__ = ["cli"]
@@ -95,14 +96,7 @@ def _render_chapters(ids, sentence, focus, lang, out_dir, flags: RenderFlags) ->
     request = RenderRequest(sentence, focus, lang, f.fmts, settings, f.gif_size, f.gif_fps, f.model, f.head, f.expect)
     tasks = [chapter_task(s, out, request) for s in specs]
     report = render_jobs(tasks, [out], f.engine, f.jobs, f.address, f.force, progress("rendering"))
-    for entry in (*report.rendered, *report.made):
-        for item in entry["files"]:
-            click.echo(f"{out / item['path']}  ({item['bytes']:,} bytes)")
-    if report.made:
-        made = ", ".join(e["chapter"] for e in report.made)
-        click.echo(f"made from the videos already there, not rendered again: {made}", err=True)
-    if report.skipped:
-        click.echo(f"unchanged, not rendered again: {', '.join(report.skipped)} (use --force to re-render)", err=True)
+    say_written(out, report)
     if report.failed:
         key, why = report.failed[0]
         more = f" (and {len(report.failed) - 1} more)" if len(report.failed) > 1 else ""

@@ -8,6 +8,7 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 import click
 
@@ -198,3 +199,15 @@ def progress(label: str):
             yield lambda outcome: bar.update(1, f"{outcome.task.key} {outcome.seconds:.1f} s")
 
     return bar_over
+
+
+def say_written(out: Path, report) -> None:
+    """Each file a run wrote (stdout), then which chapters were made from their videos or left as they were."""
+    for entry in (*report.rendered, *report.made):
+        for item in entry["files"]:
+            click.echo(f"{out / item['path']}  ({item['bytes']:,} bytes)")
+    if report.made:
+        made = ", ".join(e["chapter"] for e in report.made)
+        click.echo(f"made from the videos already there, not rendered again: {made}", err=True)
+    if report.skipped:
+        click.echo(f"unchanged, not rendered again: {', '.join(report.skipped)} (use --force to re-render)", err=True)
