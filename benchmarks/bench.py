@@ -101,7 +101,7 @@ def engines(out: Path) -> dict:
         )
         folder = out / f"batch-{name}"
         folder.mkdir(parents=True, exist_ok=True)
-        tasks = [t for row in rows for t in row_tasks(row, folder, Defaults(), known)]
+        tasks = [t for row in rows for t in row_tasks(row, folder, known)]
         started = time.perf_counter()
         report = run_tasks(tasks, make_engine(name, 2), True, lambda outcome: None)
         wall = time.perf_counter() - started
