@@ -11,7 +11,7 @@ from pathlib import Path
 
 from attention_core.claims.display import fmt, shown
 
-__all__ = ["Heatmap", "Table", "dot_products", "heatmap", "read_trace", "source_line", "worked_tables"]
+__all__ = ["Heatmap", "Table", "dot_products", "heatmap", "read_trace", "source_line", "trace_claim", "worked_tables"]
 
 HEATMAP_CHAPTERS = ("attention-matrix", "real-model")
 
@@ -86,6 +86,14 @@ def dot_products(trace: dict) -> list[tuple[str, str]]:
     return [(_ENTRY.get(c["topic"], c["topic"]), c["values"]["expression"]) for c in _claims(trace, "dot_product")]
 
 
+def trace_claim(trace: dict, topic: str):
+    """The claim ``topic`` of a trace read from JSON, as a :class:`attention_core.Claim` (None if it has none)."""
+    from attention_core import Claim
+
+    c = next((c for c in trace.get("claims", []) if c["topic"] == topic), None)
+    return None if c is None else Claim(c["topic"], c["kind"], tuple(c["words"]), c["values"], c["evidence"])
+
+
 def _claims(trace: dict, kind: str) -> list[dict]:
     return [c for c in trace.get("claims", []) if c["kind"] == kind]
 
@@ -126,13 +134,9 @@ def heatmap(trace: dict, decimals: int) -> Heatmap | None:
                 heads.append(_head(f"{layer + 1}.{head + 1}", weights, m["word_special"][layer][head][a:b], decimals))
         columns = len(m["word_attention"][0])
         # the head asked for (--head L.H), else the head on the video's poster
-        claims = {c["topic"]: c["values"] for c in trace.get("claims", [])}
-        shown = [
-            claims[t]
-            for t in ("chosen:view", "head:focus_link")
-            if claims.get(t, {}).get("view") in ("head", None) and t in claims
-        ]
-        start = (shown[0]["layer"] - 1) * columns + shown[0]["head"] - 1 if shown else 0
+        asked, poster = trace_claim(trace, "chosen:view"), trace_claim(trace, "head:focus_link")
+        head = asked if asked is not None and asked.values["view"] == "head" else poster
+        start = (head.values["layer"] - 1) * columns + head.values["head"] - 1 if head is not None else 0
         return Heatmap(tuple(m["words"][a:b]), decimals, tuple(heads), columns=columns, start=start)
     return None
 
@@ -140,21 +144,17 @@ def heatmap(trace: dict, decimals: int) -> Heatmap | None:
 def source_line(trace: dict, lang: str) -> str | None:
     """Where a chapter's word attention came from, as the video's title line says it, then the rule that chose the
     view, as the video's caption says it; None for a chapter without word attention."""
-    from attention_core import Claim
     from scenes.strings import claim_text, source_text
 
     stop = "。" if lang == "zh" else ". "
     views = _claims(trace, "view")
     if views:
-        c = views[0]
-        claim = Claim(c["topic"], c["kind"], tuple(c["words"]), c["values"], c["evidence"])
-        return f"{source_text(lang, c['values'])}{stop}{claim_text(lang, 'view', claim)}"
+        claim = trace_claim(trace, views[0]["topic"])
+        return f"{source_text(lang, claim.values)}{stop}{claim_text(lang, 'view', claim)}"
     if trace.get("attention", {}).get("source", {}).get("model") == "lexicon":
         return source_text(lang, None)
-    gallery, link = _claims(trace, "gallery"), [c for c in trace.get("claims", []) if c["topic"] == "head:focus_link"]
-    if gallery and link:  # real-model: the model, and the head its poster and heatmap show, as its caption says
-        g, c = gallery[0]["values"], link[0]
-        view = {"view": "head", **g, "layer": c["values"]["layer"], "head": c["values"]["head"]}
-        claim = Claim(c["topic"], c["kind"], tuple(c["words"]), c["values"], c["evidence"])
-        return f"{source_text(lang, view)}{stop}{claim_text(lang, 'rm.head', claim)}"
+    gallery, link = trace_claim(trace, "gallery"), trace_claim(trace, "head:focus_link")
+    if gallery is not None and link is not None:  # real-model: the model and the head its poster shows
+        view = {"view": "head", **gallery.values, "layer": link.values["layer"], "head": link.values["head"]}
+        return f"{source_text(lang, view)}{stop}{claim_text(lang, 'rm.head', link)}"
     return None

@@ -9,7 +9,7 @@ the current one relates to), never a made-up association: which words the model 
 
 from __future__ import annotations
 
-from attention_core import Claim
+from pipeline.article_data import trace_claim
 from scenes.strings.claims import claim_fields
 
 __all__ = ["LINES", "lead"]
@@ -50,18 +50,13 @@ LINES = {
 _CHAPTERS = ("intuition", "self-attention-idea")
 
 
-def _claim(trace: dict, topic: str) -> Claim | None:
-    c = next((c for c in trace.get("claims", []) if c["topic"] == topic), None)
-    return None if c is None else Claim(c["topic"], c["kind"], tuple(c["words"]), c["values"], c["evidence"])
-
-
 def lead(trace: dict, lang: str) -> str | None:
     """The teaching line that opens a chapter's section in ``lang``, from its claims; None for a chapter without
     one (or a focus word with nothing before it to look back to)."""
     chapter, lines = trace["chapter"], LINES[lang]
     if chapter not in _CHAPTERS:
         return None
-    expect, row = _claim(trace, "expect"), _claim(trace, "focus_row")
+    expect, row = trace_claim(trace, "expect"), trace_claim(trace, "focus_row")
     if expect is None:
         first = trace.get("window", {}).get("start", 0) + trace["focus"] == 0  # nothing before it to look back to
         if row is None or (chapter == "intuition" and first):
@@ -75,6 +70,6 @@ def lead(trace: dict, lang: str) -> str | None:
     if v["agree"] == v["total_heads"]:
         return said + lines["agree.all"].format(**fields)
     one = ".one" if v["agree"] == 1 else ""
-    view = _claim(trace, "view")
+    view = trace_claim(trace, "view")
     shown = lines[f"agree{one}.shown"] if view is not None and view.values.get("rule") == "expect" else ""
     return said + lines[f"agree{one}"].format(**fields) + shown
