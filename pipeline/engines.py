@@ -130,6 +130,7 @@ class RayEngine:
                         log_to_driver=False,
                         logging_level="ERROR",
                         configure_logging=False,
+                        runtime_env={"env_vars": ONE_BLAS_THREAD},  # a cluster's workers too (see render.py)
                     )
             except Exception as exc:  # noqa: BLE001 - Ray raises ConnectionError, RuntimeError or its own errors
                 if not self.address:
@@ -154,6 +155,8 @@ class RayEngine:
             if started_here:
                 ray.shutdown()
 
+
+ONE_BLAS_THREAD = {v: "1" for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
 
 TOKEN_HELP = (
     "A cluster with token authentication needs its token here: RAY_AUTH_TOKEN, RAY_AUTH_TOKEN_PATH or "

@@ -6,11 +6,16 @@ for tests in classes) stay on one process, so a module's built scenes and render
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
+import os
 
-import pytest
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # as render.py: one BLAS thread, set
+    os.environ.setdefault(_var, "1")  # before NumPy loads (two spin against xdist's other process on 2 cores)
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PORTRAIT_ARGS = [  # the shortest chapter (44 s of video; the worked example has 94)

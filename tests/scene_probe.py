@@ -6,7 +6,8 @@ import re
 
 from manim import Mobject, Text, tempconfig
 
-from scenes.kit.text import fmt
+from pipeline.scene_runner import TEXT_CACHE
+from scenes.kit.text import fmt, share_text_cache
 
 DECIMAL = re.compile(r"−?\d+\.\d+")
 
@@ -59,6 +60,7 @@ def build_scene(scene_cls, data, tmp_path, aspect=(16, 9), draw=True, shots=None
         "progress_bar": "none",
         "verbosity": "ERROR",
     }
+    share_text_cache(TEXT_CACHE)  # the texts renders built (pickled), as a render reads them
     with tempconfig(cfg):
         scene = Probe(data)
         scene.render()
