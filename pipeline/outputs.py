@@ -14,19 +14,17 @@ from pathlib import Path
 
 from attention_core import ExplainerError
 from pipeline.files import atomic_path, scratch_dir
-from pipeline.manifest import code_version, current_files, inputs_hash, record_chapter
+from pipeline.manifest import code_version, inputs_hash, record_chapter
 from pipeline.settings import RenderSettings
 from pipeline.subtitles import cues, to_srt, to_vtt
 
 __all__ = [
     "ChapterJob",
-    "Plan",
     "Rendered",
     "check_fonts",
     "derive_chapter",
     "install",
     "missing_fonts",
-    "plan",
     "produce_chapter",
     "render_chapter",
 ]
@@ -143,7 +141,7 @@ def install(out_dir: Path, rendered: Rendered) -> dict:
 
 def derive_chapter(job: ChapterJob, formats: tuple[str, ...], number: int = 0) -> Rendered:
     """Make ``formats`` of a chapter whose current video is already in ``job.out_dir``, without running its scene:
-    a GIF from the MP4, a PNG from the poster (the same frame). See :func:`plan`."""
+    a GIF from the MP4, a PNG from the poster (the same frame). See :func:`pipeline.cache.plan`."""
     from pipeline.media import mp4_to_gif
 
     src = job.out_dir
@@ -161,36 +159,6 @@ def derive_chapter(job: ChapterJob, formats: tuple[str, ...], number: int = 0) -
         files = tuple((item["path"], (scratch / item["path"]).read_bytes()) for item in items)
     entry = {"chapter": job.chapter_id, "number": number, "inputs_hash": job.digest(), "files": items}
     return Rendered(job.chapter_id, entry, files)
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What a job needs: ``render`` (run the scene), or only ``make`` these formats from the files already there
-    (nothing at all when both are empty: the folder holds every file asked for, current)."""
-
-    render: bool
-    make: tuple[str, ...] = ()
-
-    @property
-    def idle(self) -> bool:
-        return not self.render and not self.make
-
-
-def plan(job: ChapterJob, force: bool = False) -> Plan:
-    """What ``job`` needs, from the folder's manifest: a file is current when it was made from the same frames
-    (:meth:`ChapterJob.digest`), with the same file options, and is intact on disk. A missing GIF is made from
-    a current MP4, a missing PNG from the current poster; anything else missing means running the scene."""
-    if force:
-        return Plan(render=True)
-    current = current_files(job.out_dir, job.chapter_id, job.digest())
-    have = {item["format"] for item in current if item.items() >= job.file_key(item["format"]).items()}
-    wanted = {*job.formats, "trace", *(EXTRAS if set(job.formats) & set(VIDEO_FORMATS) else ())}
-    missing = wanted - have
-    makeable = {"gif"} if "mp4" in have else set()
-    makeable |= {"png"} if "poster" in have else set()
-    if missing <= makeable:
-        return Plan(render=False, make=tuple(f for f in job.formats if f in missing))
-    return Plan(render=True)
 
 
 def render_chapter(job: ChapterJob, number: int = 0) -> dict:

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from attention_core import ChapterSpec
+from pipeline.cache import plan
 from pipeline.engines import LocalEngine, Outcome, RayEngine, Task, make_engine
 from pipeline.files import SCRATCH_ROOT, clean_stale
-from pipeline.outputs import ChapterJob, check_fonts, install, plan
+from pipeline.outputs import ChapterJob, check_fonts, install
 from pipeline.settings import RenderSettings
 
 __all__ = ["RenderRequest", "RunReport", "chapter_task", "cpu_count", "render_jobs", "run_tasks"]

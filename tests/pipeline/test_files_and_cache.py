@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from pipeline import runner
+from pipeline.cache import Plan, plan
 from pipeline.engines import Outcome, Task
 from pipeline.files import atomic_path, clean_stale
 from pipeline.manifest import code_files, current_files, read_manifest, record_chapter
-from pipeline.outputs import ChapterJob, Plan, Rendered, plan
+from pipeline.outputs import ChapterJob, Rendered
 from pipeline.settings import RenderSettings
 
 
