@@ -186,9 +186,9 @@ def batch(file, out_dir, articles, flags: RenderFlags) -> None:
     bad = len(errors) + len(failed)
     total = len(rows) + len(errors)
     click.echo(
-        f"{total - bad} of {total} rows done; {len(report.rendered)} chapters rendered, "
-        f"{len(report.skipped)} unchanged, {len(report.made)} made from their videos, in {report.seconds:.1f} s; "
-        f"{out / 'index.html'}",
+        f"{total - bad} of {total} rows done; {len(report.rendered)} chapters rendered, {len(report.skipped)} "
+        f"unchanged, {len(report.made)} made from their videos, {len(report.stored)} copied from earlier renders, "
+        f"in {report.seconds:.1f} s; {out / 'index.html'}",
         err=True,
     )
     if bad:

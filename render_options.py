@@ -203,9 +203,12 @@ def progress(label: str):
 
 def say_written(out: Path, report) -> None:
     """Each file a run wrote (stdout), then which chapters were made from their videos or left as they were."""
-    for entry in (*report.rendered, *report.made):
+    for entry in (*report.rendered, *report.made, *report.stored):
         for item in entry["files"]:
             click.echo(f"{out / item['path']}  ({item['bytes']:,} bytes)")
+    if report.stored:
+        taken = ", ".join(e["chapter"] for e in report.stored)
+        click.echo(f"copied from an earlier render of the same frames, not rendered again: {taken}", err=True)
     if report.made:
         made = ", ".join(e["chapter"] for e in report.made)
         click.echo(f"made from the videos already there, not rendered again: {made}", err=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.manifest import current_files
 from pipeline.outputs import EXTRAS, VIDEO_FORMATS, ChapterJob
 
-__all__ = ["Plan", "plan"]
+__all__ = ["Plan", "makeable_from", "plan"]
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,16 @@ def plan(job: ChapterJob, force: bool = False) -> Plan:
     have = {item["format"] for item in current if item.items() >= job.file_key(item["format"]).items()}
     wanted = {*job.formats, "trace", *(EXTRAS if set(job.formats) & set(VIDEO_FORMATS) else ())}
     missing = wanted - have
-    makeable = {"gif"} if "mp4" in have else set()
-    makeable |= {"png"} if "poster" in have else set()
-    if missing <= makeable:
+    if missing <= makeable_from(have):
         return Plan(render=False, make=tuple(f for f in job.formats if f in missing))
     return Plan(render=True)
+
+
+def makeable_from(have: set[str]) -> set[str]:
+    """The formats that can be made, without running the scene, from files of formats ``have``: a GIF from the
+    MP4, a PNG from the poster (the same frame).
+
+    >>> sorted(makeable_from({"mp4", "poster", "trace"})), makeable_from({"gif"})
+    (['gif', 'png'], set())
+    """
+    return {made for made, source in (("gif", "mp4"), ("png", "poster")) if source in have}

@@ -20,8 +20,9 @@ from pipeline.engines import LocalEngine, Outcome, RayEngine, Task, make_engine
 from pipeline.files import SCRATCH_ROOT, clean_stale
 from pipeline.outputs import ChapterJob, check_fonts, install
 from pipeline.settings import RenderSettings
+from pipeline.store import fetch, keep
 
-__all__ = ["RenderRequest", "RunReport", "chapter_task", "cpu_count", "render_jobs", "run_tasks"]
+__all__ = ["RenderRequest", "RunReport", "chapter_task", "cpu_count", "render_jobs", "run_tasks", "take_stored"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def chapter_task(spec: ChapterSpec, out_dir: Path, request: RenderRequest, key: 
 @dataclass(frozen=True)
 class RunReport:
     """What a run did: chapters rendered (their manifest entries), chapters whose missing files were made from the
-    video already there (``made``, no scene run), skipped as unchanged, and failed (key, why)."""
+    video already there (``made``, no scene run), copied from an earlier render of the same frames in another folder
+    (``stored``, :mod:`pipeline.store`), skipped as unchanged, and failed (key, why)."""
 
     rendered: tuple[dict, ...]
     skipped: tuple[str, ...]
@@ -73,6 +75,7 @@ class RunReport:
     failed: tuple[tuple[str, str], ...] = ()
     peak_rss_mb: float = 0.0
     made: tuple[dict, ...] = ()
+    stored: tuple[dict, ...] = ()
 
 
 def cpu_count() -> int:
@@ -99,6 +102,8 @@ def run_tasks(
         if outcome.rendered is not None:
             done = made if outcome.task.make else rendered
             done.append(install(outcome.task.job.out_dir, outcome.rendered))
+            if not outcome.task.make:
+                keep(outcome.rendered)  # for the same frames wanted in another folder
         else:
             failed.append((outcome.task.key, outcome.error or "failed"))
         peak[0] = max(peak[0], outcome.peak_rss_mb)
@@ -126,8 +131,21 @@ def render_jobs(
     ``progress(n)`` (a context giving the callback each finished render is reported to)."""
     for folder in (*folders, SCRATCH_ROOT):
         clean_stale(folder)
+    stored = {} if force else take_stored(tasks)
     plans = [plan(t.job, force) for t in tasks]
     if any(p.render for p in plans):
         check_fonts()  # before any work: Chinese without the CJK font would silently render as boxes
     with progress(sum(not p.idle for p in plans)) as step:
-        return run_tasks(tasks, make_engine(engine, workers or cpu_count(), address), force, step)
+        report = run_tasks(tasks, make_engine(engine, workers or cpu_count(), address), force, step)
+    skipped = tuple(key for key in report.skipped if key not in stored)
+    return replace(report, skipped=skipped, stored=tuple(stored.values()))
+
+
+def take_stored(tasks: list[Task]) -> dict[str, dict]:
+    """Install into their folders the renders that only exist elsewhere (:mod:`pipeline.store`); key -> manifest
+    entry of each. What they lack that a video gives (a GIF of another size) is then made as for any folder."""
+    taken = {}
+    for task in tasks:
+        if plan(task.job).render and (rendered := fetch(task.job, task.number)) is not None:
+            taken[task.key] = install(task.job.out_dir, rendered)
+    return taken

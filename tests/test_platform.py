@@ -18,9 +18,11 @@ from click.testing import CliRunner
 from markupsafe import escape
 from PIL import Image
 
+from pipeline.batch import Defaults, parse_rows, row_tasks
 from pipeline.manifest import read_manifest
 from pipeline.media import probe
 from render import cli
+from scenes import CHAPTERS
 from tests.conftest import PORTRAIT_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +71,37 @@ def test_switching_formats_runs_no_scene_again(rendered, tmp_path, monkeypatch):
     assert sorted(i["path"] for i in files) == sorted(on_disk)
     assert all((folder / i["path"]).stat().st_size == i["bytes"] for i in files)
     assert next(i for i in files if i["format"] == "gif").items() >= {"size": 640, "fps": 10}.items()
+
+
+def test_a_render_in_one_folder_serves_render_and_batch_in_others(rendered, tmp_path, monkeypatch):
+    """`render` into one folder, then `render` and `batch` of the same chapter and sentence into others: no scene
+    runs, the files are the first render's bytes, and each manifest lists exactly its folder's files."""
+    from pipeline import scene_runner, store
+    from pipeline.outputs import Rendered
+
+    monkeypatch.setattr(store, "STORE", tmp_path / "store")
+    entry = read_manifest(rendered)["chapters"]["intuition"]
+    files = tuple((i["path"], (rendered / i["path"]).read_bytes()) for i in entry["files"])
+    store.keep(Rendered("intuition", entry, files))
+    monkeypatch.setattr(scene_runner, "render_scene", lambda *a: pytest.fail("a scene ran"))
+    other = tmp_path / "other"
+    result = CliRunner().invoke(cli, [*ARGS[:3], "--aspect", "9:16", "--format", "mp4", "--out", str(other)])
+    assert result.exit_code == 0, result.output
+    assert "copied from an earlier render of the same frames, not rendered again: intuition" in result.stderr
+    on_disk = {p.name for p in other.iterdir() if p.name.startswith("intuition")}
+    assert {i["path"] for i in read_manifest(other)["chapters"]["intuition"]["files"]} == on_disk
+    assert "intuition.mp4" in on_disk and "intuition.gif" not in on_disk
+    assert all((other / name).read_bytes() == (rendered / name).read_bytes() for name in on_disk)
+    row = {"id": "r", "sentence": "小猫 停下 了", "chapters": "intuition", "aspect": "9:16", "formats": "mp4 gif"}
+    (parsed,), _ = parse_rows([(1, row)], Defaults(), dict(CHAPTERS))
+    (task,) = row_tasks(parsed, tmp_path / "batch", dict(CHAPTERS))
+    store.keep(Rendered("intuition", {**entry, "inputs_hash": task.job.digest()}, files))  # as if drawn
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["batch", str(rows), "--out", str(tmp_path / "batch")])
+    assert result.exit_code == 0, result.output
+    assert "0 chapters rendered, 0 unchanged, 0 made from their videos, 1 copied from earlier" in result.stderr
+    assert (tmp_path / "batch" / "r" / "intuition.gif").read_bytes() == (rendered / "intuition.gif").read_bytes()
 
 
 def test_gif_is_sized_for_articles_and_loops(rendered):
