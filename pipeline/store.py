@@ -39,9 +39,10 @@ def keep(rendered: Rendered, root: Path | None = None) -> None:
     is there already or the store is off."""
     root, limit = root or STORE, store_limit()
     size = sum(len(data) for _, data in rendered.files)
-    if not limit or size > limit:
+    digest = rendered.entry.get("inputs_hash")
+    if not limit or size > limit or not digest:
         return
-    home = root / rendered.entry["inputs_hash"]
+    home = root / digest
     if home.is_dir():
         return
     root.mkdir(parents=True, exist_ok=True)

@@ -85,7 +85,7 @@ def test_a_render_in_one_folder_serves_render_and_batch_in_others(rendered, tmp_
     store.keep(Rendered("intuition", entry, files))
     monkeypatch.setattr(scene_runner, "render_scene", lambda *a: pytest.fail("a scene ran"))
     other = tmp_path / "other"
-    result = CliRunner().invoke(cli, [*ARGS[:3], "--aspect", "9:16", "--format", "mp4", "--out", str(other)])
+    result = CliRunner().invoke(cli, [*ARGS[:2], "--aspect", "9:16", "--format", "mp4", "--out", str(other)])
     assert result.exit_code == 0, result.output
     assert "copied from an earlier render of the same frames, not rendered again: intuition" in result.stderr
     on_disk = {p.name for p in other.iterdir() if p.name.startswith("intuition")}
@@ -94,6 +94,7 @@ def test_a_render_in_one_folder_serves_render_and_batch_in_others(rendered, tmp_
     assert all((other / name).read_bytes() == (rendered / name).read_bytes() for name in on_disk)
     row = {"id": "r", "sentence": "小猫 停下 了", "chapters": "intuition", "aspect": "9:16", "formats": "mp4 gif"}
     (parsed,), _ = parse_rows([(1, row)], Defaults(), dict(CHAPTERS))
+    (tmp_path / "batch").mkdir()
     (task,) = row_tasks(parsed, tmp_path / "batch", dict(CHAPTERS))
     store.keep(Rendered("intuition", {**entry, "inputs_hash": task.job.digest()}, files))  # as if drawn
     rows = tmp_path / "rows.jsonl"
