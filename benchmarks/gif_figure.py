@@ -31,17 +31,22 @@ def _frames_every(mp4: Path, every: int) -> dict[int, np.ndarray]:
         return {k: f.to_ndarray(format="rgb24") for k, f in enumerate(container.decode(video=0)) if k % every == 0}
 
 
-def _aligned_psnr(gif: Path, reference: dict[int, np.ndarray]) -> tuple[float, int]:
-    """Mean PSNR of the GIF's frame k against the MP4's frame k (a GIF at the video's rate and size holds one frame
-    per video frame), and the GIF's frame count."""
+def _aligned_psnr(gif: Path, reference: dict[int, np.ndarray], fps: int, by_time: bool) -> tuple[float, int]:
+    """Mean PSNR of what the GIF shows for each reference frame k of the MP4 against that frame, and the GIF's frame
+    count. ``by_time``: the GIF frame on screen in the middle of video frame k, by the GIF's own delays (ours
+    merges a still stretch into one frame); otherwise GIF frame k (manim's holds one frame per video frame, and
+    its delays are rounded: 70 ms for 15 fps, so its clock drifts)."""
     from PIL import Image
 
     values = []
     with Image.open(gif) as img:
-        for k in range(img.n_frames):
-            img.seek(k)  # composited: the still pixels a frame leaves transparent show the frames before
-            if k in reference:
-                values.append(_psnr(np.asarray(img.convert("RGB")), reference[k]))
+        start, wanted = 0.0, sorted(reference)
+        for j in range(img.n_frames):
+            img.seek(j)  # composited: the still pixels a frame leaves transparent show the frames before
+            end = start + img.info.get("duration", 0) / 1000
+            while wanted and ((start <= (wanted[0] + 0.5) / fps < end) if by_time else wanted[0] == j):
+                values.append(_psnr(np.asarray(img.convert("RGB")), reference[wanted.pop(0)]))
+            start = end
         return float(np.mean(values)), img.n_frames
 
 
@@ -67,6 +72,7 @@ def gif_ratio(out: Path) -> dict:
         "disable_caching": True,
         "progress_bar": "none",
         "verbosity": "ERROR",
+        "background_color": THEMES["dark"].background,  # as render_scene draws it
     }
     with tempconfig(cfg):
         scene = chapter.scene_class(ChapterInput(chapter.data(None, None), "zh", THEMES["dark"]))
@@ -77,8 +83,8 @@ def gif_ratio(out: Path) -> dict:
     ours = out / "gif" / "like-manim.gif"
     mp4_to_gif(mp4, ours, size=max(info.width, info.height), fps=settings.fps)
     reference = _frames_every(mp4, 10)
-    psnr_ours, n_ours = _aligned_psnr(ours, reference)
-    psnr_manim, n_manim = _aligned_psnr(manim_gif, reference)
+    psnr_ours, n_ours = _aligned_psnr(ours, reference, settings.fps, by_time=True)
+    psnr_manim, n_manim = _aligned_psnr(manim_gif, reference, settings.fps, by_time=False)
     return {
         "gif_ours_over_manim": ours.stat().st_size / manim_gif.stat().st_size,
         "gif_ours_bytes": ours.stat().st_size,

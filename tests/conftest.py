@@ -35,3 +35,36 @@ def portrait_render(tmp_path_factory) -> Path:
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     return out
+
+
+# -- spreading the suite over xdist's processes ---------------------------------------------------------------------
+
+# Modules whose tests share nothing built (no module fixture): each test is its own unit of work, not the module's.
+INDEPENDENT = ("tests/chapters/test_claims_hold.py::", "tests/chapters/test_views_hold.py::")
+# The slowest units first (each renders or builds for a minute or more), so none starts last on an idle machine.
+SLOWEST_FIRST = (
+    "tests/test_batch.py",
+    "tests/test_parallel.py",
+    "tests/scenes/test_claims_stated.py",
+    "tests/scenes/test_layout.py",
+    "tests/chapters/test_views_hold.py",
+    "tests/chapters/test_claims_hold.py",
+)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduler(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if nodeid.startswith(INDEPENDENT) else super()._split_scope(nodeid)
+
+    return Scheduler(config, log)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    def rank(item) -> int:
+        path = item.nodeid.split("::")[0]
+        return SLOWEST_FIRST.index(path) if path in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within a module stays

@@ -26,9 +26,7 @@ BAD_ENGLISH = [
 ]
 
 
-@pytest.fixture(scope="module", params=[(c, s) for c in CHAPTERS for s in SENTENCES], ids=lambda p: f"{p[0]}-{p[1]}")
-def built(request, tmp_path_factory):
-    chapter, key = request.param
+def _build(chapter: str, key: str, tmp_path_factory):
     sentence, lang, aspect = SENTENCES[key]
     shots: list = []
     data, scene, shown = build_chapter(chapter, sentence, lang, tmp_path_factory.mktemp("c"), aspect, False, shots)
@@ -36,7 +34,7 @@ def built(request, tmp_path_factory):
     return data, scene, shown
 
 
-def test_every_claim_of_the_data_is_stated(built):
+def check_every_claim_of_the_data_is_stated(built):
     data, scene, _ = built
     stated = {c.topic for c in scene.stated}
     other = "en" if scene.lang == "zh" else "zh"  # the library is told in the caption language only
@@ -45,7 +43,7 @@ def test_every_claim_of_the_data_is_stated(built):
     assert all(any(c is s for s in data.claims) for c in scene.stated), "a stated claim that is not the data's"
 
 
-def test_a_window_is_announced_first(built):
+def check_a_window_is_announced_first(built):
     data, scene, _ = built
     if data.window.partial:
         assert scene.stated[0].topic == "window"
@@ -53,7 +51,7 @@ def test_a_window_is_announced_first(built):
         assert str(values["total"]) in scene.caption.log[0][1] and str(values["last"]) in scene.caption.log[0][1]
 
 
-def test_captions_read_well(built):
+def check_captions_read_well(built):
     _, scene, _ = built
     for _, text in scene.caption.log:
         if scene.lang == "en":
@@ -63,10 +61,30 @@ def test_captions_read_well(built):
             assert not re.search(r"[{}]", text), text
 
 
-def test_the_layout_holds(built):
+def check_the_layout_holds(built):
     """The layout check at every caption change of these builds."""
     from tests.scenes.test_layout import check_shots
 
     _, scene, _ = built
     problems = check_shots(scene, scene.layout_shots, scene.layout_aspect)
     assert not problems, f"{len(problems)} layout problems, e.g.:\n" + "\n".join(problems[:6])
+
+
+def _chapter_class(chapter: str) -> type:
+    """One test class per chapter, its two builds made once (class scope): the suite's processes take whole classes
+    (``--dist loadscope``), so the 18 builds spread over both instead of queueing on one."""
+
+    @pytest.fixture(scope="class", params=list(SENTENCES), ids=lambda key: f"{chapter}-{key}")
+    def built(self, request, tmp_path_factory):
+        return _build(chapter, request.param, tmp_path_factory)
+
+    checks = {name: obj for name, obj in globals().items() if name.startswith("check_")}
+    members = {"built": built, "__doc__": f"The claims and captions of {chapter}'s builds."}
+    for name, check in checks.items():
+        members[name.replace("check_", "test_", 1)] = lambda self, built, check=check: check(built)
+    return type("TestClaimsStated" + "".join(part.title() for part in chapter.split("-")), (), members)
+
+
+for _chapter in CHAPTERS:
+    _cls = _chapter_class(_chapter)
+    globals()[_cls.__name__] = _cls
