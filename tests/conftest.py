@@ -52,6 +52,7 @@ SLOWEST_FIRST = (
 )
 
 
+@pytest.hookimpl(optionalhook=True)  # without xdist (-p no:xdist) there is no scheduler to make
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 

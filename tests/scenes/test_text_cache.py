@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import pickle
+from pathlib import Path
 
 import numpy as np
 import pytest
+from manim.utils.file_ops import guarantee_existence
 
 from scenes.kit import text
 from scenes.kit.theme import FONT, THEMES
@@ -39,17 +41,18 @@ def test_a_built_text_is_read_back_by_the_next_render_without_building(shared, m
 
 
 class _Planted:
-    def __init__(self, path):
-        self.path = path
+    def __init__(self, call, path):
+        self.call, self.path = call, path
 
     def __reduce__(self):
-        return (os.mkdir, (str(self.path),))
+        return (self.call, (Path(self.path),))
 
 
 def test_a_planted_or_broken_file_is_never_run_and_is_built_again(shared, monkeypatch):
     name = shared / text.built_name(WORDS, FONT, 28.0, THEME.text)
     ran = shared / "ran"
-    for planted in (pickle.dumps(_Planted(ran)), b"\x80\x05garbage", b""):
+    planted_files = [pickle.dumps(_Planted(call, ran)) for call in (os.mkdir, guarantee_existence)]  # Manim's too
+    for planted in (*planted_files, b"\x80\x05garbage", b""):
         name.write_bytes(planted)
         monkeypatch.setattr(text, "_made", {})
         made = text.label(WORDS, THEME)
