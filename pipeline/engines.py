@@ -123,7 +123,7 @@ class RayEngine:
             # Ray's default token authentication stays on; only its notice that it is on is silenced
             logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
             try:
-                with _stderr_kept_unless_failed():
+                with _stderr_kept_unless_failed(said_by_caller=bool(self.address)):
                     ray.init(
                         **options,
                         include_dashboard=False,
@@ -189,24 +189,27 @@ def present_cluster_token(env: MutableMapping[str, str]) -> bool:
 
 
 @contextlib.contextmanager
-def _stderr_kept_unless_failed() -> Iterator[None]:
+def _stderr_kept_unless_failed(said_by_caller: bool = True) -> Iterator[None]:
     """Hold what this process writes to stderr (Ray's C++ core writes there directly: a warning a second while a
-    cluster refuses it) and pass it on only if the block succeeds; a failure is said once, by the caller."""
+    cluster refuses it) and pass it on if the block succeeds. If it fails, a caller that says the failure itself
+    in one line (``said_by_caller``: joining a cluster) drops it; otherwise it is passed on with the error."""
     sys.stderr.flush()
     saved = os.dup(2)
+    failed = False
     with tempfile.TemporaryFile() as held:
         os.dup2(held.fileno(), 2)
         try:
             yield
         except BaseException:
-            os.dup2(saved, 2)
+            failed = True
             raise
         finally:
             sys.stderr.flush()
             os.dup2(saved, 2)
             os.close(saved)
-        held.seek(0)
-        sys.stderr.write(held.read().decode(errors="replace"))
+            if not (failed and said_by_caller):
+                held.seek(0)
+                sys.stderr.write(held.read().decode(errors="replace"))
 
 
 def _import_ray():
