@@ -28,10 +28,12 @@ class VideoInfo:
 
 
 def probe(path: Path) -> VideoInfo:
-    """Codec, size, frame count (decoded, not guessed), duration and frame rate of ``path``."""
+    """Codec, size, frame count, duration and frame rate of ``path``. Frames are counted from the file's packets
+    (one frame each in an H.264 MP4 and in a GIF), not read from its header, and without decoding a picture: at
+    1080p decoding them all took longer than encoding them."""
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
-        frames = sum(1 for _ in container.decode(stream))
+        frames = sum(1 for packet in container.demux(stream) if packet.size)
         rate = float(stream.average_rate or stream.guessed_rate or 0)
         name = stream.codec_context.name
         width, height = stream.codec_context.width, stream.codec_context.height
@@ -42,16 +44,24 @@ def probe(path: Path) -> VideoInfo:
 
 
 def frame_at(path: Path, seconds: float) -> Image.Image:
-    """The frame shown at ``seconds`` (the last one if the video is shorter)."""
-    last = None
+    """The frame shown at ``seconds`` (the last one if the video is shorter), decoded from the keyframe before it."""
     with av.open(str(path)) as container:
-        for frame in container.decode(video=0):
-            last = frame
-            if frame.time is not None and frame.time >= seconds:
-                break
+        stream = container.streams.video[0]
+        if stream.time_base and seconds > 0:
+            container.seek(int(seconds / stream.time_base), stream=stream, backward=True)
+        last = _first_at(container.decode(stream), seconds)
     if last is None:
         raise ValueError(f"{path} has no video frames")
     return last.to_image()
+
+
+def _first_at(frames, seconds: float):
+    last = None
+    for frame in frames:
+        last = frame
+        if frame.time is not None and frame.time >= seconds:
+            break
+    return last
 
 
 def mp4_to_gif(src: Path, dst: Path, size: int = 640, fps: int = 10, threshold: int = 10) -> None:

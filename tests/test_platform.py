@@ -105,6 +105,22 @@ def test_a_render_in_one_folder_serves_render_and_batch_in_others(rendered, tmp_
     assert (tmp_path / "batch" / "r" / "intuition.gif").read_bytes() == (rendered / "intuition.gif").read_bytes()
 
 
+def test_probe_counts_and_frame_at_finds_what_a_full_decode_does(rendered):
+    """probe counts packets and frame_at seeks to the keyframe before: both against decoding every frame."""
+    import av
+
+    from pipeline.media import frame_at
+
+    for name in ("intuition.mp4", "intuition.gif"):
+        with av.open(str(rendered / name)) as container:
+            decoded = [(f.time, f.to_ndarray(format="rgb24")) for f in container.decode(video=0)]
+        info = probe(rendered / name)
+        assert info.frames == len(decoded)
+        for seconds in (0.0, 0.05, info.duration / 3, info.duration / 2, info.duration - 0.05, info.duration + 9):
+            shown = next((a for t, a in decoded if t >= seconds), decoded[-1][1])
+            assert np.array_equal(np.asarray(frame_at(rendered / name, seconds).convert("RGB")), shown), seconds
+
+
 def test_gif_is_sized_for_articles_and_loops(rendered):
     gif = probe(rendered / "intuition.gif")
     assert max(gif.width, gif.height) == 640 and gif.height > gif.width

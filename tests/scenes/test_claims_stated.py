@@ -75,7 +75,8 @@ def _chapter_class(chapter: str) -> type:
     (``--dist loadscope``), so the 18 builds spread over both instead of queueing on one."""
 
     @pytest.fixture(scope="class", params=list(SENTENCES), ids=lambda key: f"{chapter}-{key}")
-    def built(self, request, tmp_path_factory):
+    @classmethod
+    def built(cls, request, tmp_path_factory):
         return _build(chapter, request.param, tmp_path_factory)
 
     checks = {name: obj for name, obj in globals().items() if name.startswith("check_")}
