@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.cache import makeable_from
+from pipeline.files import clean_stale
 from pipeline.outputs import ChapterJob, Rendered
 
 __all__ = ["STORE", "fetch", "keep", "store_limit"]
@@ -91,7 +92,9 @@ def _wanted(job: ChapterJob, item: dict) -> bool:
 
 
 def _trim(root: Path, limit: int) -> None:
-    """Drop the least recently used renders until the store fits in ``limit`` bytes."""
+    """Drop what killed writers left, then the least recently used renders until the store fits in ``limit``
+    bytes."""
+    clean_stale(root)
     homes = []
     for home in root.iterdir():
         if home.name.startswith(".") or not home.is_dir():

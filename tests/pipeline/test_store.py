@@ -74,5 +74,6 @@ def test_the_store_keeps_the_most_recently_used_renders_within_its_limit(tmp_pat
         store.keep(_rendered(job, bytes(400_000)), root)
         os.utime(root / job.digest(), (time.time() - 100 + k, time.time() - 100 + k))
     assert store.fetch(jobs[0], 1, root) is not None  # used: now the most recent
+    (root / f".{jobs[1].digest()}.tmp-{2**22 + 12345}-abc").mkdir()  # left by a killed writer (no such pid)
     store.keep(_rendered(jobs[2], bytes(400_000)), root)  # 1.2 MB > 1 MiB: the oldest one goes
     assert sorted(p.name for p in root.iterdir()) == sorted([jobs[0].digest(), jobs[2].digest()])
