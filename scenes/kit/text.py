@@ -6,6 +6,9 @@ half-written files (``FileNotFoundError``, ``ParseError: no element found``). Ea
 ``text_dir``, and :class:`CachedText` seeds it from a folder shared by all renders (:func:`share_text_cache`):
 a file there is copied in whole, a new one is drawn privately and published by an atomic rename. A reader of the
 shared folder only ever sees complete files, and a warm cache still saves the drawing.
+
+Parsing the SVG costs more than drawing it, so :func:`label` also keeps each built Text there, pickled, and a
+later render reads it back instead of building it (``*.text.pickle``, published the same way).
 """
 
 from __future__ import annotations
