@@ -32,7 +32,7 @@ def caption_times(vtt: str) -> list[tuple[float, float, str]]:
     out = []
     for m in _CUE.finditer(vtt):
         h1, m1, s1, ms1, h2, m2, s2, ms2 = (int(g) for g in m.groups()[:8])
-        text = m.group(9).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        text = m.group(9).rstrip("\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
         out.append((h1 * 3600 + m1 * 60 + s1 + ms1 / 1000, h2 * 3600 + m2 * 60 + s2 + ms2 / 1000, text))
     return out
 
