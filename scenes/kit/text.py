@@ -22,9 +22,10 @@ from pathlib import Path
 
 import manim
 import manimpango
-from manim import Text, config
+from manim import RIGHT, Text, config
 
 from attention_core import fmt
+from scenes.kit.glyphs import glyph_mobjects
 from scenes.kit.theme import FONT, MONO_FONT, Theme
 
 __all__ = ["CachedText", "fmt", "label", "number", "share_text_cache", "wrap"]
@@ -66,6 +67,17 @@ class CachedText(Text):
         if not (_shared / name).exists():
             _copy_whole(private / name, _shared / name)
         return svg
+
+    def generate_mobject(self) -> CachedText:
+        """The glyphs read straight from Pango's SVG (:mod:`scenes.kit.glyphs`: the same points, sooner); Manim's
+        general SVG reading for anything else. ``id_to_vgroup_dict`` (a group per SVG element, which only Tex and
+        Typst read) stays empty: copying it was most of the cost of copying a text."""
+        mobjects = glyph_mobjects(self.get_file_path(), self.generate_config_style_dict())
+        if mobjects is None:
+            return super().generate_mobject()
+        self.add(*mobjects)
+        self.flip(RIGHT)  # as SVGMobject.generate_mobject: SVG's y points down
+        return self
 
 
 _made: dict[tuple, bytes] = {}  # (text, font, size, colour) -> the Text built for them, pickled
@@ -113,7 +125,8 @@ def built_name(text: str, font: str, size: float, color: str) -> str:
     return hashlib.sha256(repr((text, font, size, color, _BUILD)).encode()).hexdigest()[:32] + ".text.pickle"
 
 
-_BUILD = (manim.__version__, manimpango.__version__, 1)  # what else shapes a built Text (1: this file's format)
+_BUILD = (manim.__version__, manimpango.__version__, 2)  # what else shapes a built Text (2: this file's format,
+# since the glyphs are read by scenes.kit.glyphs and id_to_vgroup_dict stays empty)
 
 
 class _TrustedClasses(pickle.Unpickler):
