@@ -14,9 +14,10 @@
 
 from __future__ import annotations
 
-import logging
 import unicodedata
 from functools import lru_cache
+
+from attention_core.language import segmenter
 
 __all__ = [
     "CHINESE_CONTENT_TAGS",
@@ -88,10 +89,9 @@ def chinese_tag(word: str) -> str:
     >>> chinese_tag("停下"), chinese_tag("你"), chinese_tag("的"), chinese_tag("吗")
     ('v', 'r', 'uj', 'y')
     """
-    import jieba
+    segmenter.jieba()
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
     tag = jieba.posseg.dt.word_tag_tab.get(word)
     if tag is None:
         parts = [p for p in jieba.posseg.lcut(word) if p.word.strip()]

@@ -11,11 +11,11 @@ Rules, in order:
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 
 from attention_core.errors import ExplainerError
+from attention_core.language import segmenter
 
 __all__ = ["MAX_SENTENCE_CHARS", "clean_sentence", "detect_language", "tokenize", "typed_text", "word_spans"]
 
@@ -53,9 +53,7 @@ def clean_sentence(text: str) -> str:
 
 def _segment_chinese(text: str) -> list[str]:
     """Han runs are segmented by jieba; everything between them is split into words and punctuation."""
-    import jieba  # imported lazily: loading its dictionary costs ~0.5 s
-
-    jieba.setLogLevel(logging.WARNING)
+    jieba = segmenter.jieba()
     out: list[str] = []
     last = 0
     for run in _HAN_RUN.finditer(text):
