@@ -70,6 +70,17 @@ def check_the_layout_holds(built):
     assert not problems, f"{len(problems)} layout problems, e.g.:\n" + "\n".join(problems[:6])
 
 
+def _as_test(check):
+    """A test method running ``check`` on the class's build, under the check's name and docstring."""
+
+    def test(self, built):
+        check(built)
+
+    test.__name__ = check.__name__.replace("check_", "test_", 1)
+    test.__doc__ = check.__doc__
+    return test
+
+
 def _chapter_class(chapter: str) -> type:
     """One test class per chapter, its two builds made once (class scope): the suite's processes take whole classes
     (``--dist loadscope``), so the 18 builds spread over both instead of queueing on one."""
@@ -82,7 +93,7 @@ def _chapter_class(chapter: str) -> type:
     checks = {name: obj for name, obj in globals().items() if name.startswith("check_")}
     members = {"built": built, "__doc__": f"The claims and captions of {chapter}'s builds."}
     for name, check in checks.items():
-        members[name.replace("check_", "test_", 1)] = lambda self, built, check=check: check(built)
+        members[name.replace("check_", "test_", 1)] = _as_test(check)
     return type("TestClaimsStated" + "".join(part.title() for part in chapter.split("-")), (), members)
 
 
