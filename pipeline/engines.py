@@ -119,7 +119,14 @@ class RayEngine:
         ray = _import_ray()
         started_here = not ray.is_initialized()
         if started_here:
-            options = {"address": self.address} if self.address else {"num_cpus": self.workers}
+            if self.address:  # a cluster's workers are started by its nodes: they get one BLAS thread from Ray
+                options = {"address": self.address, "runtime_env": {"env_vars": ONE_BLAS_THREAD}}
+            else:  # a runtime started here: its workers inherit this process's environment (see render.py)
+                for var, value in ONE_BLAS_THREAD.items():
+                    os.environ.setdefault(var, value)
+                # (a runtime_env here would make Ray start new workers for the tasks, 1.7-2 s, instead of using the
+                # ones it starts with the runtime, ready in 0.04 s)
+                options = {"num_cpus": self.workers}
             # Ray's default token authentication stays on; only its notice that it is on is silenced
             logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
             try:
@@ -130,7 +137,6 @@ class RayEngine:
                         log_to_driver=False,
                         logging_level="ERROR",
                         configure_logging=False,
-                        runtime_env={"env_vars": ONE_BLAS_THREAD},  # a cluster's workers too (see render.py)
                     )
             except Exception as exc:  # noqa: BLE001 - Ray raises ConnectionError, RuntimeError or its own errors
                 if not self.address:
