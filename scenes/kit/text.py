@@ -86,10 +86,10 @@ _made: dict[tuple, bytes] = {}  # (text, font, size, colour) -> the Text built f
 def label(text: str, theme: Theme, size: float = 28, color: str | None = None, mono: bool = False) -> Text:
     """A literal text label in the CJK font (Latin, digits and Chinese all render).
 
-    Building a Text (Pango's SVG, then parsing it) takes about 0.2 s; unpickling the built one takes 4 ms, half
-    what a deep copy does. So each text, font, size and colour is built once and kept pickled: in this process,
-    and in the shared folder for every later render (:func:`_built`). Nothing of a scene enters a Text but these
-    four, so the unpickled object is the one a fresh build would give.
+    Building a Text (Pango's SVG, then reading it: :mod:`scenes.kit.glyphs`) takes about 19 ms; unpickling the
+    built one takes at most 4 ms, half what a deep copy does. So each text, font, size and colour is built once and
+    kept pickled: in this process, and in the shared folder for every later render (:func:`_built`). Nothing of a
+    scene enters a Text but these four, so the unpickled object is the one a fresh build would give.
     """
     font = MONO_FONT if mono else FONT
     key = (text, font, float(size), color or theme.text)
