@@ -71,7 +71,7 @@ def _same_as_serial(out: Path, serial: Path) -> None:
 
 def test_three_concurrent_renders_on_a_cold_cache(serial, tmp_path):
     """Two renders race for one folder (its manifest, its files) and all three for the text cache and the render
-    store (once two separate runs, three folders and one folder: the same races at 2/3 of the cost)."""
+    store. (This was two runs, three folders and then one folder: the same races, at twice the cost.)"""
     cache = tmp_path / "cache"  # empty: every process draws texts the others are drawing too
     outs = [tmp_path / "shared", tmp_path / "shared", tmp_path / "own"]
     procs = [_render(out, cache, "--force") for out in outs]
