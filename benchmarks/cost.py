@@ -4,7 +4,7 @@
 
 Renders every chapter (its own sentence, 16:9, MP4 + GIF + poster) at each quality with the local engine, then
 prints one row per chapter (render seconds per quality, video seconds), the peak resident memory of a worker,
-and what a batch of ``--sentences`` × 7 chapters × 2 languages × 2 aspects costs on 1, 8, 64 and 512 workers.
+and what a batch of ``--sentences`` × every chapter × 2 languages × 2 aspects costs on 1, 8, 64 and 512 workers.
 """
 
 from __future__ import annotations
