@@ -39,8 +39,7 @@ _ROOT_STYLE = {"fill", "fill-opacity", "stroke", "stroke-opacity", "stroke-width
 
 Outline = tuple[tuple[str, tuple[float, ...]], ...]  # (command, its numbers) for each segment, in local coordinates
 _outlines: dict[str, Outline | None] = {}  # path d -> its segments (None: not a form this module reads)
-_styles: dict[tuple, dict] = {}  # (the groups' styles, the path's style) -> the set_style arguments svgelements gives
-_blanks: dict[tuple, VMobjectFromSVGPath] = {}  # the same key -> a path mobject of that style without points
+_blanks: dict[tuple, VMobjectFromSVGPath] = {}  # (the groups' styles, the path's style) -> a styled path, no points
 
 
 def glyph_mobjects(svg_file: Path, wrapper_style: dict[str, str]) -> list[VMobjectFromSVGPath] | None:
@@ -159,32 +158,24 @@ def _points(outline: Outline, e: float, f: float) -> np.ndarray:
 
 
 def _blank(wrapper: dict[str, str], groups: tuple[str, ...], path_style: str) -> VMobjectFromSVGPath:
-    """A path mobject without points, styled as SVGMobject styles a path with this style in these groups."""
+    """A path mobject without points, styled as SVGMobject.apply_style_to_mobject styles a path with this style in
+    these groups: the style is asked of svgelements itself, from a one-path SVG with the same groups (once each)."""
     key = (tuple(sorted(wrapper.items())), groups, path_style)
     if key not in _blanks:
-        blank = VMobjectFromSVGPath(se.Path())
-        blank.set_style(**_style(wrapper, groups, path_style))
-        blank.path_obj = None
-        _blanks[key] = blank
-    return _blanks[key]
-
-
-def _style(wrapper: dict[str, str], groups: tuple[str, ...], path_style: str) -> dict:
-    """The style svgelements gives a path with this style in these groups (asked of svgelements, once each), as
-    SVGMobject.apply_style_to_mobject passes it on."""
-    key = (tuple(sorted(wrapper.items())), groups, path_style)
-    if key not in _styles:
         doc = ET.Element("svg", {"xmlns": _SVG[1:-1]})
         node = ET.SubElement(ET.SubElement(doc, "g", wrapper), "g")
         for style in groups:
             node = ET.SubElement(node, "g", {"style": style} if style else {})
         ET.SubElement(node, "path", {"style": path_style, "d": "M 0 0 L 1 1 Z"})
         (shape,) = [e for e in se.SVG.parse(io.BytesIO(ET.tostring(doc))).elements() if isinstance(e, se.Path)]
-        _styles[key] = {
-            "stroke_width": shape.stroke_width if shape.stroke.value is not None else 0,
-            "stroke_color": shape.stroke.hexrgb,
-            "stroke_opacity": shape.stroke.opacity,
-            "fill_color": shape.fill.hexrgb,
-            "fill_opacity": shape.fill.opacity,
-        }
-    return _styles[key]
+        blank = VMobjectFromSVGPath(se.Path())
+        blank.set_style(
+            stroke_width=shape.stroke_width if shape.stroke.value is not None else 0,
+            stroke_color=shape.stroke.hexrgb,
+            stroke_opacity=shape.stroke.opacity,
+            fill_color=shape.fill.hexrgb,
+            fill_opacity=shape.fill.opacity,
+        )
+        blank.path_obj = None
+        _blanks[key] = blank
+    return _blanks[key]

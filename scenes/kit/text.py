@@ -17,7 +17,6 @@ import hashlib
 import io
 import os
 import pickle
-import shutil
 from pathlib import Path
 
 import manim
@@ -41,14 +40,20 @@ def share_text_cache(folder: Path | None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
 
 
-def _copy_whole(src: Path, dst: Path) -> bool:
-    """Copy ``src`` to ``dst`` through a temporary name and an atomic rename; False if ``src`` does not exist."""
+def _publish(dst: Path, data: bytes) -> None:
+    """Write ``data`` to ``dst`` through a temporary name and an atomic rename: readers only see whole files."""
     tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, dst)
+
+
+def _copy_whole(src: Path, dst: Path) -> bool:
+    """Copy ``src`` to ``dst`` as :func:`_publish` writes; False if ``src`` does not exist."""
     try:
-        shutil.copyfile(src, tmp)
+        data = src.read_bytes()
     except FileNotFoundError:
         return False
-    os.replace(tmp, dst)
+    _publish(dst, data)
     return True
 
 
@@ -114,9 +119,7 @@ def _built(text: str, font: str, size: float, color: str) -> bytes:
             glyph.path_obj = None
     data = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
     if _shared is not None:
-        tmp = _shared / f".{name}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        os.replace(tmp, _shared / name)  # readers only ever see a whole file
+        _publish(_shared / name, data)
     return data
 
 
