@@ -41,15 +41,6 @@ def portrait_render(tmp_path_factory) -> Path:
 
 # Modules whose tests share nothing built (no module fixture): each test is its own unit of work, not the module's.
 INDEPENDENT = ("tests/chapters/test_claims_hold.py::", "tests/chapters/test_views_hold.py::")
-# The slowest units first (each renders or builds for a minute or more), so none starts last on an idle machine.
-SLOWEST_FIRST = (
-    "tests/test_batch.py",
-    "tests/test_parallel.py",
-    "tests/scenes/test_claims_stated.py",
-    "tests/scenes/test_layout.py",
-    "tests/chapters/test_views_hold.py",
-    "tests/chapters/test_claims_hold.py",
-)
 
 
 @pytest.hookimpl(optionalhook=True)  # without xdist (-p no:xdist) there is no scheduler to make
@@ -61,11 +52,3 @@ def pytest_xdist_make_scheduler(config, log):
             return nodeid if nodeid.startswith(INDEPENDENT) else super()._split_scope(nodeid)
 
     return Scheduler(config, log)
-
-
-def pytest_collection_modifyitems(items) -> None:
-    def rank(item) -> int:
-        path = item.nodeid.split("::")[0]
-        return SLOWEST_FIRST.index(path) if path in SLOWEST_FIRST else len(SLOWEST_FIRST)
-
-    items.sort(key=rank)  # stable: the order within a module stays
