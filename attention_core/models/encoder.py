@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from attention_core.kernel.attention import softmax
+from attention_core.models.erf import erf32
 from attention_core.models.model_files import EncoderWeights
 
 __all__ = ["encode", "gelu", "layer_norm"]
@@ -29,8 +30,9 @@ def gelu(x: np.ndarray) -> np.ndarray:
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
-    """erf elementwise through the standard library's (NumPy has none; a few hundred thousand calls a sentence)."""
-    return _ERF(x).astype(x.dtype)
+    """erf elementwise, as the standard library's rounds it: float32 (the encoder's, a few hundred thousand values a
+    sentence) by :func:`erf32`, other types one ``math.erf`` call per value (NumPy has no erf)."""
+    return erf32(x) if x.dtype == np.float32 else _ERF(x).astype(x.dtype)
 
 
 def layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
