@@ -10,6 +10,7 @@ from pathlib import Path
 from manim import tempconfig
 
 from scenes import ChapterInput, get_chapter
+from scenes.kit import walks
 from scenes.kit.cairo_paths import reuse_paths
 from scenes.kit.text import share_text_cache
 from scenes.kit.theme import THEMES
@@ -38,6 +39,7 @@ def render_scene(job, scratch: Path) -> SceneResult:
     data = chapter.data(job.sentence, job.focus, job.model, job.head, job.expect)
     share_text_cache(TEXT_CACHE)  # a private text folder per render, seeded from and published to the shared one
     reuse_paths()  # a shape whose points did not change is not turned into a Cairo path again
+    walks.install()  # Manim's walks over mobject families, cheaper and bit-equal
     logging.getLogger("manim").setLevel(logging.WARNING)
     cfg = {
         **job.settings.manim_config(),
