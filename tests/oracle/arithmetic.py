@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from fractions import Fraction
 
 import numpy as np
 
 from attention_core import Claim
-from tests.oracle.written import MINUS, D, close_to, fmt_dec, half_up, half_up_fraction, parse_magnitude, written
+from tests.oracle.written import (
+    MINUS,
+    D,
+    close_to,
+    divided_half_up,
+    fmt_dec,
+    half_up,
+    hundredths,
+    parse_magnitude,
+    written,
+)
 
 
 def check_row_sum(claim: Claim, weights: np.ndarray) -> list[str]:
@@ -77,9 +86,8 @@ def check_scale(claim: Claim, scores: np.ndarray, scaled: np.ndarray, d_k: int) 
     root = math.isqrt(d_k)
     exact_root = root * root == d_k
     divisor = str(root) if exact_root else f"{math.sqrt(d_k):.3f}"
-    div = Fraction(D(divisor))
     off = sum(
-        half_up_fraction(Fraction(D(written(s))) / div) != Fraction(D(written(t)))
+        divided_half_up(hundredths(written(s)), divisor) != hundredths(written(t))
         for s, t in zip(np.ravel(scores), np.ravel(scaled), strict=True)
     )
     want = {

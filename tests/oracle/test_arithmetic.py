@@ -3,11 +3,19 @@ rounding note or bounds; the smallest weight shown."""
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from scenes import get_chapter
 from tests.chapters.falsify import (
     changed,
 )
 from tests.oracle.arithmetic import check_dot, check_positive, check_row_sum
+from tests.oracle.written import divided_half_up, hundredths, written
 
 
 def test_dot_product_verifier_rejects_false_arithmetic():
@@ -39,3 +47,16 @@ def test_row_sum_verifier_rejects_false_sums():
     w = get_chapter("worked-example").data().trace.weights[0:1]
     assert not check_row_sum(row, w)
     assert check_row_sum(changed(row, shown_low="0.99", rounded=True), w)
+
+
+@settings(max_examples=400, derandomize=True, database=None, deadline=None)
+@given(
+    st.integers(-(10**6), 10**6),
+    st.one_of(st.integers(1, 20).map(str), st.integers(1, 20).map(lambda k: f"{math.sqrt(k):.3f}")),
+)
+def test_the_whole_number_division_rounds_as_exact_fractions(h, divisor):
+    """check_scale's integer rounding is Decimal's ROUND_HALF_UP of the exact quotient (ties included)."""
+    exact = Fraction(h, 100) / Fraction(Decimal(divisor))
+    n = math.floor(abs(exact) * 100 + Fraction(1, 2))
+    assert divided_half_up(h, divisor) == (-n if exact < 0 else n)
+    assert hundredths(written(h / 100)) == h

@@ -12,6 +12,7 @@ agreement.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 import numpy as np
 
@@ -78,6 +79,7 @@ def _is_han(c: str) -> bool:
     return unicodedata.name(c, "").startswith("CJK UNIFIED IDEOGRAPH")
 
 
+@cache  # jieba's HMM tags an unknown word in about 8 ms, and hypothesis draws the same words again and again
 def chinese_tag(token: str) -> str:
     """jieba's part of speech for a token: its dictionary entry, else the tag of its last non-blank piece."""
     import jieba.posseg

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
 
 MINUS = "\u2212"
 
@@ -36,11 +35,22 @@ def half_up(d: Decimal, places: int = 2) -> Decimal:
     return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def half_up_fraction(q: Fraction, places: int = 2) -> Fraction:
-    """Round half away from zero (Decimal's ROUND_HALF_UP) of an exact rational."""
-    sign = -1 if q < 0 else 1
-    scaled = abs(q) * 10**places
-    return sign * Fraction(math.floor(scaled + Fraction(1, 2)), 10**places)
+def hundredths(s: str) -> int:
+    """A number written with two decimals ("−1.05") as an exact whole count of hundredths (-105)."""
+    whole, _, frac = s.replace(MINUS, "-").partition(".")
+    if len(frac) != 2:
+        raise ValueError(f"{s!r} is not written with two decimals")
+    return int(whole + frac)
+
+
+def divided_half_up(h: int, divisor: str) -> int:
+    """``h`` hundredths divided by the written ``divisor`` ("2.828"), rounded half away from zero (Decimal's
+    ROUND_HALF_UP) to hundredths, in whole numbers only: |h|·10^p / v + 1/2, floored, for divisor = v / 10^p."""
+    d = D(divisor)
+    places = max(0, -d.as_tuple().exponent)
+    v = int(d.scaleb(places))
+    n = (2 * abs(h) * 10**places + v) // (2 * v)
+    return -n if h < 0 else n
 
 
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
