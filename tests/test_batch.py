@@ -221,7 +221,7 @@ def test_a_ray_cluster_renders_the_same_files(local_batch, tmp_path):
     env.pop("RAY_AUTH_MODE", None)
     with ray_head(home, token) as address:
         no_token = {k: v for k, v in env.items() if k != "RAY_AUTH_TOKEN_PATH"}
-        no_token["RAY_NUM_REDIS_GET_RETRIES"] = "3"  # Ray asks 20 times, a second apart, before it gives up
+        no_token["RAY_NUM_REDIS_GET_RETRIES"] = "1"  # Ray asks 20 times, a second apart, before it gives up
         refused = _batch(
             str(rows), "--out", str(tmp_path / "no"), "--engine", "ray", "--address", address, env=no_token
         )
