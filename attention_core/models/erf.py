@@ -45,9 +45,8 @@ def _powers() -> np.ndarray:
 def erf64(x: np.ndarray) -> np.ndarray:
     """erf of float64 ``x`` (any shape), within about 2e-13 relative of ``math.erf`` where ``x`` is finite."""
     a = np.abs(x)
-    piece = np.minimum(
-        (np.fmin(a, _PIECES * _WIDTH) * (1 / _WIDTH)).astype(np.intp), _PIECES - 1
-    )  # NaN: the last piece
+    capped = np.fmin(a, _PIECES * _WIDTH)  # NaN becomes the cap (fmin ignores NaN): the last piece
+    piece = np.minimum((capped * (1 / _WIDTH)).astype(np.intp), _PIECES - 1)
     u = (a - (piece + 0.5) * _WIDTH) * (2 / _WIDTH)
     c = _powers()[:, piece]  # (degree + 1, *x.shape)
     y = c[0].copy()

@@ -3,8 +3,9 @@
 Every play, wait and layout call walks mobject trees: ``get_family`` (the scene's mobjects, each animation's
 mobjects, every bounding box) and ``get_points_defining_boundary`` (every ``next_to``, ``get_top``, ``width``).
 Manim walks with nested generators, which pass each member up through every level above it, and gathers a
-VMobject's anchors one point at a time into a tuple. For a 16-token chapter these walks were about a fifth of a
-build. :func:`install` replaces both with walks that return the same list, and the same array, bit for bit:
+VMobject's anchors one point at a time into a tuple. In a cProfile of a 16-word worked-example build they took
+6.7 s of 19.7 s (profiling inflates them); replaced, a build took about 9 % less and a render 5–12 % less.
+:func:`install` replaces both with walks that return the same list, and the same array, bit for bit:
 
 - ``get_family``: a plain recursive pre-order walk, then Manim's de-duplication (the last occurrence of a mobject
   is kept). Manim's walk skips a mobject already on the path above it, which only a cycle can cause; a cycle makes
