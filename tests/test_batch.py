@@ -21,9 +21,9 @@ from pipeline.files import SCRATCH_ROOT, _alive
 from pipeline.media import probe
 from render import cli
 from scenes import CHAPTERS
+from tests.browser_checks import assert_everything_played, assert_the_article_works_from_disk, play_page
 from tests.conftest import ROOT
 from tests.ray_cluster import ray_head
-from tests.test_browser import assert_everything_played, assert_the_article_works_from_disk, play_page
 
 ROWS = [  # zh and en, 16:9 and 9:16; the cheapest chapter keeps the suite quick
     {"id": "en-wide", "sentence": "The dog saw the cat and then it ran", "chapters": ["intuition"]},
@@ -202,7 +202,8 @@ def test_the_gallery_plays_every_video_in_chromium(local_batch, tmp_path):
 
 
 def test_a_16_9_article_works_from_disk_offline(local_batch, tmp_path):
-    """The article page's browser checks (tests/test_browser.py, on a 9:16 build) on the wide row's 16:9 build."""
+    """The article page's browser checks (tests/browser_checks.py; tests/test_browser.py runs them on a 9:16 build)
+    on the wide row's 16:9 build."""
     render = local_batch / "out" / "en-wide"
     assert probe(render / "intuition.mp4").width == 854
     assert len(assert_the_article_works_from_disk(render, tmp_path)) == 5

@@ -72,15 +72,14 @@ def test_two_concurrent_renders_into_one_folder_on_a_cold_cache(serial, tmp_path
     """Two renders, four workers, race for one folder (its manifest, its files), the text cache and the render store.
     (A third render into a folder of its own used to run beside them: it met only races these two already have.)"""
     cache = tmp_path / "cache"  # empty: every process draws texts the others are drawing too
-    outs = [tmp_path / "shared", tmp_path / "shared"]
-    procs = [_render(out, cache, "--force") for out in outs]
+    shared = tmp_path / "shared"
+    procs = [_render(shared, cache, "--force") for _ in range(2)]
     results = [p.communicate(timeout=900) for p in procs]
     for proc, (_, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
         assert "error" not in err.lower(), err
-    for out in dict.fromkeys(outs):
-        _same_as_serial(out, serial)
-        leftovers = [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".manifest.lock"]
-        assert not leftovers, leftovers
-    shared = cache / "attention-explainer" / "texts"
-    assert not [p for p in shared.iterdir() if p.name.startswith(".")], "a half-published text was left behind"
+    _same_as_serial(shared, serial)
+    leftovers = [p.name for p in shared.iterdir() if p.name.startswith(".") and p.name != ".manifest.lock"]
+    assert not leftovers, leftovers
+    texts = cache / "attention-explainer" / "texts"
+    assert not [p for p in texts.iterdir() if p.name.startswith(".")], "a half-published text was left behind"

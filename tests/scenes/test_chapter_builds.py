@@ -70,7 +70,7 @@ def _build(case, tmp_path_factory):
     return data, scene, shown
 
 
-def check_shots(scene, shots: list, aspect: tuple[int, int]) -> list[str]:
+def layout_problems(scene, shots: list, aspect: tuple[int, int]) -> list[str]:
     """The layout check's problems for the snapshots of a scene built at ``aspect``."""
     w, h = aspect
     frame = {"frame_height": 8.0 if w >= h else 8.0 * h / w, "frame_width": 8.0 * w / h if w >= h else 8.0}
@@ -82,7 +82,7 @@ def check_shots(scene, shots: list, aspect: tuple[int, int]) -> list[str]:
 def check_the_layout_holds(built):
     """The layout check at every caption change: nothing overlaps, leaves the frame or is set too small."""
     _, scene, _ = built
-    problems = check_shots(scene, scene.layout_shots, scene.layout_aspect)
+    problems = layout_problems(scene, scene.layout_shots, scene.layout_aspect)
     assert not problems, f"{len(problems)} layout problems, e.g.:\n" + "\n".join(problems[:6])
 
 
@@ -138,7 +138,7 @@ def _chapter_class(chapter: str) -> type:
 
     members = {"built": built, "__doc__": f"{chapter}'s builds: layout, claims stated, captions."}
     for name, check in list(globals().items()):
-        if name.startswith("check_") and name != "check_shots":
+        if name.startswith("check_"):
             members[name.replace("check_", "test_", 1)] = _as_test(check)
     return type("TestBuilt" + "".join(part.title() for part in chapter.split("-")), (), members)
 
