@@ -17,7 +17,8 @@ __all__ = ["MANIFEST", "code_version", "current_files", "inputs_hash", "locked",
 MANIFEST = "manifest.json"
 _ROOT = Path(__file__).resolve().parent.parent
 _CODE = ("attention_core", "scenes")  # every file of these shapes frames or captions
-_PIPELINE = ("scene_runner", "settings", "outputs", "media", "subtitles")  # and these: how a video becomes files
+# and these: how a video becomes files
+_PIPELINE = ("scene_runner", "encoder", "settings", "outputs", "media", "subtitles")
 
 
 def code_files() -> list[Path]:
