@@ -15,12 +15,13 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # b
 
 import click  # noqa: E402
 
-from attention_core import ATTENTION_MODELS, ExplainerError, check_sentence, detect_language  # noqa: E402
+from attention_core import ATTENTION_MODELS, ExplainerError  # noqa: E402 (light: NumPy loads only for a computation)
 from render_options import (  # noqa: E402
     OneLineErrors,
     RenderFlags,
     apply_options,
     attention_options,
+    caption_language,
     catalog,
     check_attention_options,
     find_chapter,
@@ -87,10 +88,12 @@ def _render_chapters(ids, sentence, focus, lang, out_dir, flags: RenderFlags) ->
     check_attention_options(specs, f.head, f.expect)
     if sentence is not None or focus is not None or f.model is not None or f.head is not None or f.expect:
         if sentence is not None:  # validate before any render starts
+            from attention_core import check_sentence
+
             check_sentence(sentence)  # what no chapter accepts is said once, without a chapter's name
         for spec in specs:
             spec.data(sentence, focus, f.model, f.head, f.expect)
-    lang = lang or (detect_language(sentence) if sentence else "zh")
+    lang = caption_language(lang, sentence)
     out = ensure_output_dir(out_dir)
     settings = RenderSettings(quality=f.quality, aspect=f.aspect, theme=f.theme)
     request = RenderRequest(sentence, focus, lang, f.fmts, settings, f.gif_size, f.gif_fps, f.model, f.head, f.expect)
@@ -128,7 +131,7 @@ def article(sentence, focus, lang, chapters, out_dir, flags: RenderFlags) -> Non
     if not flags.formats:
         flags = dataclasses.replace(flags, formats=("mp4", "gif"))  # the Markdown shows GIFs
     ids = list(dict.fromkeys(chapters)) or list(catalog())
-    lang = lang or (detect_language(sentence) if sentence else "zh")  # the page's language is the videos'
+    lang = caption_language(lang, sentence)  # the page's language is the videos'
     out = _render_chapters(ids, sentence, focus, lang, out_dir, flags)
     for path in write_article(out, lang):
         click.echo(str(path))
@@ -226,7 +229,7 @@ def trace(sentence, focus, chapter_id, model, lang, as_json, head, expect) -> No
         return
     from pipeline.trace_text import trace_lines
 
-    lang = lang or (detect_language(sentence) if sentence else "zh")
+    lang = caption_language(lang, sentence)
     for line in trace_lines(out, getattr(data, "claims", ()), lang):
         click.echo(line)
 

@@ -19,6 +19,7 @@ __all__ = [
     "RenderFlags",
     "apply_options",
     "attention_options",
+    "caption_language",
     "catalog",
     "find_chapter",
     "check_attention_options",
@@ -31,6 +32,15 @@ def catalog():
     from scenes import CHAPTERS
 
     return CHAPTERS
+
+
+def caption_language(lang: str | None, sentence: str | None) -> str:
+    """The captions' language: the one asked for, else the sentence's; the chapters' own sentences are Chinese."""
+    if lang or not sentence:
+        return lang or "zh"
+    from attention_core import detect_language  # (jieba and NumPy: not loaded when nothing is computed)
+
+    return detect_language(sentence)
 
 
 def find_chapter(chapter_id: str):

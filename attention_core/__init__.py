@@ -6,27 +6,15 @@ Grouped by role: :mod:`~attention_core.kernel` (attention, traces, the RNN, scal
 (trained models' attention, views and head rules), :mod:`~attention_core.claims` (what captions state, numbers as
 written) and :mod:`~attention_core.chapter` (what every chapter's data shares). No chapter lives here: each
 chapter's data is ``scenes/<folder>/data.py``. This floor never imports manim, click, scenes or render.
+
+Each name below is imported from its module when first asked for, so ``from attention_core import ExplainerError``
+(or ``ChapterSpec``, or a limit from :mod:`~attention_core.limits`) loads neither NumPy nor jieba: a run with
+nothing to render needs only those.
 """
 
 from __future__ import annotations
 
-from attention_core.chapter.base import MAX_TOKENS, MIN_TOKENS, ChapterData, Window, check_sentence, window_for
-from attention_core.chapter.reading import Reading
-from attention_core.chapter.spec import ChapterSpec
-from attention_core.claims.claim import READING_KINDS, Claim, highlighted, read_row
-from attention_core.claims.display import WEIGHT_DECIMALS, fmt, fmt_magnitude, fmt_percent
-from attention_core.errors import ExplainerError
-from attention_core.kernel.attention import embed_tokens, projection_matrices, softmax
-from attention_core.kernel.library import LibraryDemo, library_demo
-from attention_core.kernel.multi_head import MultiHeadTrace, multi_head_trace
-from attention_core.kernel.rnn import DecayCurve, GradientCurves, RnnRun, gradient_norms, retention_curve, rnn_run
-from attention_core.kernel.scaling import ScalingDemo, scaling_demo
-from attention_core.kernel.trace import ARRAY_KEYS, AttentionTrace, attention_trace, sentence_trace, tokens_trace
-from attention_core.language.focus import FOCUS_RULES, choose_focus, find_focus
-from attention_core.language.lexicon import lexicon_attention, lexicon_trace
-from attention_core.language.tokenize import MAX_SENTENCE_CHARS, detect_language, tokenize
-from attention_core.models.model_attention import MODELS, ModelAttention, model_attention
-from attention_core.models.word_attention import ATTENTION_MODELS, DEFAULT_MODEL, WordAttention
+import importlib
 
 __all__ = [
     "ARRAY_KEYS",
@@ -81,3 +69,71 @@ __all__ = [
     "tokens_trace",
     "window_for",
 ]
+
+_WHERE = {  # name -> the module that defines it, imported when the name is first asked for
+    "MAX_TOKENS": "attention_core.limits",
+    "MIN_TOKENS": "attention_core.limits",
+    "MODELS": "attention_core.limits",
+    "ATTENTION_MODELS": "attention_core.limits",
+    "DEFAULT_MODEL": "attention_core.limits",
+    "ChapterData": "attention_core.chapter.base",
+    "Window": "attention_core.chapter.base",
+    "check_sentence": "attention_core.chapter.base",
+    "window_for": "attention_core.chapter.base",
+    "Reading": "attention_core.chapter.reading",
+    "ChapterSpec": "attention_core.chapter.spec",
+    "READING_KINDS": "attention_core.claims.claim",
+    "Claim": "attention_core.claims.claim",
+    "highlighted": "attention_core.claims.claim",
+    "read_row": "attention_core.claims.claim",
+    "WEIGHT_DECIMALS": "attention_core.claims.display",
+    "fmt": "attention_core.claims.display",
+    "fmt_magnitude": "attention_core.claims.display",
+    "fmt_percent": "attention_core.claims.display",
+    "ExplainerError": "attention_core.errors",
+    "embed_tokens": "attention_core.kernel.attention",
+    "projection_matrices": "attention_core.kernel.attention",
+    "softmax": "attention_core.kernel.attention",
+    "LibraryDemo": "attention_core.kernel.library",
+    "library_demo": "attention_core.kernel.library",
+    "MultiHeadTrace": "attention_core.kernel.multi_head",
+    "multi_head_trace": "attention_core.kernel.multi_head",
+    "DecayCurve": "attention_core.kernel.rnn",
+    "GradientCurves": "attention_core.kernel.rnn",
+    "RnnRun": "attention_core.kernel.rnn",
+    "gradient_norms": "attention_core.kernel.rnn",
+    "retention_curve": "attention_core.kernel.rnn",
+    "rnn_run": "attention_core.kernel.rnn",
+    "ScalingDemo": "attention_core.kernel.scaling",
+    "scaling_demo": "attention_core.kernel.scaling",
+    "ARRAY_KEYS": "attention_core.kernel.trace",
+    "AttentionTrace": "attention_core.kernel.trace",
+    "attention_trace": "attention_core.kernel.trace",
+    "sentence_trace": "attention_core.kernel.trace",
+    "tokens_trace": "attention_core.kernel.trace",
+    "FOCUS_RULES": "attention_core.language.focus",
+    "choose_focus": "attention_core.language.focus",
+    "find_focus": "attention_core.language.focus",
+    "lexicon_attention": "attention_core.language.lexicon",
+    "lexicon_trace": "attention_core.language.lexicon",
+    "MAX_SENTENCE_CHARS": "attention_core.language.tokenize",
+    "detect_language": "attention_core.language.tokenize",
+    "tokenize": "attention_core.language.tokenize",
+    "ModelAttention": "attention_core.models.model_attention",
+    "model_attention": "attention_core.models.model_attention",
+    "WordAttention": "attention_core.models.word_attention",
+}
+
+
+def __getattr__(name: str):
+    """Each name is imported from its module when first asked for (PEP 562), so that importing the light ones
+    (the errors, the limits, :class:`ChapterSpec`) never loads NumPy, jieba or a model."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'attention_core' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value  # asked once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,10 +1,11 @@
 """One folder per chapter, and the registry the CLI renders from (ids are stable: they name files).
 
-Each chapter is a folder ``scenes/<folder>/`` (the id with "_" for "-"): ``data.py`` (its :class:`ChapterSpec`
-``SPEC``, its data and claims; NumPy only), ``scene.py`` (the Manim scene) and ``strings.py`` (its captions in
-Chinese and English). The registry is built from the folders, in the order of the chapters' numbers. Importing this
-package does not import Manim (about 1.5 s): a spec names its scene class as "module:Class", loaded when a chapter
-is drawn, so listing chapters, validating input and the render cache stay fast. The shared library is grouped
+Each chapter is a folder ``scenes/<folder>/`` (the id with "_" for "-"): ``spec.py`` (its :class:`ChapterSpec`
+``SPEC``), ``data.py`` (its data and claims; NumPy only), ``scene.py`` (the Manim scene) and ``strings.py`` (its
+captions in Chinese and English). The registry is built from the folders' specs, in the order of the chapters'
+numbers. Importing this package imports neither Manim (about 1.5 s) nor NumPy: a spec names its scene class and
+its data function as "module:name", loaded when a chapter is computed or drawn, so listing chapters and a run
+whose files are all current stay fast. The shared library is grouped
 beside the chapters: ``kit/`` (base scene, caption, layout, theme, text), ``diagrams/`` (matrix, heatmap, bars,
 arcs, reading row) and ``beats/`` (scale and softmax in place, projections, spelled-out steps).
 """
@@ -30,13 +31,13 @@ def __getattr__(name: str):
 
 
 def chapter_folders() -> tuple[str, ...]:
-    """The chapter folders under ``scenes/``: those with a ``data.py``."""
+    """The chapter folders under ``scenes/``: those with a ``spec.py``."""
     root = Path(__file__).parent
-    return tuple(sorted(p.name for p in root.iterdir() if (p / "data.py").is_file()))
+    return tuple(sorted(p.name for p in root.iterdir() if (p / "spec.py").is_file()))
 
 
 def _registry() -> dict[str, ChapterSpec]:
-    specs = [importlib.import_module(f"scenes.{folder}.data").SPEC for folder in chapter_folders()]
+    specs = [importlib.import_module(f"scenes.{folder}.spec").SPEC for folder in chapter_folders()]
     return {s.id: s for s in sorted(specs, key=lambda s: s.number)}
 
 

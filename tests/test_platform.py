@@ -192,6 +192,10 @@ def test_unchanged_rerun_does_not_render(rendered):
     done = _render(rendered)
     elapsed = time.perf_counter() - started
     assert done.returncode == 0 and "unchanged, not rendered again: intuition" in done.stderr
+    cmd = [sys.executable, "-X", "importtime", str(ROOT / "render.py"), *ARGS, "--out", str(rendered)]
+    imported = subprocess.run(cmd, capture_output=True, text=True, timeout=60).stderr
+    heavy = re.findall(r"\| +(numpy|jieba|manim)$", imported, re.M)
+    assert not heavy, f"a run with nothing to render imported {sorted(set(heavy))}"  # (0.48 s -> 0.23 s)
     assert elapsed < 3.0, f"a cached re-run took {elapsed:.2f} s"
     after = {p.name: p.stat().st_mtime_ns for p in rendered.iterdir()}
     assert {k: v for k, v in after.items() if not k.startswith(".")} == {

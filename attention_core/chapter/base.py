@@ -16,11 +16,9 @@ from attention_core.claims.claim import Claim
 from attention_core.errors import ExplainerError
 from attention_core.kernel.trace import AttentionTrace
 from attention_core.language.tokenize import tokenize
+from attention_core.limits import MAX_TOKENS, MIN_TOKENS
 
 __all__ = ["MAX_TOKENS", "MIN_TOKENS", "ChapterData", "TraceData", "Window", "check_sentence", "window_for"]
-
-MIN_TOKENS = 2  # attention needs one word to look at another
-MAX_TOKENS = 32  # every chapter accepts this many; those that cannot show them all show a window
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,10 @@ from attention_core.claims.view_claims import view_claims
 from attention_core.language.focus import choose_focus, find_focus
 from attention_core.language.pos import marks_of
 from attention_core.language.tokenize import clean_sentence, detect_language
+from attention_core.limits import MAX_READING_TOKENS
 from attention_core.models.word_attention import DEFAULT_MODEL, WordAttention, lexicon_words, make_choice, model_words
 
 __all__ = ["MAX_READING_TOKENS", "Reading", "read_sentence"]
-
-MAX_READING_TOKENS = 16  # the most that fit one or two legible rows in 16:9, or a column in 9:16
 
 
 @dataclass(frozen=True, eq=False)

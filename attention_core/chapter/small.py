@@ -12,10 +12,11 @@ import numpy as np
 from attention_core.chapter.base import check_sentence
 from attention_core.kernel.trace import AttentionTrace, tokens_trace
 from attention_core.language.tokenize import detect_language
+from attention_core.limits import INPUT_DECIMALS
 
 __all__ = ["D_K", "D_MODEL", "INPUT_DECIMALS", "floats", "small_trace"]
 
-D_MODEL, D_K, INPUT_DECIMALS = 4, 3, 1
+D_MODEL, D_K = 4, 3
 
 
 def small_trace(sentence: str) -> AttentionTrace:

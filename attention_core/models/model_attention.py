@@ -29,15 +29,11 @@ import numpy as np
 from attention_core.errors import ExplainerError
 from attention_core.kernel.arrays import freeze_arrays
 from attention_core.language.tokenize import word_spans
+from attention_core.limits import MODELS
 from attention_core.models.encoder import encode
 from attention_core.models.piece_tokenizers import Piece, UnigramTokenizer, WordPieceTokenizer
 
 __all__ = ["MODELS", "ModelAttention", "model_attention", "outside_names", "word_spans"]
-
-MODELS = {  # name -> (description, 4-bit weights)
-    "e5-small": ("multilingual-e5-small", True),
-    "minilm": ("all-MiniLM-L6-v2", False),
-}
 
 
 @lru_cache(maxsize=2)

@@ -24,6 +24,7 @@ from attention_core.errors import ExplainerError
 from attention_core.kernel.arrays import freeze_arrays
 from attention_core.language.lexicon import lexicon_attention
 from attention_core.language.tokenize import clean_sentence
+from attention_core.limits import ATTENTION_MODELS, DEFAULT_MODEL
 from attention_core.models.head_rules import candidates, expect_survey, focus_link_head, varied_head
 from attention_core.models.model_attention import MODELS, ModelAttention, model_attention, word_spans
 from attention_core.models.views import View
@@ -38,9 +39,6 @@ __all__ = [
     "model_words",
     "text_of",
 ]
-
-ATTENTION_MODELS = ("lexicon", *MODELS)
-DEFAULT_MODEL = "e5-small"  # real attention, Chinese and English; "lexicon" is the designed example
 
 
 @dataclass(frozen=True)

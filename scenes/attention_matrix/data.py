@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from attention_core.chapter.base import ChapterData, Window, auto_focus_claim, check_sentence, window_for
-from attention_core.chapter.spec import ChapterSpec
 from attention_core.claims.claim import Claim, read_row
 from attention_core.claims.view_claims import view_claims
 from attention_core.language.focus import choose_focus, find_focus
@@ -32,13 +31,13 @@ from attention_core.language.tokenize import detect_language
 from attention_core.models.head_rules import FAR, STANDS_OUT, row_pattern
 from attention_core.models.head_rules import PATTERN_KINDS as ROW_PATTERNS
 from attention_core.models.word_attention import (
-    ATTENTION_MODELS,
     DEFAULT_MODEL,
     WordAttention,
     lexicon_words,
     make_choice,
     model_words,
 )
+from scenes.attention_matrix.spec import SPEC
 
 __all__ = [
     "FAR",
@@ -156,16 +155,3 @@ def attention_matrix_data(
         shown, rule = choose_focus(words)
     attention = model_words(sentence, tokens, window.start, window.stop, model, shown, False, choice, "varied")
     return MatrixData(attention, window, tokens, shown, rule)
-
-
-SPEC = ChapterSpec(
-    "attention-matrix",
-    7,
-    "scenes.attention_matrix.scene:ReadAttentionMatrix",
-    "那只在花园里追逐蝴蝶的小猫突然停下了脚步",
-    attention_matrix_data,
-    "注意力矩阵：行是查询，列是键，颜色是权重，逐行读",
-    "The attention matrix: rows are queries, columns keys, colour is weight; read row by row",
-    ATTENTION_MODELS,
-    window=16,  # the most whose labels stay legible on both axes at 480p
-)

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from attention_core.chapter.base import TraceData, window_for
-from attention_core.chapter.small import INPUT_DECIMALS, floats, small_trace
-from attention_core.chapter.spec import ChapterSpec
+from attention_core.chapter.small import floats, small_trace
 from attention_core.claims.claim import Claim, first_entry, positive_claim, read_row, row_sum_claim, scale_claim
 from attention_core.claims.display import fmt
 from attention_core.kernel.scaling import ScalingDemo, scaling_demo
+from scenes.formula.spec import SPEC
 
 __all__ = ["SPEC", "FormulaData", "formula_data"]
 
@@ -92,15 +92,3 @@ def formula_data(sentence: str | None = None, focus: str | None = None) -> Formu
     """
     trace = small_trace(SPEC.sentence if sentence is None else sentence)
     return FormulaData(trace, window_for(trace.n, trace.n), scaling_demo())
-
-
-SPEC = ChapterSpec(
-    "formula",
-    5,
-    "scenes.formula.scene:BuildAttentionFormula",
-    "我爱吃苹果",
-    formula_data,
-    "公式 softmax(QKᵀ/√d_k)V 分四步：分数、缩放（为什么）、softmax、加权求和",
-    "softmax(QKᵀ/√d_k)V in four steps: scores, scaling (and why), softmax, weighted sum",
-    in_decimals=INPUT_DECIMALS,
-)

@@ -24,8 +24,8 @@ from scenes.beats.steps import fill_cells, flow_weights, spell_first_entry
 from scenes.diagrams.bars import BarChart
 from scenes.diagrams.matrix import MatrixGrid
 from scenes.diagrams.product import place_product
-from scenes.formula.data import SPEC
 from scenes.formula.formula_card import PARTS, AttentionFormula
+from scenes.formula.spec import SPEC
 from scenes.kit.base import ChapterScene
 from scenes.kit.layout import fit, fit_area, frame_box, free_area, is_portrait, safe_rect
 from scenes.kit.text import fmt, label

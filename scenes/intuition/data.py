@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from attention_core.chapter.reading import MAX_READING_TOKENS, Reading, read_sentence
-from attention_core.chapter.spec import ChapterSpec
+from attention_core.chapter.reading import Reading, read_sentence
 from attention_core.claims.claim import Claim
 from attention_core.claims.display import WEIGHT_DECIMALS, fmt, sum_shown
-from attention_core.models.word_attention import ATTENTION_MODELS
+from scenes.intuition.spec import SPEC
 
 __all__ = ["ARTICLE_EXPECT", "SPEC", "IntuitionData", "intuition_data"]
 
@@ -54,17 +53,3 @@ def intuition_data(sentence: str | None = None, focus: str | None = None, **opti
     (('停下', '小猫'), 17)
     """
     return read_sentence(IntuitionData, SPEC, ARTICLE_EXPECT, sentence, focus, True, **options)
-
-
-SPEC = ChapterSpec(
-    "intuition",
-    1,
-    "scenes.intuition.scene:ShowSelectiveRecall",
-    "那只在花园里追逐蝴蝶的小猫突然停下了脚步",
-    intuition_data,
-    "注意力的直觉：读到一个词时，有选择地回看前面的词",
-    "The intuition: reaching a word, look back selectively at the earlier ones",
-    ATTENTION_MODELS,
-    focus="停下",
-    window=MAX_READING_TOKENS,
-)

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from attention_core.chapter.base import ChapterData, Window, auto_focus_claim, check_sentence, window_for
-from attention_core.chapter.spec import ChapterSpec
 from attention_core.claims.claim import Claim, first_entry, read_row, row_sum_claim, scale_claim, word_positions
 from attention_core.claims.display import WEIGHT_DECIMALS, fmt
 from attention_core.kernel.attention import embed_tokens
 from attention_core.kernel.multi_head import MultiHeadTrace, multi_head_trace, weight_matrices
 from attention_core.language.focus import choose_focus, find_focus
+from scenes.multi_head.spec import SPEC
 
 __all__ = ["SPEC", "MultiHeadData", "multi_head_data"]
 
@@ -151,16 +151,3 @@ def multi_head_data(sentence: str | None = None, focus: str | None = None) -> Mu
     x = embed_tokens(shown, D_MODEL, 0, SPEC.in_decimals)
     trace = multi_head_trace(shown, x, *weight_matrices(D_MODEL), HEADS)
     return MultiHeadData(trace, window, tokens, index - window.start, rule)
-
-
-SPEC = ChapterSpec(
-    "multi-head",
-    8,
-    "scenes.multi_head.scene:ShowMultiHead",
-    "我爱吃苹果",
-    multi_head_data,
-    "多头注意力：几个头在列的切片上并行，拼接后乘 W_O；因果掩码遮住后面的词",
-    "Multi-head attention: heads on column slices run side by side, concatenated, times W_O; the causal mask",
-    window=6,  # two n×n heads side by side with their numbers
-    in_decimals=1,  # X and the W matrices
-)

@@ -14,7 +14,7 @@ from scenes.kit.base import ChapterScene
 from scenes.kit.layout import fit_area, free_area, is_portrait
 from scenes.kit.text import fmt, label
 from scenes.kit.transitions import Fade, curtain
-from scenes.multi_head.data import SPEC
+from scenes.multi_head.spec import SPEC
 
 __all__ = ["ShowMultiHead"]
 

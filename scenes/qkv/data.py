@@ -9,11 +9,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from attention_core.chapter.base import TraceData, window_for
-from attention_core.chapter.small import INPUT_DECIMALS, floats, small_trace
-from attention_core.chapter.spec import ChapterSpec
+from attention_core.chapter.small import floats, small_trace
 from attention_core.claims.claim import Claim, first_entry, read_row
 from attention_core.claims.display import fmt
 from attention_core.kernel.library import LibraryDemo, library_demo
+from scenes.qkv.spec import SPEC
 
 __all__ = ["SPEC", "QkvData", "qkv_data"]
 
@@ -77,15 +77,3 @@ def qkv_data(sentence: str | None = None, focus: str | None = None) -> QkvData:
     """
     trace = small_trace(SPEC.sentence if sentence is None else sentence)
     return QkvData(trace, window_for(trace.n, trace.n), library_demo("zh"), library_demo("en"))
-
-
-SPEC = ChapterSpec(
-    "qkv",
-    4,
-    "scenes.qkv.scene:IntroduceQueryKeyValue",
-    "我爱吃苹果",
-    qkv_data,
-    "查询、键、值：图书馆的比喻，再用真实数字算 X·W_Q、X·W_K、X·W_V",
-    "Query, key, value: the library analogy, then X·W_Q, X·W_K, X·W_V with real numbers",
-    in_decimals=INPUT_DECIMALS,
-)

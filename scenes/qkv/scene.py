@@ -28,7 +28,7 @@ from scenes.kit.base import ByLang, ChapterScene
 from scenes.kit.layout import fit_area, is_portrait
 from scenes.kit.text import label, wrap
 from scenes.kit.transitions import Fade, curtain
-from scenes.qkv.data import SPEC
+from scenes.qkv.spec import SPEC
 from scenes.strings import LIST_SEP
 
 __all__ = ["IntroduceQueryKeyValue"]

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from attention_core.chapter.base import ChapterData, Window, auto_focus_claim, check_sentence, window_for
-from attention_core.chapter.spec import ChapterSpec
 from attention_core.claims.claim import Claim, word_positions
 from attention_core.claims.display import WEIGHT_DECIMALS, fmt
 from attention_core.claims.layer_claims import layer_claim, layer_means_claim, rollout_claim
@@ -34,6 +33,7 @@ from attention_core.models.head_rules import candidates, focus_link_head, writte
 from attention_core.models.model_attention import MODELS, ModelAttention, model_attention
 from attention_core.models.views import rollout_layers
 from attention_core.models.word_attention import DEFAULT_MODEL, WordAttention, make_choice, model_words, text_of
+from scenes.real_model.spec import SPEC
 
 __all__ = ["SPEC", "RealModelData", "real_model_data"]
 
@@ -224,17 +224,3 @@ def real_model_data(
     if choice.view is not None or choice.expect:
         chosen = model_words(sentence, tokens, window.start, window.stop, model, at, False, choice)
     return RealModelData(attention, window, tokens, at, rule, chosen)
-
-
-SPEC = ChapterSpec(
-    "real-model",
-    9,
-    "scenes.real_model.scene:ShowRealHeads",
-    "小猫在花园里追蝴蝶,然后它停下了",
-    real_model_data,
-    "真实模型：训练好的模型的 144 个头，怎样看你的句子",
-    "A real model: what a trained model's 144 heads do with your sentence",
-    tuple(MODELS),
-    focus="它",
-    window=16,  # words: the zoomed heatmaps stay legible; the gallery shows 144 of them
-)

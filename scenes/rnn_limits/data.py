@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from attention_core.chapter.base import ChapterData, Window, check_sentence, window_for
-from attention_core.chapter.spec import ChapterSpec
 from attention_core.claims.claim import Claim
 from attention_core.claims.display import fmt, fmt_magnitude, fmt_percent
 from attention_core.kernel.rnn import (
@@ -24,6 +23,7 @@ from attention_core.kernel.rnn import (
     scale_for_retention,
 )
 from attention_core.language.tokenize import tokenize
+from scenes.rnn_limits.spec import SPEC
 
 __all__ = [
     "ARTICLE_RETENTION_CLAIM",
@@ -166,14 +166,3 @@ def rnn_limits_data(sentence: str | None = None, focus: str | None = None) -> Rn
     article_scale = scale_for_retention(ARTICLE_RETENTION_CLAIM, RETENTION_STEP)
     window = window_for(len(tokens), len(tokens))
     return RnnLimitsData(rnn_run(tokens), window, tokenize(LONG_SENTENCE), decay, article_scale, gradient_norms())
-
-
-SPEC = ChapterSpec(
-    "rnn-limits",
-    2,
-    "scenes.rnn_limits.scene:ShowRecurrenceLimits",
-    "我爱吃苹果",
-    rnn_limits_data,
-    "循环网络的局限：不能并行、远距离遗忘、梯度消失与爆炸",
-    "Why RNNs fall short: no parallelism, long-range decay, vanishing and exploding gradients",
-)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from attention_core.chapter.reading import MAX_READING_TOKENS, Reading, read_sentence
-from attention_core.chapter.spec import ChapterSpec
+from attention_core.chapter.reading import Reading, read_sentence
 from attention_core.claims.claim import Claim
 from attention_core.claims.view_claims import view_claims
-from attention_core.models.word_attention import ATTENTION_MODELS
+from scenes.self_attention_idea.spec import SPEC
 
 __all__ = ["ARTICLE_EXPECT", "SPEC", "SelfAttentionData", "self_attention_data"]
 
@@ -45,17 +44,3 @@ def self_attention_data(sentence: str | None = None, focus: str | None = None, *
     (('它', '小猫'), 9, 9)
     """
     return read_sentence(SelfAttentionData, SPEC, ARTICLE_EXPECT, sentence, focus, False, **options)
-
-
-SPEC = ChapterSpec(
-    "self-attention-idea",
-    3,
-    "scenes.self_attention_idea.scene:ConnectEveryWord",
-    "小猫在花园里追蝴蝶,然后它停下了",
-    self_attention_data,
-    "自注意力：每个词直接看到每个词，一步并行，权重随内容变化",
-    "Self-attention: every word sees every word, in one parallel step, with dynamic weights",
-    ATTENTION_MODELS,
-    focus="它",
-    window=MAX_READING_TOKENS,
-)

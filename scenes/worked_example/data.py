@@ -17,12 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from attention_core.chapter.base import TraceData, check_sentence, window_for
-from attention_core.chapter.spec import ChapterSpec
 from attention_core.claims.claim import Claim, first_entry, positive_claim, read_row, row_sum_claim, scale_claim
 from attention_core.claims.display import fmt
 from attention_core.kernel.trace import AttentionTrace, attention_trace, tokens_trace
 from attention_core.language.focus import find_focus
 from attention_core.language.tokenize import detect_language, tokenize, typed_text
+from scenes.worked_example.spec import SPEC
 
 __all__ = [
     "SPEC",
@@ -114,17 +114,3 @@ def worked_example_data(sentence: str | None = None, focus: str | None = None) -
     window = window_for(len(tokens), SPEC.window, index)
     shown = tokens[window.start : window.stop]
     return WorkedExampleData(_trace(shown, sentence), window, tokens)
-
-
-SPEC = ChapterSpec(
-    "worked-example",
-    6,
-    "scenes.worked_example.scene:ShowWorkedExample",
-    "猫 坐在 垫子 上",
-    worked_example_data,
-    "逐个数字算一遍：X、Q/K/V、QKᵀ、÷√d_k、softmax、输出",
-    "Every number by hand: X, Q/K/V, QKᵀ, ÷√d_k, softmax, output",
-    window=8,
-    in_decimals=1,
-    whole_trace=worked_example_trace,
-)

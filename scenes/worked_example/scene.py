@@ -24,7 +24,7 @@ from scenes.kit.base import ChapterScene
 from scenes.kit.layout import fit_area, free_area, is_portrait
 from scenes.kit.text import label
 from scenes.kit.transitions import Fade, curtain
-from scenes.worked_example.data import SPEC
+from scenes.worked_example.spec import SPEC
 
 __all__ = ["ShowWorkedExample"]
 
