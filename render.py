@@ -223,9 +223,9 @@ def trace(sentence, focus, chapter_id, model, lang, as_json, head, expect) -> No
         data = chapter.data(sentence, focus, model, head, tuple(expect))
         out = {"chapter": chapter.id, **data.to_dict()}
     if as_json:
-        import json
+        from attention_core.json_text import json_text
 
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        click.echo(json_text(out))
         return
     from pipeline.trace_text import trace_lines
 

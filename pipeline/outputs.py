@@ -7,12 +7,12 @@ complete, and records them in the manifest. A local render does both in one proc
 
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from attention_core import ExplainerError
+from attention_core.json_text import json_text
 from pipeline.files import atomic_path, scratch_dir
 from pipeline.manifest import code_version, inputs_hash, record_chapter
 from pipeline.settings import RenderSettings
@@ -205,9 +205,7 @@ def _trace(job: ChapterJob, out: Path) -> dict:
 
     dst = out / f"{job.chapter_id}.trace.json"
     data = get_chapter(job.chapter_id).data(job.sentence, job.focus, job.model, job.head, job.expect)
-    dst.write_text(
-        json.dumps({"chapter": job.chapter_id, **data.to_dict()}, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    dst.write_text(json_text({"chapter": job.chapter_id, **data.to_dict()}), encoding="utf-8")
     return _describe(dst, "trace")
 
 

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from attention_core.claims.claim import Claim
 from attention_core.errors import ExplainerError
+from attention_core.json_text import json_text
 from attention_core.kernel.trace import AttentionTrace
 from attention_core.language.tokenize import tokenize
 from attention_core.limits import MAX_TOKENS, MIN_TOKENS
@@ -175,8 +176,8 @@ class ChapterData(ABC):
         }
 
     def to_json(self, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON (UTF-8 text, Chinese kept readable)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """:meth:`to_dict` as JSON (UTF-8 text, Chinese kept readable; with an ``indent``, one matrix row a line)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False) if indent is None else json_text(self.to_dict(), indent)
 
 
 @dataclass(frozen=True, eq=False)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from attention_core.errors import ExplainerError
+from attention_core.json_text import json_text
 from attention_core.kernel.arrays import freeze_arrays
 from attention_core.kernel.attention import embed_tokens, projection_matrices, softmax
 from attention_core.language.tokenize import detect_language, tokenize
@@ -72,8 +73,8 @@ class AttentionTrace:
         return out
 
     def to_json(self, indent: int | None = 2) -> str:
-        """The trace as JSON (UTF-8 text, Chinese kept readable)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """The trace as JSON (UTF-8 text, Chinese kept readable; with an ``indent``, one matrix row a line)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False) if indent is None else json_text(self.to_dict(), indent)
 
     @classmethod
     def from_dict(cls, data: dict) -> AttentionTrace:
