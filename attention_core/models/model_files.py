@@ -141,7 +141,8 @@ def read_e5(path: Path | None = None) -> tuple[EncoderWeights, UnigramData]:
     offsets = np.frombuffer(c.bytes(4 * (n_pieces + 1)), dtype=np.uint32)
     scores = np.frombuffer(c.bytes(4 * n_pieces), dtype=np.float32).copy()
     blob = bytes(c.bytes(blob_len))
-    pieces = tuple(blob[offsets[i] : offsets[i + 1]].decode("utf-8", "replace") for i in range(n_pieces))
+    bounds = offsets.tolist()  # Python ints: slicing with NumPy scalars took 0.33 s for the 250,000 pieces
+    pieces = tuple(blob[a:b].decode("utf-8", "replace") for a, b in zip(bounds, bounds[1:], strict=False))
     n_norm, norm_bytes = c.take("iI")
     normalize = _normalisation_map(c.bytes(norm_bytes), n_norm)
     tensors = _directory(c, data)
