@@ -18,6 +18,10 @@ from scenes.kit.theme import THEMES
 
 __all__ = ["SceneResult", "render_scene"]
 
+# x264 at "veryfast", CRF 20, instead of Manim's "medium", CRF 23: as close to the drawn frames or closer (PSNR
+# against them: worked-example 480p 38.50 dB against 38.35, attention-matrix 480p 33.80 against 33.57, intuition
+# 1080p 42.22 against 42.16), 13-17 % more bytes, about a third less encoding (README, Speed)
+X264 = {"preset": "veryfast", "crf": "20"}
 TEXT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "attention-explainer" / "texts"
 
 
@@ -53,6 +57,7 @@ def render_scene(job, scratch: Path) -> SceneResult:
         "save_last_frame": False,
         "disable_caching": True,
         "max_inflight_encoders": 2,  # encode an animation while the next is drawn: formula alone 41.5 s -> 35.2 s
+        "video_encoder_options": X264,
         "progress_bar": "none",
         "verbosity": "WARNING",
         "background_color": THEMES[job.settings.theme].background,
