@@ -1,4 +1,4 @@
-"""Render-speed benchmark: one run, ten figures, one line each, then all of them as JSON.
+"""Render-speed benchmark: one run, eleven figures, one line each, then all of them as JSON.
 
     .venv/bin/python benchmarks/bench.py [--out DIR]
 
@@ -18,7 +18,8 @@
 (i) what a trained model's attention costs beyond its forward pass, for a 32-word sentence (e5-small): every
     head at word level, a mean of layers, rollout, the head rules (sinks, focus link, varied, expect) and the head
     groups; all of it together against the forward pass;
-(j) 1080p30 (--quality high) in one process: seconds of video per second per core.
+(j) 1080p30 (--quality high) in one process: seconds of video per second per core;
+(k) our x264 settings against Manim's default on one chapter's drawn frames: PSNR against them, bytes, CPU.
 Plain Python, not a timed test: numbers depend on the machine (this one has 2 cores).
 """
 
@@ -37,6 +38,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # a
     os.environ.setdefault(_var, "1")  # the engines' workers below inherit it
 
 from core_times import claims_time, trace_time, views_time  # noqa: E402
+from encode_figure import encode_ratio  # noqa: E402
 from gif_figure import gif_ratio  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,6 +227,14 @@ def main() -> None:
     print(
         f"(j) 1080p30, one process: {figures['high_video_s_per_s_per_core']:.2f} s of video per second per core "
         f"({figures['high_video_s']:.0f} s in {figures['high_wall_s']:.1f} s; target >= 2)",
+        flush=True,
+    )
+    figures.update(encode_ratio(out))
+    print(
+        f"(k) x264 ours / Manim's default, worked-example at draft: PSNR against the drawn frames "
+        f"{figures['encode_psnr_ours_db']:.2f} / {figures['encode_psnr_manim_db']:.2f} dB, bytes "
+        f"{figures['encode_bytes_ours_over_manim']:.2f}x, CPU {figures['encode_cpu_ours_over_manim']:.2f}x "
+        f"({figures['encode_wall_ours_s']:.1f} / {figures['encode_wall_manim_s']:.1f} s)",
         flush=True,
     )
     figures.update(gif_ratio(out))
