@@ -17,7 +17,7 @@ from fractions import Fraction
 import av
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
-__all__ = ["install"]
+__all__ = ["install", "uninstall"]
 
 _manims = VideoSegmentEncoder.write_frame
 
