@@ -85,7 +85,8 @@ def mp4_to_gif(src: Path, dst: Path, size: int = 640, fps: int = 10, threshold: 
             # a pixel whose palette colour did not change is still; of the others, those within the threshold of
             # the colour shown stay as they are too (only the changed pixels are measured: most of a frame is still)
             moved = np.flatnonzero(idx != shown)
-            near = np.abs(frame.reshape(-1, 3)[moved].astype(np.int16) - colors[shown.ravel()[moved]]).max(axis=1)
+            apart = np.abs(frame.reshape(-1, 3)[moved].astype(np.int16) - colors[shown.ravel()[moved]])  # (n, 3)
+            near = np.maximum(np.maximum(apart[:, 0], apart[:, 1]), apart[:, 2])  # (max(axis=1): 1.7x as long)
             changed = moved[near > threshold]
             out = np.full(idx.shape, _CLEAR, dtype=np.uint8)
             out.ravel()[changed] = idx.ravel()[changed]
