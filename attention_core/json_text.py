@@ -13,9 +13,10 @@ import json
 __all__ = ["json_text"]
 
 
-def json_text(value: object, indent: int = 2) -> str:
+def json_text(value: object, indent: int | None = 2) -> str:
     """``value`` as JSON (UTF-8 text, Chinese kept readable): objects, and lists whose first item is a list or an
-    object, indented by ``indent``; any other list on one line. ``json.loads`` gives what it gives for ``json.dumps``.
+    object, indented by ``indent``; any other list on one line. ``indent=None``: all on one line, as ``json.dumps``
+    writes it. ``json.loads`` gives what it gives for ``json.dumps``.
 
     >>> print(json_text({"tokens": ["猫", "坐"], "weights": [[0.5, 0.5], [1.0, 0.0]], "empty": {}}))
     {
@@ -27,6 +28,8 @@ def json_text(value: object, indent: int = 2) -> str:
       "empty": {}
     }
     """
+    if indent is None:
+        return json.dumps(value, ensure_ascii=False)
     return _laid_out(value, indent, 0)
 
 

@@ -31,8 +31,7 @@ def _one_side(chapter: str, quality: str, preset: str, crf: str, scratch: Path) 
     from pipeline.outputs import ChapterJob
     from pipeline.settings import RenderSettings
 
-    scene_runner.X264.clear()
-    scene_runner.X264.update(preset=preset, crf=crf)
+    scene_runner.X264 = {"preset": preset, "crf": crf}  # read by render_scene when it runs
     scene_runner.tempconfig = lambda cfg: manim.tempconfig({**cfg, "max_inflight_encoders": 1})
     drawn: dict[int, np.ndarray] = {}
     seen = [0]

@@ -7,8 +7,7 @@ import re
 from manim import Mobject, Text, tempconfig
 
 from pipeline.scene_runner import TEXT_CACHE
-from scenes.kit import drawing, walks
-from scenes.kit.cairo_paths import reuse_paths
+from scenes.kit import manim_speedups
 from scenes.kit.text import fmt, share_text_cache
 
 DECIMAL = re.compile(r"−?\d+\.\d+")
@@ -64,9 +63,7 @@ def build_scene(scene_cls, data, tmp_path, aspect=(16, 9), draw=True, shots=None
         "verbosity": "ERROR",
     }
     share_text_cache(TEXT_CACHE)  # the texts renders built (pickled), as a render reads them
-    reuse_paths()  # and drawn as a render draws them: a shape whose points did not change keeps its Cairo path
-    walks.install()  # with a render's cheaper family walks
-    drawing.install()  # and its drawing
+    manim_speedups.install()  # and drawn as a render draws them
     with tempconfig(cfg):
         scene = Probe(data)
         scene.render()

@@ -6,7 +6,6 @@ derives from :class:`ChapterData`, so the CLI, the scenes and the tests reach to
 
 from __future__ import annotations
 
-import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -177,7 +176,7 @@ class ChapterData(ABC):
 
     def to_json(self, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON (UTF-8 text, Chinese kept readable; with an ``indent``, one matrix row a line)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False) if indent is None else json_text(self.to_dict(), indent)
+        return json_text(self.to_dict(), indent)
 
 
 @dataclass(frozen=True, eq=False)

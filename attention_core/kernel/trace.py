@@ -74,7 +74,7 @@ class AttentionTrace:
 
     def to_json(self, indent: int | None = 2) -> str:
         """The trace as JSON (UTF-8 text, Chinese kept readable; with an ``indent``, one matrix row a line)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False) if indent is None else json_text(self.to_dict(), indent)
+        return json_text(self.to_dict(), indent)
 
     @classmethod
     def from_dict(cls, data: dict) -> AttentionTrace:

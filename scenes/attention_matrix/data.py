@@ -42,7 +42,6 @@ from scenes.attention_matrix.spec import SPEC
 __all__ = [
     "FAR",
     "PATTERN_KINDS",
-    "SPEC",
     "STANDS_OUT",
     "MatrixData",
     "attention_matrix_data",

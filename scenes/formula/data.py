@@ -15,7 +15,7 @@ from attention_core.claims.display import fmt
 from attention_core.kernel.scaling import ScalingDemo, scaling_demo
 from scenes.formula.spec import SPEC
 
-__all__ = ["SPEC", "FormulaData", "formula_data"]
+__all__ = ["FormulaData", "formula_data"]
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,7 +10,7 @@ from attention_core.claims.claim import Claim
 from attention_core.claims.display import WEIGHT_DECIMALS, fmt, sum_shown
 from scenes.intuition.spec import SPEC
 
-__all__ = ["ARTICLE_EXPECT", "SPEC", "IntuitionData", "intuition_data"]
+__all__ = ["ARTICLE_EXPECT", "IntuitionData", "intuition_data"]
 
 ARTICLE_EXPECT = ("小猫",)  # the article: at 停下 a reader links back to 小猫, "不是蝴蝶或花园"
 

@@ -21,7 +21,7 @@ from attention_core.kernel.multi_head import MultiHeadTrace, multi_head_trace, w
 from attention_core.language.focus import choose_focus, find_focus
 from scenes.multi_head.spec import SPEC
 
-__all__ = ["SPEC", "MultiHeadData", "multi_head_data"]
+__all__ = ["MultiHeadData", "multi_head_data"]
 
 D_MODEL, HEADS = 4, 2
 

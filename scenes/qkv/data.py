@@ -15,7 +15,7 @@ from attention_core.claims.display import fmt
 from attention_core.kernel.library import LibraryDemo, library_demo
 from scenes.qkv.spec import SPEC
 
-__all__ = ["SPEC", "QkvData", "qkv_data"]
+__all__ = ["QkvData", "qkv_data"]
 
 
 @dataclass(frozen=True, eq=False)

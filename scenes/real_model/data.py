@@ -35,7 +35,7 @@ from attention_core.models.views import rollout_layers
 from attention_core.models.word_attention import DEFAULT_MODEL, WordAttention, make_choice, model_words, text_of
 from scenes.real_model.spec import SPEC
 
-__all__ = ["SPEC", "RealModelData", "real_model_data"]
+__all__ = ["RealModelData", "real_model_data"]
 
 
 @dataclass(frozen=True, eq=False)

@@ -30,7 +30,6 @@ __all__ = [
     "LONG_SENTENCE",
     "MAX_RNN_STEPS",
     "RETENTION_STEP",
-    "SPEC",
     "STEPPED",
     "RnnLimitsData",
     "gradient_trend",

@@ -10,7 +10,7 @@ from attention_core.claims.claim import Claim
 from attention_core.claims.view_claims import view_claims
 from scenes.self_attention_idea.spec import SPEC
 
-__all__ = ["ARTICLE_EXPECT", "SPEC", "SelfAttentionData", "self_attention_data"]
+__all__ = ["ARTICLE_EXPECT", "SelfAttentionData", "self_attention_data"]
 
 ARTICLE_EXPECT = ("小猫",)  # the article: 它 -> 小猫
 

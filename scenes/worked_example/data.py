@@ -25,7 +25,6 @@ from attention_core.language.tokenize import detect_language, tokenize, typed_te
 from scenes.worked_example.spec import SPEC
 
 __all__ = [
-    "SPEC",
     "WorkedExampleData",
     "worked_example_data",
     "worked_example_trace",

@@ -23,6 +23,7 @@ VALUES = st.recursive(
 @given(VALUES, st.sampled_from([1, 2, 4]))
 def test_reads_back_as_json_dumps_does(value, indent) -> None:
     assert json.loads(json_text(value, indent)) == json.loads(json.dumps(value))
+    assert json_text(value, None) == json.dumps(value, ensure_ascii=False)  # no indent: json.dumps's one line
 
 
 @given(st.lists(st.lists(st.floats(allow_nan=False), min_size=1, max_size=5), min_size=1, max_size=5))
